@@ -1,0 +1,61 @@
+/** Command-line arguments of SPEC section 7, parsed without a library: the grammar is tiny. */
+import { dayFromYmd } from "../engine/dates";
+import type { Day } from "../engine/dates";
+
+export class UsageError extends Error {}
+
+export interface CliArgs {
+  command: string;
+  input: string | null;
+  output: string | null;
+  json: string | null;
+  asOf: Day | null;
+  help: boolean;
+}
+
+export const USAGE = `Usage:
+  kpi-cascade validate <workbook.xlsx> [--as-of YYYY-MM-DD] [--json FILE|-]
+  kpi-cascade build <workbook.xlsx> -o <out.xlsx> [--as-of YYYY-MM-DD] [--json FILE|-]
+  kpi-cascade demo [--as-of YYYY-MM-DD] [--json FILE|-]
+
+Exit status: 0 done, no errors; 1 done, with error findings; 2 nothing done.`;
+
+function parseAsOf(text: string): Day {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const day = m ? dayFromYmd(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+  if (day === null) throw new UsageError(`--as-of wants a date as YYYY-MM-DD, not "${text}".`);
+  return day;
+}
+
+export function parseArgs(argv: readonly string[]): CliArgs {
+  const args: CliArgs = {
+    command: "",
+    input: null,
+    output: null,
+    json: null,
+    asOf: null,
+    help: false,
+  };
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined || (v.startsWith("-") && v !== "-"))
+        throw new UsageError(`${a} needs a value.`);
+      return v;
+    };
+    if (a === "-h" || a === "--help") args.help = true;
+    else if (a === "-o" || a === "--output") args.output = value();
+    else if (a === "--json") args.json = value();
+    else if (a === "--as-of") args.asOf = parseAsOf(value());
+    else if (a.startsWith("--as-of=")) args.asOf = parseAsOf(a.slice(8));
+    else if (a.startsWith("--json=")) args.json = a.slice(7);
+    else if (a.startsWith("-") && a !== "-") throw new UsageError(`Unknown option ${a}.`);
+    else positional.push(a);
+  }
+  args.command = positional[0] ?? "";
+  args.input = positional[1] ?? null;
+  if (positional.length > 2) throw new UsageError(`Unexpected argument "${positional[2]}".`);
+  return args;
+}

@@ -1,0 +1,44 @@
+/** The human-readable output of `validate` and `build`: findings grouped by severity, each at `Sheet!Cell`. */
+import { sheetRef } from "../engine/address";
+import { Finding, Severity } from "../engine/findings";
+import { Report } from "../engine/report";
+
+const HEADINGS: Record<Severity, string> = { error: "Errors", warning: "Warnings", info: "Info" };
+
+export function location(f: Finding): string {
+  if (f.sheet === null) return "(workbook)";
+  return f.cell === null ? sheetRef(f.sheet, "") : sheetRef(f.sheet, f.cell);
+}
+
+export function countLine(report: Report): string {
+  const c = report.counts;
+  return `Read ${c.units} units, ${c.people} people, ${c.goals} goals, ${c.objectives} objectives, ${c.kras} KRAs, ${c.kpis} KPIs and ${c.actuals} check-ins (as of ${report.asOf}).`;
+}
+
+export function severityCounts(findings: readonly Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
+export function totalsLine(findings: readonly Finding[]): string {
+  const n = severityCounts(findings);
+  const plural = (k: number, word: string) => `${k} ${word}${k === 1 ? "" : "s"}`;
+  return `${plural(n.error, "error")}, ${plural(n.warning, "warning")}, ${n.info} info.`;
+}
+
+export function formatFindings(findings: readonly Finding[]): string {
+  const lines: string[] = [];
+  const width = Math.min(28, Math.max(0, ...findings.map((f) => location(f).length)));
+  const ruleWidth = Math.max(0, ...findings.map((f) => f.rule.length));
+  for (const severity of ["error", "warning", "info"] as Severity[]) {
+    const group = findings.filter((f) => f.severity === severity);
+    if (group.length === 0) continue;
+    lines.push(`${HEADINGS[severity]} (${group.length})`);
+    for (const f of group)
+      lines.push(`  ${location(f).padEnd(width)}  ${f.rule.padEnd(ruleWidth)}  ${f.message}`);
+    lines.push("");
+  }
+  lines.push(totalsLine(findings));
+  return lines.join("\n");
+}

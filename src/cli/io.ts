@@ -1,0 +1,47 @@
+/** File handling for the commands: read an input that must be an xlsx, write outputs whole or not at all. */
+import { promises as fs } from "fs";
+import * as path from "path";
+import { looksLikeZip } from "../adapters/xlsx/read-grids";
+import { UsageError } from "./args";
+
+export async function readInput(file: string): Promise<Buffer> {
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(
+      code === "ENOENT"
+        ? `Cannot find the file "${file}".`
+        : code === "EISDIR"
+          ? `"${file}" is a folder, not a workbook.`
+          : `Cannot read "${file}" (${code ?? "unknown error"}).`
+    );
+  }
+  if (!looksLikeZip(bytes))
+    throw new UsageError(
+      `"${file}" is not an .xlsx workbook (an .xlsx file is a zip archive; save it from Excel as "Excel Workbook (*.xlsx)").`
+    );
+  return bytes;
+}
+
+export function samePath(a: string, b: string): boolean {
+  return path.resolve(a) === path.resolve(b);
+}
+
+/** Writes through a temporary file and a rename, so a failed run never leaves half a file behind. */
+export async function writeWhole(file: string, data: Buffer | string): Promise<void> {
+  const tmp = path.join(
+    path.dirname(path.resolve(file)),
+    `.${path.basename(file)}.${process.pid}.tmp`
+  );
+  try {
+    await fs.writeFile(tmp, data);
+    await fs.rename(tmp, file);
+  } catch (e) {
+    await fs.rm(tmp, { force: true });
+    throw new UsageError(
+      `Cannot write "${file}" (${(e as NodeJS.ErrnoException).code ?? "unknown error"}).`
+    );
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * The engine's entry point: workbook grids in; model, findings and scores out. Pure: no Office,
+ * no DOM, no file system. Bad input never throws; it becomes findings.
+ */
+import { Day, todayDay } from "./dates";
+import { Finding, Findings } from "./findings";
+import { WorkbookGrids } from "./grid";
+import { BrokenLinks } from "./links";
+import { Model } from "./model";
+import { locateAll } from "./read/locate";
+import {
+  checkColumns,
+  readCheckIns,
+  readGoals,
+  readKpis,
+  readKras,
+  readObjectives,
+  readPeople,
+  readUnits,
+} from "./read/records";
+import { readSettings } from "./read/settings-sheet";
+import { checkCheckIns, checkMissingActuals } from "./rules/check-ins";
+import { checkCycles } from "./rules/cycles";
+import { checkKpiDefinitions } from "./rules/kpi-checks";
+import { checkReferences } from "./rules/references";
+import { checkStructure } from "./rules/structure";
+import { checkWeights } from "./rules/weights";
+import { KpiActual, groupCheckIns, kpiActual } from "./scoring/actuals";
+import { KpiDefinition, defineKpi } from "./scoring/kpi-definition";
+import { Scores, computeScores } from "./scoring/scores";
+import { SHEET_BY_KIND, SheetKind } from "./schema";
+
+export interface AnalyzeOptions {
+  /** The `--as-of` date; wins over the As Of setting. */
+  asOf?: Day | null;
+  /** What "today" is, for the default as-of date (tests pin it). */
+  today?: Day;
+}
+
+export interface Analysis {
+  model: Model;
+  findings: Finding[];
+  scores: Scores;
+  definitions: Map<string, KpiDefinition>;
+  actuals: Map<string, KpiActual>;
+  broken: BrokenLinks;
+}
+
+const REQUIRED_SHEETS: SheetKind[] = ["kras", "kpis"];
+
+export function analyzeWorkbook(workbook: WorkbookGrids, options: AnalyzeOptions = {}): Analysis {
+  const findings = new Findings();
+  const { settings, mappings, region: settingsRegion } = readSettings(workbook, findings);
+  if (settingsRegion) checkColumns("settings", settingsRegion, findings);
+  const { regions } = locateAll(workbook, mappings, settingsRegion?.grid ?? null, findings);
+  if (settingsRegion) regions.settings = settingsRegion;
+
+  const firstSheet = workbook.sheets[0]?.name ?? null;
+  for (const kind of REQUIRED_SHEETS) {
+    if (regions[kind]) continue;
+    const name = SHEET_BY_KIND[kind].name;
+    findings.add(
+      "missing-sheet",
+      { sheet: firstSheet, cell: firstSheet === null ? null : "A1" },
+      "workbook",
+      null,
+      `No ${name} sheet was found. Add a sheet named "${name}" (or an Excel table of that name), or name the sheet that holds them in Settings as "Sheet ${name}".`
+    );
+  }
+  for (const [kind, region] of Object.entries(regions))
+    if (kind !== "settings" && region) checkColumns(kind as SheetKind, region, findings);
+
+  const requested = options.asOf ?? settings.asOf ?? options.today ?? todayDay();
+  const asOf = settings.cycleEnd !== null ? Math.min(requested, settings.cycleEnd) : requested;
+  const model: Model = {
+    settings,
+    asOf,
+    regions,
+    units: readUnits(regions.org, findings),
+    people: readPeople(regions.people, findings),
+    goals: readGoals(regions.goals, findings),
+    objectives: readObjectives(regions.objectives, findings),
+    kras: readKras(regions.kras, findings),
+    kpis: readKpis(regions.kpis, findings),
+    checkIns: readCheckIns(regions.actuals, findings),
+  };
+
+  const broken = checkReferences(model, findings);
+  checkCycles(model, findings, broken);
+  const definitions = new Map<string, KpiDefinition>();
+  for (const kpi of model.kpis.values()) definitions.set(kpi.id, defineKpi(kpi, settings));
+  checkKpiDefinitions(model.kpis, definitions, findings);
+  checkStructure(model, broken, findings);
+  checkWeights(model, broken, findings);
+
+  const byKpi = groupCheckIns(model);
+  checkCheckIns(model, byKpi, findings);
+  const actuals = new Map<string, KpiActual>();
+  for (const kpi of model.kpis.values())
+    actuals.set(kpi.id, kpiActual(kpi, byKpi.get(kpi.id), asOf));
+  checkMissingActuals(model, actuals, findings);
+
+  const scores = computeScores({ model, broken, definitions, actuals });
+  return { model, findings: findings.list, scores, definitions, actuals, broken };
+}

@@ -1,0 +1,51 @@
+/**
+ * The engine's input: plain grids of cell values, one per worksheet, plus the Excel tables on
+ * them. Adapters (ExcelJS for files, Office.js for the open workbook) produce this shape; the
+ * engine never sees a library object.
+ */
+
+/** An Excel error value such as `#N/A` or `#REF!`. */
+export interface CellError {
+  error: string;
+}
+
+/** One cell as the engine sees it. `null` and `""` are blank. */
+export type CellValue = null | undefined | number | string | boolean | Date | CellError;
+
+export interface SheetGrid {
+  name: string;
+  /** `rows[r][c]` is the cell at (rowOffset + r, colOffset + c), both 0-based. */
+  rows: CellValue[][];
+  /** 0-based sheet row of `rows[0]` (a used range need not start at A1). */
+  rowOffset?: number;
+  /** 0-based sheet column of `rows[r][0]`. */
+  colOffset?: number;
+}
+
+/** An Excel table (ListObject): its header is its first row. Coordinates are 0-based sheet cells. */
+export interface TableRef {
+  name: string;
+  sheet: string;
+  top: number;
+  left: number;
+  /** Rows including the header row. */
+  rowCount: number;
+  colCount: number;
+}
+
+export interface WorkbookGrids {
+  sheets: SheetGrid[];
+  tables?: TableRef[];
+}
+
+export function isCellError(value: CellValue): value is CellError {
+  return (
+    typeof value === "object" && value !== null && !(value instanceof Date) && "error" in value
+  );
+}
+
+export function isBlank(value: CellValue): boolean {
+  return (
+    value === null || value === undefined || (typeof value === "string" && value.trim() === "")
+  );
+}

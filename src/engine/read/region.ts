@@ -1,0 +1,66 @@
+/**
+ * A region is where one sheet kind's rows live: a sheet (or an Excel table on it), its header
+ * row, and which column holds which field. Records keep a `RowRef` into their region so that a
+ * finding can name the exact cell without every row carrying address strings.
+ */
+import { a1 } from "../address";
+import { CellLocation } from "../findings";
+import { CellValue, SheetGrid, isBlank } from "../grid";
+import { SheetSpec } from "../schema";
+
+export interface Region {
+  spec: SheetSpec;
+  grid: SheetGrid;
+  /** Grid row index of the header row. */
+  headerRow: number;
+  /** Grid row indexes [firstRow, endRow) that hold data. */
+  firstRow: number;
+  endRow: number;
+  /** Grid column index of each field found. */
+  columns: Partial<Record<string, number>>;
+  /** Set when the region was found as an Excel table. */
+  table: string | null;
+}
+
+export interface RowRef {
+  region: Region;
+  /** Grid row index. */
+  row: number;
+}
+
+export function cellValue(ref: RowRef, field: string): CellValue {
+  const col = ref.region.columns[field];
+  if (col === undefined) return null;
+  return ref.region.grid.rows[ref.row]?.[col];
+}
+
+/** The cell of `field` on this row; the row's ID cell (first column of the spec) when that column is absent. */
+export function cellOf(ref: RowRef, field: string): CellLocation {
+  const { region } = ref;
+  const col =
+    region.columns[field] ?? region.columns[region.spec.fields[0].key] ?? firstColumn(region);
+  return {
+    sheet: region.grid.name,
+    cell: a1((region.grid.rowOffset ?? 0) + ref.row, (region.grid.colOffset ?? 0) + col),
+  };
+}
+
+function firstColumn(region: Region): number {
+  const cols = Object.values(region.columns).filter((c): c is number => c !== undefined);
+  return cols.length ? Math.min(...cols) : 0;
+}
+
+/** The first cell of the header row: where a finding about a whole sheet or column points. */
+export function headerCell(region: Region): CellLocation {
+  return cellOf({ region, row: region.headerRow }, "\0");
+}
+
+/** Rows that hold anything in a known column, in sheet order. */
+export function* dataRows(region: Region): Generator<RowRef> {
+  const cols = Object.values(region.columns).filter((c): c is number => c !== undefined);
+  for (let row = region.firstRow; row < region.endRow; row++) {
+    const cells = region.grid.rows[row];
+    if (!cells) continue;
+    if (cols.some((c) => !isBlank(cells[c]))) yield { region, row };
+  }
+}

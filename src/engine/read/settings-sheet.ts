@@ -1,0 +1,277 @@
+/**
+ * Reading the Settings sheet: one setting a row, a bad value becomes a finding and its default
+ * holds. Mapping rows (`Sheet KPIs`, `Column KPIs.Target`) are collected for `locate`.
+ */
+import { CellLocation, Findings } from "../findings";
+import { WorkbookGrids } from "../grid";
+import { SHEETS, SheetKind, normaliseHeader, normaliseSheetName } from "../schema";
+import { DEFAULT_SETTINGS, Settings } from "../settings";
+import { Parsed, displayText, parseDate, parseNumber, parseText, parseYesNo } from "../values";
+import { Mappings, locateSettings } from "./locate";
+import { Region, RowRef, cellOf, cellValue, dataRows } from "./region";
+
+export interface SettingsRead {
+  settings: Settings;
+  mappings: Mappings;
+  region: Region | null;
+}
+
+type Key = keyof Settings;
+
+const NUMBER_SETTINGS: Record<string, Key> = {
+  cap: "cap",
+  floor: "floor",
+  greenat: "greenAt",
+  amberat: "amberAt",
+  kracountmin: "kraCountMin",
+  kracountmax: "kraCountMax",
+  goalcountmax: "goalCountMax",
+};
+
+const DATE_SETTINGS: Record<string, Key> = {
+  cyclestart: "cycleStart",
+  cycleend: "cycleEnd",
+  asof: "asOf",
+};
+
+function kindNamed(text: string): SheetKind | null {
+  const wanted = normaliseSheetName(text);
+  const spec = SHEETS.find((s) =>
+    [s.name, ...s.synonyms].some((n) => normaliseSheetName(n) === wanted)
+  );
+  return spec ? spec.kind : null;
+}
+
+function fieldNamed(kind: SheetKind, text: string): string | null {
+  const wanted = normaliseHeader(text);
+  const spec = SHEETS.find((s) => s.kind === kind);
+  const f = spec?.fields.find((fl) =>
+    [fl.label, ...fl.synonyms].some((n) => normaliseHeader(n) === wanted)
+  );
+  return f ? f.key : null;
+}
+
+/** Reads `1.10, 1.00, 0.90, 0.75` (or `;`-separated, or percentages): four descending numbers. */
+function parseBands(value: unknown): number[] | null {
+  const parts = String(value)
+    .trim()
+    .split(/\s*[;,|]\s*|\s+/)
+    .map((p) => parseNumber(p));
+  const nums = parts.map((p) => (p.kind === "ok" ? p.value : NaN));
+  if (nums.length !== 4 || nums.some((n) => Number.isNaN(n))) return null;
+  for (let i = 1; i < 4; i++) if (!(nums[i] < nums[i - 1])) return null;
+  return nums;
+}
+
+export function readSettings(workbook: WorkbookGrids, findings: Findings): SettingsRead {
+  const settings: Settings = { ...DEFAULT_SETTINGS };
+  const mappings: Mappings = { sheets: {}, columns: {} };
+  const region = locateSettings(workbook);
+  if (!region) return { settings, mappings, region: null };
+  if (Object.keys(region.columns).length === 0) {
+    // No header row: read the first two columns as Setting and Value.
+    Object.assign(region, {
+      columns: { name: 0, value: 1 },
+      firstRow: 0,
+      endRow: region.grid.rows.length,
+      headerRow: 0,
+    });
+  }
+  const seen = new Set<string>();
+  const given = new Map<Key, CellLocation>();
+  for (const ref of dataRows(region)) {
+    const name = parseText(cellValue(ref, "name"));
+    if (name.kind === "error") {
+      findings.add(
+        "cell-error",
+        cellOf(ref, "name"),
+        "setting",
+        null,
+        `The setting name is the error value ${name.error}. Type the setting's name.`
+      );
+      continue;
+    }
+    if (name.kind !== "ok") {
+      findings.add(
+        "missing-id",
+        cellOf(ref, "name"),
+        "setting",
+        null,
+        `A Settings row has a value but no setting name. Type the name of the setting in this cell, or clear the row.`
+      );
+      continue;
+    }
+    const key = normaliseHeader(name.value);
+    if (seen.has(key)) {
+      findings.add(
+        "duplicate-id",
+        cellOf(ref, "name"),
+        "setting",
+        name.value,
+        `Setting "${name.value}" is given twice; the first row is used. Delete one of them.`
+      );
+      continue;
+    }
+    seen.add(key);
+    readOne(ref, name.value, settings, mappings, given, findings);
+  }
+  checkConsistency(settings, given, findings);
+  return { settings, mappings, region };
+}
+
+function readOne(
+  ref: RowRef,
+  name: string,
+  settings: Settings,
+  mappings: Mappings,
+  given: Map<Key, CellLocation>,
+  findings: Findings
+): void {
+  const raw = cellValue(ref, "value");
+  const at = cellOf(ref, "value");
+  const key = normaliseHeader(name);
+  const bad = (
+    rule: "invalid-number" | "invalid-date" | "invalid-value" | "cell-error",
+    what: string
+  ) =>
+    findings.add(
+      rule,
+      at,
+      "setting",
+      name,
+      `Setting "${name}" is "${displayText(raw)}", which is not ${what}; the default is used. ${fixHint(rule)}`
+    );
+  const take = <T>(
+    parsed: Parsed<T>,
+    rule: "invalid-number" | "invalid-date" | "invalid-value",
+    what: string
+  ): T | undefined => {
+    if (parsed.kind === "ok") return parsed.value;
+    if (parsed.kind === "error") bad("cell-error", "a value");
+    if (parsed.kind === "invalid") bad(rule, what);
+    return undefined;
+  };
+  if (NUMBER_SETTINGS[key]) {
+    const k = NUMBER_SETTINGS[key];
+    const n = take(parseNumber(raw), "invalid-number", "a number");
+    const whole = k === "kraCountMin" || k === "kraCountMax" || k === "goalCountMax";
+    if (n !== undefined && whole && (!Number.isInteger(n) || n < 0))
+      bad("invalid-number", "a whole number of 0 or more");
+    else if (n !== undefined) {
+      (settings[k] as number) = n;
+      given.set(k, at);
+    }
+  } else if (DATE_SETTINGS[key]) {
+    const k = DATE_SETTINGS[key];
+    const d = take(parseDate(raw), "invalid-date", "a date (for example 2026-12-31)");
+    if (d !== undefined) {
+      (settings[k] as number) = d;
+      given.set(k, at);
+    }
+  } else if (key === "ratingbands") {
+    if (parseText(raw).kind === "blank") return;
+    if (parseText(raw).kind === "error") return bad("cell-error", "a value");
+    const bands = parseBands(raw);
+    if (!bands) bad("invalid-number", "four descending numbers such as 1.10, 1.00, 0.90, 0.75");
+    else settings.ratingBands = bands as unknown as Settings["ratingBands"];
+  } else if (key === "proratetargets") {
+    const yes = take(parseYesNo(raw), "invalid-value", "yes or no");
+    if (yes !== undefined) settings.prorateTargets = yes;
+  } else if (!readMapping(name, raw, at, mappings)) {
+    findings.add(
+      "unknown-setting",
+      cellOf(ref, "name"),
+      "setting",
+      name,
+      `"${name}" is not a setting KPI Cascade knows; it is ignored. Check the spelling against the list of settings, or delete the row.`
+    );
+  }
+}
+
+function readMapping(name: string, raw: unknown, at: CellLocation, mappings: Mappings): boolean {
+  const sheet = /^\s*sheet\s+(.+)$/i.exec(name);
+  const column = /^\s*column\s+(.+)\.([^.]+)$/i.exec(name);
+  const text = typeof raw === "string" || typeof raw === "number" ? String(raw).trim() : "";
+  if (sheet) {
+    const kind = kindNamed(sheet[1]);
+    if (!kind) return false;
+    if (text) mappings.sheets[kind] = { text, at };
+    return true;
+  }
+  if (column) {
+    const kind = kindNamed(column[1]);
+    const key = kind && fieldNamed(kind, column[2]);
+    if (!kind || !key) return false;
+    if (text) (mappings.columns[kind] ??= {})[key] = { text, at };
+    return true;
+  }
+  return false;
+}
+
+function fixHint(rule: string): string {
+  return rule === "cell-error"
+    ? "Fix the formula or type a value."
+    : "Correct the value or clear it.";
+}
+
+/** Pairs of settings that contradict each other: both fall back to their defaults. */
+function checkConsistency(
+  settings: Settings,
+  given: Map<Key, CellLocation>,
+  findings: Findings
+): void {
+  const reset = (keys: Key[]) => {
+    for (const k of keys) (settings[k] as unknown) = DEFAULT_SETTINGS[k];
+  };
+  if (settings.cap < settings.floor) {
+    const at = given.get("cap") ?? given.get("floor");
+    if (at)
+      findings.add(
+        "invalid-number",
+        at,
+        "setting",
+        "Cap",
+        `Cap (${settings.cap}) is below Floor (${settings.floor}); both defaults (1.2 and 0) are used. Make Cap at least Floor.`
+      );
+    reset(["cap", "floor"]);
+  }
+  if (settings.amberAt > settings.greenAt) {
+    const at = given.get("amberAt") ?? given.get("greenAt");
+    if (at)
+      findings.add(
+        "invalid-thresholds",
+        at,
+        "setting",
+        "Amber At",
+        `Amber At (${settings.amberAt}) is above Green At (${settings.greenAt}); the defaults (0.9 and 1.0) are used. Make Amber At at most Green At.`
+      );
+    reset(["greenAt", "amberAt"]);
+  }
+  if (settings.kraCountMin > settings.kraCountMax) {
+    const at = given.get("kraCountMin") ?? given.get("kraCountMax");
+    if (at)
+      findings.add(
+        "invalid-number",
+        at,
+        "setting",
+        "KRA Count Min",
+        `KRA Count Min (${settings.kraCountMin}) is above KRA Count Max (${settings.kraCountMax}); the defaults (3 and 5) are used.`
+      );
+    reset(["kraCountMin", "kraCountMax"]);
+  }
+  if (
+    settings.cycleStart !== null &&
+    settings.cycleEnd !== null &&
+    settings.cycleEnd < settings.cycleStart
+  ) {
+    const at = given.get("cycleEnd") as CellLocation;
+    findings.add(
+      "invalid-date",
+      at,
+      "setting",
+      "Cycle End",
+      `Cycle End is before Cycle Start; the cycle is ignored. Correct one of the two dates.`
+    );
+    reset(["cycleStart", "cycleEnd"]);
+  }
+}

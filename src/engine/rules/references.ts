@@ -1,0 +1,157 @@
+/**
+ * unknown-reference: an ID that points at nothing. A reference into a sheet kind the workbook
+ * does not have at all is not checked: the smallest workbook (KRAs and KPIs only) names owners
+ * freely, and flagging every row of it would bury the findings that matter.
+ */
+import { Entity, Findings } from "../findings";
+import { Model } from "../model";
+import { RowRef, cellOf } from "../read/region";
+import { BrokenLinks, linkKey } from "../links";
+
+export type OwnerKind = "unit" | "person";
+
+/** An owner ID names a unit first, else a person (SPEC: "an org unit ID or a person ID"). */
+export function ownerKind(model: Model, owner: string | null): OwnerKind | null {
+  if (owner === null) return null;
+  if (model.units.has(owner)) return "unit";
+  if (model.people.has(owner)) return "person";
+  return null;
+}
+
+export function checkReferences(model: Model, findings: Findings): BrokenLinks {
+  const broken: BrokenLinks = new Set();
+  const has = (kind: keyof Model["regions"]) => model.regions[kind] !== undefined;
+  const check = (
+    entity: Entity,
+    id: string,
+    ref: RowRef,
+    field: string,
+    target: string | null,
+    exists: boolean,
+    what: string,
+    advice: string
+  ) => {
+    if (target === null || exists) return;
+    broken.add(linkKey(entity, id, field));
+    findings.add(
+      "unknown-reference",
+      cellOf(ref, field),
+      entity,
+      id,
+      `${what} "${target}", which does not exist. ${advice}`
+    );
+  };
+  if (has("org")) {
+    for (const u of model.units.values()) {
+      check(
+        "unit",
+        u.id,
+        u.ref,
+        "parent",
+        u.parent,
+        model.units.has(u.parent ?? ""),
+        `Unit ${u.id} names the parent unit`,
+        "Type an existing Unit ID, or leave it blank for the top of the organisation."
+      );
+    }
+  }
+  for (const p of model.people.values()) {
+    if (has("org"))
+      check(
+        "person",
+        p.id,
+        p.ref,
+        "unit",
+        p.unit,
+        model.units.has(p.unit ?? ""),
+        `Person ${p.id} is placed in unit`,
+        "Type an existing Unit ID from the Org sheet."
+      );
+    check(
+      "person",
+      p.id,
+      p.ref,
+      "manager",
+      p.manager,
+      model.people.has(p.manager ?? ""),
+      `Person ${p.id} reports to manager`,
+      "Type the Person ID of an existing person, or leave it blank."
+    );
+  }
+  if (has("goals")) {
+    for (const o of model.objectives.values()) {
+      check(
+        "objective",
+        o.id,
+        o.ref,
+        "goal",
+        o.goal,
+        model.goals.has(o.goal ?? ""),
+        `Objective ${o.id} serves the goal`,
+        "Type an existing Goal ID."
+      );
+    }
+  }
+  const ownersKnown = has("org") || has("people");
+  for (const k of model.kras.values()) {
+    if (ownersKnown)
+      check(
+        "kra",
+        k.id,
+        k.ref,
+        "owner",
+        k.owner,
+        ownerKind(model, k.owner) !== null,
+        `KRA ${k.id} is owned by`,
+        "Type an existing Unit ID or Person ID."
+      );
+    if (has("objectives"))
+      check(
+        "kra",
+        k.id,
+        k.ref,
+        "objective",
+        k.objective,
+        model.objectives.has(k.objective ?? ""),
+        `KRA ${k.id} links to the objective`,
+        "Type an existing Objective ID."
+      );
+    check(
+      "kra",
+      k.id,
+      k.ref,
+      "parent",
+      k.parent,
+      model.kras.has(k.parent ?? ""),
+      `KRA ${k.id} names the parent KRA`,
+      "Type an existing KRA ID, or leave it blank for a top-level KRA."
+    );
+  }
+  for (const kpi of model.kpis.values()) {
+    check(
+      "kpi",
+      kpi.id,
+      kpi.ref,
+      "kra",
+      kpi.kra,
+      model.kras.has(kpi.kra ?? ""),
+      `KPI ${kpi.id} belongs to the KRA`,
+      "Type an existing KRA ID."
+    );
+  }
+  if (has("kpis")) {
+    for (const c of model.checkIns) {
+      check(
+        "actual",
+        c.kpi,
+        c.ref,
+        "kpi",
+        c.kpi,
+        model.kpis.has(c.kpi),
+        `A check-in reports on KPI`,
+        "Type an existing KPI ID; this value is not counted until then."
+      );
+    }
+  }
+  return broken;
+}
