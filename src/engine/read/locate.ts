@@ -199,8 +199,11 @@ export function locateAll(
 }
 
 function checkMappedColumns(region: Region, mappings: Mappings, findings: Findings): void {
+  const header = region.grid.rows[region.headerRow] ?? [];
+  const mappedCell = (key: string) => region.columns[key];
   for (const [key, choice] of Object.entries(mappings.columns[region.spec.kind] ?? {})) {
-    if (region.columns[key] !== undefined) continue;
+    const col = mappedCell(key);
+    if (col !== undefined && normaliseHeader(headerText(header[col])) === normaliseHeader(choice.text)) continue;
     const label = region.spec.fields.find((f) => f.key === key)?.label ?? key;
     findings.add(
       "invalid-value",
