@@ -45,7 +45,9 @@ export function isCellError(value: CellValue): value is CellError {
 }
 
 export function isBlank(value: CellValue): boolean {
-  return (
-    value === null || value === undefined || (typeof value === "string" && value.trim() === "")
-  );
+  if (value === null || value === undefined) return true;
+  if (typeof value !== "string") return false;
+  // A string that starts with a visible character is not blank: no trim (and copy) needed.
+  if (value.length === 0) return true;
+  return value.charCodeAt(0) > 32 ? false : value.trim() === "";
 }

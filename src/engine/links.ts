@@ -18,5 +18,6 @@ export function live(
   field: string,
   value: string | null
 ): string | null {
-  return value !== null && !broken.has(linkKey(entity, id, field)) ? value : null;
+  if (value === null) return null;
+  return broken.size === 0 || !broken.has(linkKey(entity, id, field)) ? value : null;
 }

@@ -6,20 +6,31 @@
 import { CellValue, isBlank, isCellError } from "./grid";
 import { Day, dayFromDate, dayFromExcelSerial, dayFromYmd, lastDayOfMonth } from "./dates";
 
-export type Parsed<T> =
-  | { kind: "blank" }
-  | { kind: "ok"; value: T }
-  | { kind: "error"; error: string } // an Excel error value in the cell
-  | { kind: "invalid"; text: string }; // something that is not a T
-
-const BLANK = { kind: "blank" } as const;
-
-function ok<T>(value: T): Parsed<T> {
-  return { kind: "ok", value };
+/** Why a cell could not be read: it holds an Excel error value, or text that is not what was wanted. */
+export class ParseFailure {
+  constructor(
+    readonly kind: "error" | "invalid",
+    /** The error value (`#N/A`) or the cell as a reader would see it. */
+    readonly text: string
+  ) {}
 }
 
-function invalid<T>(value: CellValue): Parsed<T> {
-  return { kind: "invalid", text: displayText(value) };
+/**
+ * A parsed cell: the value, null for a blank cell, or a ParseFailure. Only failures allocate,
+ * because the engine reads cells by the million.
+ */
+export type Parsed<T> = T | null | ParseFailure;
+
+export function isFailure(parsed: unknown): parsed is ParseFailure {
+  return parsed instanceof ParseFailure;
+}
+
+function invalid(value: CellValue): ParseFailure {
+  return new ParseFailure("invalid", displayText(value));
+}
+
+function errorOf(value: CellValue & { error: string }): ParseFailure {
+  return new ParseFailure("error", value.error);
 }
 
 /** How a cell reads in a message: short, and never mistaken for a formula by a reader. */
@@ -34,12 +45,12 @@ export function displayText(value: CellValue): string {
 
 /** Identifiers are text: `7` and `"7"` are the same ID; surrounding spaces do not count. */
 export function parseId(value: CellValue): Parsed<string> {
-  if (isBlank(value)) return BLANK;
-  if (isCellError(value)) return { kind: "error", error: value.error };
+  if (isBlank(value)) return null;
+  if (isCellError(value)) return errorOf(value);
   if (value instanceof Date)
-    return Number.isNaN(value.getTime()) ? invalid(value) : ok(value.toISOString().slice(0, 10));
-  if (typeof value === "boolean") return ok(value ? "TRUE" : "FALSE");
-  return ok(String(value).trim());
+    return Number.isNaN(value.getTime()) ? invalid(value) : value.toISOString().slice(0, 10);
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  return String(value).trim();
 }
 
 export function parseText(value: CellValue): Parsed<string> {
@@ -80,12 +91,12 @@ export function parseNumberText(source: string): number | null {
 }
 
 export function parseNumber(value: CellValue): Parsed<number> {
-  if (isBlank(value)) return BLANK;
-  if (isCellError(value)) return { kind: "error", error: value.error };
-  if (typeof value === "number") return Number.isFinite(value) ? ok(value) : invalid(value);
+  if (isBlank(value)) return null;
+  if (isCellError(value)) return errorOf(value);
+  if (typeof value === "number") return Number.isFinite(value) ? value : invalid(value);
   if (typeof value === "string") {
     const n = parseNumberText(value);
-    return n === null ? invalid(value) : ok(n);
+    return n === null ? invalid(value) : n;
   }
   return invalid(value);
 }
@@ -99,19 +110,19 @@ function isoDay(text: string): Day | null {
 
 /** A date: an Excel serial number, a JS date, or ISO text `2026-03-31`. */
 export function parseDate(value: CellValue): Parsed<Day> {
-  if (isBlank(value)) return BLANK;
-  if (isCellError(value)) return { kind: "error", error: value.error };
+  if (isBlank(value)) return null;
+  if (isCellError(value)) return errorOf(value);
   if (value instanceof Date) {
     const day = dayFromDate(value);
-    return day === null ? invalid(value) : ok(day);
+    return day === null ? invalid(value) : day;
   }
   if (typeof value === "number") {
     const day = dayFromExcelSerial(value);
-    return day === null ? invalid(value) : ok(day);
+    return day === null ? invalid(value) : day;
   }
   if (typeof value === "string") {
     const day = isoDay(value.trim());
-    return day === null ? invalid(value) : ok(day);
+    return day === null ? invalid(value) : day;
   }
   return invalid(value);
 }
@@ -186,11 +197,11 @@ export function parsePeriod(
   value: CellValue,
   textCache?: Map<string, Period | null>
 ): Parsed<Period> {
-  if (isBlank(value)) return BLANK;
-  if (isCellError(value)) return { kind: "error", error: value.error };
+  if (isBlank(value)) return null;
+  if (isCellError(value)) return errorOf(value);
   if (typeof value === "number" && Number.isInteger(value) && value >= 1000 && value <= 9999) {
     const p = yearEnd(value);
-    return p ? ok(p) : invalid(value);
+    return p ?? invalid(value);
   }
   if (typeof value === "string") {
     let p = textCache?.get(value);
@@ -198,22 +209,22 @@ export function parsePeriod(
       p = parsePeriodText(value);
       textCache?.set(value, p);
     }
-    return p ? ok(p) : invalid(value);
+    return p ?? invalid(value);
   }
   const date = parseDate(value);
-  return date.kind === "ok" ? ok({ end: date.value }) : (date as Parsed<Period>);
+  return typeof date === "number" ? { end: date } : date;
 }
 
 /** Yes/no settings: yes, no, true, false, y, n, 1, 0, on, off, or a boolean cell. */
 export function parseYesNo(value: CellValue): Parsed<boolean> {
-  if (isBlank(value)) return BLANK;
-  if (isCellError(value)) return { kind: "error", error: value.error };
-  if (typeof value === "boolean") return ok(value);
+  if (isBlank(value)) return null;
+  if (isCellError(value)) return errorOf(value);
+  if (typeof value === "boolean") return value;
   if (typeof value === "number")
-    return value === 1 ? ok(true) : value === 0 ? ok(false) : invalid(value);
+    return value === 1 ? true : value === 0 ? false : invalid(value);
   const t = String(value).trim().toLowerCase();
-  if (["yes", "y", "true", "on", "1"].includes(t)) return ok(true);
-  if (["no", "n", "false", "off", "0"].includes(t)) return ok(false);
+  if (["yes", "y", "true", "on", "1"].includes(t)) return true;
+  if (["no", "n", "false", "off", "0"].includes(t)) return false;
   return invalid(value);
 }
 
@@ -232,10 +243,10 @@ export function enumeration<T extends string>(
     for (const s of synonyms[canonical]) lookup.set(normaliseWords(s), canonical);
   }
   return (value) => {
-    if (isBlank(value)) return BLANK;
-    if (isCellError(value)) return { kind: "error", error: value.error };
+    if (isBlank(value)) return null;
+    if (isCellError(value)) return errorOf(value);
     const hit = lookup.get(normaliseWords(String(value)));
-    return hit === undefined ? invalid(value) : ok(hit);
+    return hit === undefined ? invalid(value) : hit;
   };
 }
 

@@ -8,6 +8,7 @@ import { CheckIn, Goal, Kpi, Kra, Objective, Person, Unit } from "../model";
 import { SheetKind } from "../schema";
 import {
   Period,
+  isFailure,
   parseAggregation,
   parseDate,
   parseDirection,
@@ -46,8 +47,10 @@ function readKeyed<T extends { id: string }>(
   if (!region || region.columns.id === undefined) return records;
   const entity = region.spec.entity;
   const what = ENTITY_NAME[entity];
-  for (const ref of dataRows(region)) {
-    const row = new RowReader(ref, entity, findings);
+  const refs = dataRows(region);
+  const reader = new RowReader(refs[0], entity, findings);
+  for (const ref of refs) {
+    const row = reader.reset(ref);
     const id = row.read("id", parseId, "invalid-value", "an ID");
     if (id === null) {
       if (!row.isBroken("id")) {
@@ -73,9 +76,12 @@ function readKeyed<T extends { id: string }>(
       continue;
     }
     row.id = id;
-    row.subject = `${what} ${id}`;
-    const fields = build(row);
-    records.set(id, { ...fields, id, ref, broken: row.broken } as unknown as T);
+    row.noun = what;
+    const record = build(row) as unknown as T & { ref: RowRef; broken: readonly string[] };
+    record.id = id;
+    record.ref = ref;
+    record.broken = row.broken;
+    records.set(id, record);
   }
   return records;
 }
@@ -90,7 +96,7 @@ const numberOf = (row: RowReader, field: string) =>
 function weightOf(row: RowReader): number | null {
   const weight = numberOf(row, "weight");
   if (weight === null || weight >= 0) return weight;
-  row.broken.push("weight");
+  row.markBroken("weight");
   row.findings.add(
     "invalid-weight",
     cellOf(row.ref, "weight"),
@@ -204,7 +210,7 @@ export function readKpis(region: Region | undefined, findings: Findings): Map<st
       targetMax: numberOf(row, "targetMax"),
       weight: weightOf(row),
       aggregation,
-      frequency: frequency.kind === "ok" ? frequency.value : null,
+      frequency: isFailure(frequency) ? null : frequency,
       greenAt: numberOf(row, "greenAt"),
       amberAt: numberOf(row, "amberAt"),
       owner: textOf(row, "owner"),
@@ -218,8 +224,10 @@ export function readCheckIns(region: Region | undefined, findings: Findings): Ch
   if (!region || region.columns.kpi === undefined) return checkIns;
   const periodCache = new Map<string, Period | null>();
   const parsePeriodCached = (v: Parameters<typeof parsePeriod>[0]) => parsePeriod(v, periodCache);
-  for (const ref of dataRows(region)) {
-    const row = new RowReader(ref, "actual", findings);
+  const refs = dataRows(region);
+  const reader = new RowReader(refs[0], "actual", findings);
+  for (const ref of refs) {
+    const row = reader.reset(ref);
     const kpi = idOf(row, "kpi");
     if (kpi === null) {
       if (!row.isBroken("kpi")) {
@@ -234,7 +242,7 @@ export function readCheckIns(region: Region | undefined, findings: Findings): Ch
       continue;
     }
     row.id = kpi;
-    row.subject = `Check-in of KPI ${kpi} (row ${ref.row + 1 + (ref.region.grid.rowOffset ?? 0)})`;
+    row.noun = "Check-in";
     const period = row.read(
       "period",
       parsePeriodCached,

@@ -56,11 +56,19 @@ export function headerCell(region: Region): CellLocation {
 }
 
 /** Rows that hold anything in a known column, in sheet order. */
-export function* dataRows(region: Region): Generator<RowRef> {
+export function dataRows(region: Region): RowRef[] {
   const cols = Object.values(region.columns).filter((c): c is number => c !== undefined);
+  const refs: RowRef[] = [];
+  const { rows } = region.grid;
   for (let row = region.firstRow; row < region.endRow; row++) {
-    const cells = region.grid.rows[row];
+    const cells = rows[row];
     if (!cells) continue;
-    if (cols.some((c) => !isBlank(cells[c]))) yield { region, row };
+    for (const c of cols) {
+      if (!isBlank(cells[c])) {
+        refs.push({ region, row });
+        break;
+      }
+    }
   }
+  return refs;
 }

@@ -3,24 +3,45 @@
  * (cell-error, invalid-number, invalid-date, invalid-value) and the field is recorded as broken.
  */
 import { Entity, Findings } from "../findings";
-import { Parsed, displayText } from "../values";
+import { Parsed, isFailure } from "../values";
 import { RowRef, cellOf, cellValue } from "./region";
 import { CellValue } from "../grid";
 
 type InvalidRule = "invalid-number" | "invalid-date" | "invalid-value";
 
+const NONE: readonly string[] = Object.freeze([]);
+
+/** Rows are read by the hundred thousand: nothing is allocated for a row that reads cleanly. */
 export class RowReader {
-  readonly broken: string[] = [];
-  /** Who the row is, for messages: `KPI K-3`, `Check-in of KPI K-3 (row 9)`. */
-  subject: string;
+  broken: readonly string[] = NONE;
   id: string | null = null;
+  /** What the row is called in messages once its ID is known, e.g. `KPI` → `KPI K-3`. */
+  noun: string | null = null;
 
   constructor(
-    readonly ref: RowRef,
+    public ref: RowRef,
     readonly entity: Entity,
     readonly findings: Findings
-  ) {
-    this.subject = `Row ${ref.row + 1 + (ref.region.grid.rowOffset ?? 0)} of ${ref.region.grid.name}`;
+  ) {}
+
+  /** Moves the reader to another row; one reader serves a whole sheet. */
+  reset(ref: RowRef): this {
+    this.ref = ref;
+    this.broken = NONE;
+    this.id = null;
+    this.noun = null;
+    return this;
+  }
+
+  /** Who the row is, for messages: `KPI K-3`, `Check-in of KPI K-3 (row 9)`, `Row 9 of KPIs`. */
+  get subject(): string {
+    const row = this.ref.row + 1 + (this.ref.region.grid.rowOffset ?? 0);
+    if (this.id === null || this.noun === null) return `Row ${row} of ${this.ref.region.grid.name}`;
+    return this.entity === "actual" ? `Check-in of KPI ${this.id} (row ${row})` : `${this.noun} ${this.id}`;
+  }
+
+  markBroken(field: string): void {
+    this.broken = [...this.broken, field];
   }
 
   label(field: string): string {
@@ -39,32 +60,14 @@ export class RowReader {
     expected: string
   ): T | null {
     const parsed = parse(this.raw(field));
-    switch (parsed.kind) {
-      case "ok":
-        return parsed.value;
-      case "blank":
-        return null;
-      case "error":
-        this.broken.push(field);
-        this.findings.add(
-          "cell-error",
-          cellOf(this.ref, field),
-          this.entity,
-          this.id,
-          `${this.subject}: ${this.label(field)} holds the error value ${parsed.error}. Fix the formula or type the value.`
-        );
-        return null;
-      case "invalid":
-        this.broken.push(field);
-        this.findings.add(
-          rule,
-          cellOf(this.ref, field),
-          this.entity,
-          this.id,
-          `${this.subject}: ${this.label(field)} is "${displayText(this.raw(field))}", which is not ${expected}.`
-        );
-        return null;
-    }
+    if (!isFailure(parsed)) return parsed;
+    this.markBroken(field);
+    const message =
+      parsed.kind === "error"
+        ? `${this.subject}: ${this.label(field)} holds the error value ${parsed.text}. Fix the formula or type the value.`
+        : `${this.subject}: ${this.label(field)} is "${parsed.text}", which is not ${expected}.`;
+    this.findings.add(parsed.kind === "error" ? "cell-error" : rule, cellOf(this.ref, field), this.entity, this.id, message);
+    return null;
   }
 
   isBroken(field: string): boolean {

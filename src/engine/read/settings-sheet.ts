@@ -6,7 +6,7 @@ import { CellLocation, Findings } from "../findings";
 import { WorkbookGrids } from "../grid";
 import { SHEETS, SheetKind, normaliseHeader, normaliseSheetName } from "../schema";
 import { DEFAULT_SETTINGS, Settings } from "../settings";
-import { Parsed, displayText, parseDate, parseNumber, parseText, parseYesNo } from "../values";
+import { Parsed, displayText, isFailure, parseDate, parseNumber, parseText, parseYesNo } from "../values";
 import { Mappings, locateSettings } from "./locate";
 import { Region, RowRef, cellOf, cellValue, dataRows } from "./region";
 
@@ -57,7 +57,7 @@ function parseBands(value: unknown): number[] | null {
     .trim()
     .split(/\s*[;,|]\s*|\s+/)
     .map((p) => parseNumber(p));
-  const nums = parts.map((p) => (p.kind === "ok" ? p.value : NaN));
+  const nums = parts.map((p) => (typeof p === "number" ? p : NaN));
   if (nums.length !== 4 || nums.some((n) => Number.isNaN(n))) return null;
   for (let i = 1; i < 4; i++) if (!(nums[i] < nums[i - 1])) return null;
   return nums;
@@ -81,17 +81,17 @@ export function readSettings(workbook: WorkbookGrids, findings: Findings): Setti
   const given = new Map<Key, CellLocation>();
   for (const ref of dataRows(region)) {
     const name = parseText(cellValue(ref, "name"));
-    if (name.kind === "error") {
+    if (isFailure(name)) {
       findings.add(
         "cell-error",
         cellOf(ref, "name"),
         "setting",
         null,
-        `The setting name is the error value ${name.error}. Type the setting's name.`
+        `The setting name is the error value ${name.text}. Type the setting's name.`
       );
       continue;
     }
-    if (name.kind !== "ok") {
+    if (name === null) {
       findings.add(
         "missing-id",
         cellOf(ref, "name"),
@@ -101,19 +101,19 @@ export function readSettings(workbook: WorkbookGrids, findings: Findings): Setti
       );
       continue;
     }
-    const key = normaliseHeader(name.value);
+    const key = normaliseHeader(name);
     if (seen.has(key)) {
       findings.add(
         "duplicate-id",
         cellOf(ref, "name"),
         "setting",
-        name.value,
-        `Setting "${name.value}" is given twice; the first row is used. Delete one of them.`
+        name,
+        `Setting "${name}" is given twice; the first row is used. Delete one of them.`
       );
       continue;
     }
     seen.add(key);
-    readOne(ref, name.value, settings, mappings, given, findings);
+    readOne(ref, name, settings, mappings, given, findings);
   }
   checkConsistency(settings, given, findings);
   return { settings, mappings, region };
@@ -146,9 +146,9 @@ function readOne(
     rule: "invalid-number" | "invalid-date" | "invalid-value",
     what: string
   ): T | undefined => {
-    if (parsed.kind === "ok") return parsed.value;
-    if (parsed.kind === "error") bad("cell-error", "a value");
-    if (parsed.kind === "invalid") bad(rule, what);
+    if (parsed === null) return undefined;
+    if (!isFailure(parsed)) return parsed;
+    bad(parsed.kind === "error" ? "cell-error" : rule, parsed.kind === "error" ? "a value" : what);
     return undefined;
   };
   if (NUMBER_SETTINGS[key]) {
@@ -169,8 +169,9 @@ function readOne(
       given.set(k, at);
     }
   } else if (key === "ratingbands") {
-    if (parseText(raw).kind === "blank") return;
-    if (parseText(raw).kind === "error") return bad("cell-error", "a value");
+    const text = parseText(raw);
+    if (text === null) return;
+    if (isFailure(text)) return bad("cell-error", "a value");
     const bands = parseBands(raw);
     if (!bands) bad("invalid-number", "four descending numbers such as 1.10, 1.00, 0.90, 0.75");
     else settings.ratingBands = bands as unknown as Settings["ratingBands"];

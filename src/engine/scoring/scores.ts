@@ -102,9 +102,10 @@ function scoreKpi(
     targetMax,
   });
   if (raw === null) return base;
-  const attainment = clampAttainment(raw, model.settings.cap, model.settings.floor);
-  const status = def.statusable ? statusOf(attainment, def.greenAt, def.amberAt) : null;
-  return { ...base, raw, attainment, status };
+  base.raw = raw;
+  base.attainment = clampAttainment(raw, model.settings.cap, model.settings.floor);
+  base.status = def.statusable ? statusOf(base.attainment, def.greenAt, def.amberAt) : null;
+  return base;
 }
 
 /** Weighted mean of a group, with SPEC's blank-weight rules and unusable weights left out. */

@@ -1,0 +1,84 @@
+/**
+ * `npm run bench [-- --json FILE] [--sizes 1000,5000] [--runs N]`: the engine and the xlsx reader
+ * on synthetic organisations, each measurement in its own process, reported as medians.
+ */
+import { execFileSync } from "child_process";
+import { existsSync, mkdirSync, writeFileSync } from "fs";
+import * as os from "os";
+import * as path from "path";
+import { bigOrganisation } from "../src/synthetic/big-org";
+import { writeSheetData } from "../src/synthetic/write-xlsx";
+
+interface Row {
+  name: string;
+  people: number;
+  medianMs: number;
+  peakMB?: number;
+  [extra: string]: unknown;
+}
+
+function option(name: string, fallback: string): string {
+  const i = process.argv.indexOf(name);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+
+const sizes = option("--sizes", "1000,5000").split(",").map(Number);
+const runs = Number(option("--runs", "5"));
+const jsonFile = option("--json", "");
+const cacheDir = path.join(os.tmpdir(), "kpi-cascade-bench");
+
+function worker(job: string, people: number, jobRuns: number, file = ""): Row {
+  const out = execFileSync(
+    process.execPath,
+    [
+      "--max-old-space-size=8192",
+      path.join(__dirname, "worker.js"),
+      job,
+      String(people),
+      String(jobRuns),
+      file,
+    ],
+    { encoding: "utf8", maxBuffer: 1 << 24 }
+  );
+  return JSON.parse(out.trim().split("\n").pop() as string) as Row;
+}
+
+async function xlsxFile(people: number): Promise<string> {
+  mkdirSync(cacheDir, { recursive: true });
+  const file = path.join(cacheDir, `org-${people}.xlsx`);
+  if (!existsSync(file)) await writeSheetData(bigOrganisation(people), file);
+  return file;
+}
+
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+async function main(): Promise<void> {
+  const rows: Row[] = [];
+  for (const people of sizes) rows.push(worker("engine", people, runs));
+  for (const people of sizes)
+    rows.push(worker("xlsx-read", people, Math.max(1, Math.min(runs, 3)), await xlsxFile(people)));
+
+  process.stdout.write(
+    `KPI Cascade benchmarks — ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`
+  );
+  process.stdout.write(
+    `${"name".padEnd(12)}${"people".padStart(8)}${"median ms".padStart(12)}${"peak MB".padStart(10)}  runs (ms)\n`
+  );
+  for (const r of rows) {
+    const each = (r.runs as number[]).map((t) => fmt(t)).join(", ");
+    process.stdout.write(
+      `${r.name.padEnd(12)}${fmt(r.people).padStart(8)}${fmt(r.medianMs, 1).padStart(12)}${fmt(r.peakMB ?? 0).padStart(10)}  ${each}\n`
+    );
+  }
+  const engine = rows.filter((r) => r.name === "engine");
+  if (engine.length >= 2) {
+    const [small, large] = [engine[0], engine[engine.length - 1]];
+    process.stdout.write(
+      `engine growth ${fmt(small.people)} → ${fmt(large.people)} people: ×${fmt(large.medianMs / small.medianMs, 2)} (goal ≤ ×6; people ×${fmt(large.people / small.people, 1)})\n`
+    );
+  }
+  if (jsonFile) writeFileSync(jsonFile, `${JSON.stringify(rows, null, 2)}\n`);
+}
+
+void main();

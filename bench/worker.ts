@@ -1,0 +1,39 @@
+/**
+ * One measurement in a fresh process, so its peak memory is its own: `node worker.js <job> <people> <runs> [file]`.
+ * Prints one JSON line.
+ */
+import { promises as fs } from "fs";
+import { gridsFromWorkbook, loadWorkbook } from "../src/adapters/xlsx/read-grids";
+import { analyzeWorkbook } from "../src/engine/analyze";
+import { dayFromYmd } from "../src/engine/dates";
+import { bigOrganisation, gridsOf } from "../src/synthetic/big-org";
+import { median, peakMB, timeRuns } from "./measure";
+
+const TODAY = dayFromYmd(2026, 12, 31) as number;
+
+async function main(): Promise<void> {
+  const [job, peopleText, runsText, file] = process.argv.slice(2);
+  const people = Number(peopleText);
+  const runs = Number(runsText);
+  if (job === "engine") {
+    const grids = gridsOf(bigOrganisation(people));
+    const baseMB = peakMB();
+    let kpis = 0;
+    const times = await timeRuns(runs, () => {
+      kpis = analyzeWorkbook(grids, { today: TODAY }).model.kpis.size;
+    });
+    process.stdout.write(
+      `${JSON.stringify({ name: "engine", people, kpis, medianMs: median(times), runs: times, peakMB: peakMB(), gridsMB: baseMB })}\n`
+    );
+  } else if (job === "xlsx-read") {
+    const bytes = await fs.readFile(file);
+    const times = await timeRuns(runs, async () => gridsFromWorkbook(await loadWorkbook(bytes)));
+    process.stdout.write(
+      `${JSON.stringify({ name: "xlsx-read", people, fileMB: bytes.length / 2 ** 20, medianMs: median(times), runs: times, peakMB: peakMB() })}\n`
+    );
+  } else {
+    throw new Error(`unknown job ${job}`);
+  }
+}
+
+void main();
