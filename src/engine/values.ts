@@ -220,8 +220,7 @@ export function parseYesNo(value: CellValue): Parsed<boolean> {
   if (isBlank(value)) return null;
   if (isCellError(value)) return errorOf(value);
   if (typeof value === "boolean") return value;
-  if (typeof value === "number")
-    return value === 1 ? true : value === 0 ? false : invalid(value);
+  if (typeof value === "number") return value === 1 ? true : value === 0 ? false : invalid(value);
   const t = String(value).trim().toLowerCase();
   if (["yes", "y", "true", "on", "1"].includes(t)) return true;
   if (["no", "n", "false", "off", "0"].includes(t)) return false;

@@ -513,7 +513,7 @@ function monthlyValues(kpi: KpiRow, random: Random): number[] {
   const [, , , unit, direction, baseline, target, targetMax, , aggregation] = kpi;
   const t = typeof target === "number" ? target : 4;
   const goal = direction === "range" ? (t + (targetMax ?? t)) / 2 : t;
-  const performance = 0.78 + random() * 0.4; // 0.78 … 1.18 of the way there
+  const performance = 0.86 + random() * 0.32; // 0.86 … 1.18 of the way there
   const decimals = unit === "%" ? 4 : unit === "$" ? 0 : unit === "count" ? 0 : 1;
   const values: number[] = [];
   for (let m = 0; m < 12; m++) {
@@ -526,7 +526,8 @@ function monthlyValues(kpi: KpiRow, random: Random): number[] {
         direction === "lower" || (direction === "" && baseline !== null && t < baseline);
       const reach = lowerBetter ? 2 - performance : performance;
       const end = start + (goal - start) * reach;
-      v = (start + ((end - start) * (m + 1)) / 12) * noise;
+      // Most of the change comes early in the year, so averages and minimums stay near the level reached.
+      v = (start + (end - start) * (0.85 + (0.15 * (m + 1)) / 12)) * noise;
     }
     values.push(round(Math.max(0, v), decimals));
   }

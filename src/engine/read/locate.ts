@@ -203,7 +203,11 @@ function checkMappedColumns(region: Region, mappings: Mappings, findings: Findin
   const mappedCell = (key: string) => region.columns[key];
   for (const [key, choice] of Object.entries(mappings.columns[region.spec.kind] ?? {})) {
     const col = mappedCell(key);
-    if (col !== undefined && normaliseHeader(headerText(header[col])) === normaliseHeader(choice.text)) continue;
+    if (
+      col !== undefined &&
+      normaliseHeader(headerText(header[col])) === normaliseHeader(choice.text)
+    )
+      continue;
     const label = region.spec.fields.find((f) => f.key === key)?.label ?? key;
     findings.add(
       "invalid-value",

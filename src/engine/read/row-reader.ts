@@ -37,7 +37,9 @@ export class RowReader {
   get subject(): string {
     const row = this.ref.row + 1 + (this.ref.region.grid.rowOffset ?? 0);
     if (this.id === null || this.noun === null) return `Row ${row} of ${this.ref.region.grid.name}`;
-    return this.entity === "actual" ? `Check-in of KPI ${this.id} (row ${row})` : `${this.noun} ${this.id}`;
+    return this.entity === "actual"
+      ? `Check-in of KPI ${this.id} (row ${row})`
+      : `${this.noun} ${this.id}`;
   }
 
   markBroken(field: string): void {
@@ -66,7 +68,13 @@ export class RowReader {
       parsed.kind === "error"
         ? `${this.subject}: ${this.label(field)} holds the error value ${parsed.text}. Fix the formula or type the value.`
         : `${this.subject}: ${this.label(field)} is "${parsed.text}", which is not ${expected}.`;
-    this.findings.add(parsed.kind === "error" ? "cell-error" : rule, cellOf(this.ref, field), this.entity, this.id, message);
+    this.findings.add(
+      parsed.kind === "error" ? "cell-error" : rule,
+      cellOf(this.ref, field),
+      this.entity,
+      this.id,
+      message
+    );
     return null;
   }
 

@@ -6,7 +6,15 @@ import { CellLocation, Findings } from "../findings";
 import { WorkbookGrids } from "../grid";
 import { SHEETS, SheetKind, normaliseHeader, normaliseSheetName } from "../schema";
 import { DEFAULT_SETTINGS, Settings } from "../settings";
-import { Parsed, displayText, isFailure, parseDate, parseNumber, parseText, parseYesNo } from "../values";
+import {
+  Parsed,
+  displayText,
+  isFailure,
+  parseDate,
+  parseNumber,
+  parseText,
+  parseYesNo,
+} from "../values";
 import { Mappings, locateSettings } from "./locate";
 import { Region, RowRef, cellOf, cellValue, dataRows } from "./region";
 

@@ -292,10 +292,11 @@ describe("mapping settings", () => {
         ["Column KRAs.Weight", "Heft"],
       ],
     });
-    expect(findingsOf(a, "invalid-value").map((f) => `${f.sheet}!${f.cell}`).sort()).toEqual([
-      "Settings!B2",
-      "Settings!B3",
-    ]);
+    expect(
+      findingsOf(a, "invalid-value")
+        .map((f) => `${f.sheet}!${f.cell}`)
+        .sort()
+    ).toEqual(["Settings!B2", "Settings!B3"]);
     expect(a.model.kpis.size).toBe(3);
   });
   it("a mapping of an unknown kind or field is an unknown setting", () => {

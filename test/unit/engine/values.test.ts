@@ -1,4 +1,9 @@
-import { dayFromYmd, isoFromDay, dayFromExcelSerial, excelSerialFromDay } from "../../../src/engine/dates";
+import {
+  dayFromYmd,
+  isoFromDay,
+  dayFromExcelSerial,
+  excelSerialFromDay,
+} from "../../../src/engine/dates";
 import {
   ParseFailure,
   parseAggregation,
@@ -40,12 +45,24 @@ describe("numbers", () => {
     expect(parseNumberText("85%")).toBe(0.85);
   });
 
-  it.each(["", "abc", "1,20", "12,34,567", "1.2.3", "--5", "TBD", "5 kg", "$", "%", "()", "1e", "Infinity", "NaN"])(
-    "rejects %j",
-    (text) => {
-      expect(parseNumberText(text)).toBeNull();
-    }
-  );
+  it.each([
+    "",
+    "abc",
+    "1,20",
+    "12,34,567",
+    "1.2.3",
+    "--5",
+    "TBD",
+    "5 kg",
+    "$",
+    "%",
+    "()",
+    "1e",
+    "Infinity",
+    "NaN",
+  ])("rejects %j", (text) => {
+    expect(parseNumberText(text)).toBeNull();
+  });
 
   it("tags blanks, errors and non-numbers", () => {
     expect(parseNumber(null)).toEqual(null);
