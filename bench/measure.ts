@@ -11,6 +11,9 @@ export async function timeRuns(
 ): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
+    // Collect the previous run's garbage first (the worker runs with --expose-gc), so each run
+    // pays for its own allocations only.
+    (globalThis as { gc?: () => void }).gc?.();
     const start = process.hrtime.bigint();
     await body();
     times.push(Number(process.hrtime.bigint() - start) / 1e6);

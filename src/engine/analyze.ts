@@ -97,7 +97,7 @@ export function analyzeWorkbook(workbook: WorkbookGrids, options: AnalyzeOptions
   checkCheckIns(model, byKpi, findings);
   const actuals = new Map<string, KpiActual>();
   for (const kpi of model.kpis.values())
-    actuals.set(kpi.id, kpiActual(kpi, byKpi.get(kpi.id), asOf));
+    actuals.set(kpi.id, kpiActual(kpi, byKpi.get(kpi.id), model.checkIns, asOf));
   checkMissingActuals(model, actuals, findings);
 
   const scores = computeScores({ model, broken, definitions, actuals });

@@ -9,7 +9,8 @@ import { RowRef } from "./read/region";
 import { Region } from "./read/region";
 import { SheetKind } from "./schema";
 import { Settings } from "./settings";
-import { Aggregation, Direction, Frequency, Period } from "./values";
+import { Aggregation, Direction, Frequency } from "./values";
+import { CheckInTable } from "./check-in-table";
 
 interface Row {
   ref: RowRef;
@@ -77,13 +78,6 @@ export interface Kpi extends Row {
   actual: number | null;
 }
 
-export interface CheckIn extends Row {
-  kpi: string;
-  period: Period | null;
-  actual: number | null;
-  note: string | null;
-}
-
 export interface Model {
   settings: Settings;
   asOf: Day;
@@ -94,7 +88,7 @@ export interface Model {
   objectives: Map<string, Objective>;
   kras: Map<string, Kra>;
   kpis: Map<string, Kpi>;
-  checkIns: CheckIn[];
+  checkIns: CheckInTable;
 }
 
 export function isBroken(row: { broken: readonly string[] }, field: string): boolean {

@@ -4,7 +4,8 @@
  * invalid-number, invalid-date, invalid-value and invalid-weight.
  */
 import { Entity, Findings } from "../findings";
-import { CheckIn, Goal, Kpi, Kra, Objective, Person, Unit } from "../model";
+import { CheckInTable } from "../check-in-table";
+import { Goal, Kpi, Kra, Objective, Person, Unit } from "../model";
 import { SheetKind } from "../schema";
 import {
   Period,
@@ -219,12 +220,12 @@ export function readKpis(region: Region | undefined, findings: Findings): Map<st
   });
 }
 
-export function readCheckIns(region: Region | undefined, findings: Findings): CheckIn[] {
-  const checkIns: CheckIn[] = [];
-  if (!region || region.columns.kpi === undefined) return checkIns;
+export function readCheckIns(region: Region | undefined, findings: Findings): CheckInTable {
+  if (!region || region.columns.kpi === undefined) return new CheckInTable(region ?? null, 0);
+  const refs = dataRows(region);
+  const table = new CheckInTable(region, refs.length);
   const periodCache = new Map<string, Period | null>();
   const parsePeriodCached = (v: Parameters<typeof parsePeriod>[0]) => parsePeriod(v, periodCache);
-  const refs = dataRows(region);
   const reader = new RowReader(refs[0], "actual", findings);
   for (const ref of refs) {
     const row = reader.reset(ref);
@@ -262,9 +263,9 @@ export function readCheckIns(region: Region | undefined, findings: Findings): Ch
       "missing-value",
       "Type the measured value, or clear the row."
     );
-    checkIns.push({ kpi, period, actual, note: textOf(row, "note"), ref, broken: row.broken });
+    table.add(kpi, period?.end ?? null, actual, textOf(row, "note"), ref.row);
   }
-  return checkIns;
+  return table;
 }
 
 /** The missing-column findings for one region (and missing-sheet is raised by the caller). */

@@ -3,25 +3,26 @@
  */
 import { isoFromDay } from "../dates";
 import { Findings } from "../findings";
-import { CheckIn, Model, isBroken } from "../model";
+import { Model, isBroken } from "../model";
 import { cellOf } from "../read/region";
 import { KpiActual } from "../scoring/actuals";
 
 export function checkCheckIns(
   model: Model,
-  byKpi: Map<string, CheckIn[]>,
+  byKpi: Map<string, number[]>,
   findings: Findings
 ): void {
   const { cycleStart, cycleEnd } = model.settings;
-  const asOf = model.asOf;
+  const { asOf, checkIns } = model;
   for (const [kpi, list] of byKpi) {
     const seen = new Set<number>();
-    for (const c of list) {
-      const { end } = c.period as NonNullable<CheckIn["period"]>;
+    for (const i of list) {
+      const end = checkIns.end(i);
+      const at = () => checkIns.cell(i, "period");
       if (seen.has(end)) {
         findings.add(
           "duplicate-actual",
-          cellOf(c.ref, "period"),
+          at(),
           "actual",
           kpi,
           `KPI ${kpi} has two check-ins for the period ending ${isoFromDay(end)}; both count. Delete or correct one of them.`
@@ -31,7 +32,7 @@ export function checkCheckIns(
       if ((cycleStart !== null && end < cycleStart) || (cycleEnd !== null && end > cycleEnd)) {
         findings.add(
           "period-out-of-cycle",
-          cellOf(c.ref, "period"),
+          at(),
           "actual",
           kpi,
           `The check-in of KPI ${kpi} for the period ending ${isoFromDay(end)} falls outside the cycle (${cycleStart === null ? "…" : isoFromDay(cycleStart)} to ${cycleEnd === null ? "…" : isoFromDay(cycleEnd)}). Check the period, or the Cycle Start and Cycle End settings.`
@@ -40,7 +41,7 @@ export function checkCheckIns(
       if (end > asOf) {
         findings.add(
           "future-period",
-          cellOf(c.ref, "period"),
+          at(),
           "actual",
           kpi,
           `The check-in of KPI ${kpi} for the period ending ${isoFromDay(end)} is after the as-of date ${isoFromDay(asOf)}, so it is not counted yet.`

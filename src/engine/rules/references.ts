@@ -140,16 +140,16 @@ export function checkReferences(model: Model, findings: Findings): BrokenLinks {
     );
   }
   if (has("kpis")) {
-    for (const c of model.checkIns) {
-      check(
+    const { checkIns } = model;
+    for (let i = 0; i < checkIns.length; i++) {
+      const kpi = checkIns.kpi[i];
+      if (model.kpis.has(kpi)) continue;
+      findings.add(
+        "unknown-reference",
+        checkIns.cell(i, "kpi"),
         "actual",
-        c.kpi,
-        c.ref,
-        "kpi",
-        c.kpi,
-        model.kpis.has(c.kpi),
-        `A check-in reports on KPI`,
-        "Type an existing KPI ID; this value is not counted until then."
+        kpi,
+        `A check-in reports on KPI "${kpi}", which does not exist. Type an existing KPI ID; this value is not counted until then.`
       );
     }
   }

@@ -4,7 +4,8 @@
  * actual from them alone, even when none counts yet, so a stale Actual cell never mixes in.
  */
 import { Day } from "../dates";
-import { CheckIn, Kpi, Model, isBroken } from "../model";
+import { CheckInTable } from "../check-in-table";
+import { Kpi, Model, isBroken } from "../model";
 import { aggregate } from "./math";
 
 export interface KpiActual {
@@ -15,38 +16,36 @@ export interface KpiActual {
   counted: number;
 }
 
-function usable(c: CheckIn): boolean {
-  return c.period !== null && c.actual !== null;
-}
-
-export function groupCheckIns(model: Model): Map<string, CheckIn[]> {
-  const byKpi = new Map<string, CheckIn[]>();
-  for (const c of model.checkIns) {
-    if (!usable(c) || !model.kpis.has(c.kpi)) continue;
-    const list = byKpi.get(c.kpi);
-    if (list) list.push(c);
-    else byKpi.set(c.kpi, [c]);
+/** The usable check-ins of each existing KPI, as indexes into the table, in row order. */
+export function groupCheckIns(model: Model): Map<string, number[]> {
+  const byKpi = new Map<string, number[]>();
+  const { checkIns } = model;
+  for (let i = 0; i < checkIns.length; i++) {
+    if (!checkIns.usable(i)) continue;
+    const kpi = checkIns.kpi[i];
+    if (!model.kpis.has(kpi)) continue;
+    const list = byKpi.get(kpi);
+    if (list) list.push(i);
+    else byKpi.set(kpi, [i]);
   }
   return byKpi;
 }
 
 export function kpiActual(
   kpi: Kpi,
-  checkIns: readonly CheckIn[] | undefined,
+  indexes: readonly number[] | undefined,
+  table: CheckInTable,
   asOf: Day
 ): KpiActual {
-  if (!checkIns || checkIns.length === 0) {
+  if (!indexes || indexes.length === 0) {
     return { actual: kpi.actual, fromCheckIns: false, counted: kpi.actual === null ? 0 : 1 };
   }
-  const counted = checkIns.filter((c) => (c.period as { end: Day }).end <= asOf);
+  const counted = indexes.filter((i) => table.end(i) <= asOf);
   if (isBroken(kpi, "aggregation"))
     return { actual: null, fromCheckIns: true, counted: counted.length };
-  // Stable sort: by period end, ties in row order, so `last` is the last row of the latest period.
-  counted.sort(
-    (x, y) =>
-      (x.period as { end: Day }).end - (y.period as { end: Day }).end || x.ref.row - y.ref.row
-  );
-  const values = counted.map((c) => c.actual as number);
+  // By period end, ties in row order, so `last` is the last row of the latest period.
+  counted.sort((x, y) => table.end(x) - table.end(y) || table.row(x) - table.row(y));
+  const values = counted.map((i) => table.actual(i));
   return {
     actual: aggregate(values, kpi.aggregation ?? "last"),
     fromCheckIns: true,

@@ -241,7 +241,7 @@ describe("header rows and columns", () => {
     });
     expect(a.model.objectives.get("O1")?.goal).toBe("G1");
     expect(a.model.kras.get("R1")).toMatchObject({ owner: "P1", objective: "O1" });
-    expect(a.model.checkIns[0]).toMatchObject({ kpi: "K1", actual: 1, note: "ok" });
+    expect(a.model.checkIns.at(0)).toMatchObject({ kpi: "K1", actual: 1, note: "ok" });
   });
   it("keeps unknown columns untouched and ignores them", () => {
     const kpis = minimal().KPIs.map((r, i) => ["note", ...r, i === 0 ? "Comments" : "=SUM(A1)"]);
