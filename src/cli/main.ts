@@ -4,7 +4,10 @@
  */
 import { existsSync } from "fs";
 import * as path from "path";
+import ExcelJS from "exceljs";
 import { gridsFromWorkbook, loadWorkbook } from "../adapters/xlsx/read-grids";
+import { streamGrids } from "../adapters/xlsx/stream-grids";
+import { WorkbookGrids } from "../engine/grid";
 import { analyzeWorkbook } from "../engine/analyze";
 import { Report, buildReport } from "../engine/report";
 import { CliArgs, USAGE, UsageError, parseArgs } from "./args";
@@ -34,21 +37,34 @@ export const SAMPLE_WORKBOOK = path.join(packageRoot(), "examples", "sample-comp
 
 interface Analysed {
   report: Report;
-  workbook: Awaited<ReturnType<typeof loadWorkbook>>;
+  /** The full ExcelJS workbook, loaded only when a copy is to be written. */
+  workbook: ExcelJS.Workbook | null;
 }
 
-async function analyseFile(file: string, args: CliArgs): Promise<Analysed> {
+const UNREADABLE = (file: string) =>
+  new UsageError(
+    `"${file}" could not be read as an .xlsx workbook (it may be damaged, encrypted, or another format renamed .xlsx).`
+  );
+
+/**
+ * Reads and analyses a workbook. Validation streams the sheets (small memory); a build loads
+ * ExcelJS's full model because it writes the workbook back out.
+ */
+async function analyseFile(file: string, args: CliArgs, forWriting: boolean): Promise<Analysed> {
   const bytes = await readInput(file);
-  let workbook;
+  let grids: WorkbookGrids;
+  let workbook: ExcelJS.Workbook | null = null;
   try {
-    workbook = await loadWorkbook(bytes);
+    if (forWriting) {
+      workbook = await loadWorkbook(bytes);
+      grids = gridsFromWorkbook(workbook);
+    } else {
+      grids = await streamGrids(bytes);
+    }
   } catch {
-    throw new UsageError(
-      `"${file}" could not be read as an .xlsx workbook (it may be damaged, encrypted, or another format renamed .xlsx).`
-    );
+    throw UNREADABLE(file);
   }
-  const analysis = analyzeWorkbook(gridsFromWorkbook(workbook), { asOf: args.asOf });
-  return { report: buildReport(analysis), workbook };
+  return { report: buildReport(analyzeWorkbook(grids, { asOf: args.asOf })), workbook };
 }
 
 /** With `--json -` the report owns stdout, so the human text moves to stderr. */
@@ -70,7 +86,7 @@ function exitStatus(report: Report): number {
 async function validate(args: CliArgs, io: Output): Promise<number> {
   if (!args.input)
     throw new UsageError("validate needs a workbook: kpi-cascade validate <workbook.xlsx>");
-  const { report } = await analyseFile(args.input, args);
+  const { report } = await analyseFile(args.input, args, false);
   const say = humanChannel(args, io);
   say(`${args.input}\n${countLine(report)}\n`);
   say(formatFindings(report.findings));
@@ -92,8 +108,8 @@ async function build(input: string, output: string, args: CliArgs, io: Output): 
       `The --json file "${args.json}" would overwrite a workbook; choose another file.`
     );
   }
-  const { report, workbook } = await analyseFile(input, args);
-  const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+  const { report, workbook } = await analyseFile(input, args, true);
+  const bytes = Buffer.from(await (workbook as ExcelJS.Workbook).xlsx.writeBuffer());
   await writeWhole(output, bytes);
   await emitJson(report, args, io);
   humanChannel(args, io)(`${countLine(report)}\nWrote ${output}. ${totalsLine(report.findings)}`);
