@@ -10,15 +10,13 @@ module.exports = {
     {
       displayName: "unit",
       testEnvironment: "node",
-      roots: ["<rootDir>/test/unit"],
-      testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+      testMatch: ["<rootDir>/test/unit/**/*.test.ts?(x)"],
       transform: { "^.+\\.tsx?$": tsJest },
     },
     {
       displayName: "e2e",
       testEnvironment: "node",
-      roots: ["<rootDir>/test/e2e"],
-      testMatch: ["**/*.test.ts"],
+      testMatch: ["<rootDir>/test/e2e/**/*.test.ts"],
       transform: { "^.+\\.tsx?$": tsJest },
     },
   ],
