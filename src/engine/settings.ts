@@ -1,5 +1,6 @@
 /** The settings of SPEC section 5, with their defaults. */
 import { Day } from "./dates";
+import { parseNumberText } from "./values";
 
 export interface Settings {
   cycleStart: Day | null;
@@ -39,3 +40,19 @@ export const RATING_LABELS = [
   "Achieved",
   "Exceptional",
 ] as const;
+
+/** Four strictly descending thresholds, or null. */
+export function validRatingBands(nums: readonly number[]): Settings["ratingBands"] | null {
+  if (nums.length !== 4 || nums.some((n) => !Number.isFinite(n))) return null;
+  for (let i = 1; i < 4; i++) if (!(nums[i] < nums[i - 1])) return null;
+  return [nums[0], nums[1], nums[2], nums[3]];
+}
+
+/** Reads `1.10, 1.00, 0.90, 0.75` (or `;`/`|`/space separated, or percentages). */
+export function parseRatingBands(text: string): Settings["ratingBands"] | null {
+  const nums = text
+    .trim()
+    .split(/\s*[;,|]\s*|\s+/)
+    .map((p) => parseNumberText(p) ?? NaN);
+  return validRatingBands(nums);
+}

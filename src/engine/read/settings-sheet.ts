@@ -5,7 +5,7 @@
 import { CellLocation, Findings } from "../findings";
 import { WorkbookGrids } from "../grid";
 import { SHEETS, SheetKind, normaliseHeader, normaliseSheetName } from "../schema";
-import { DEFAULT_SETTINGS, Settings } from "../settings";
+import { DEFAULT_SETTINGS, Settings, parseRatingBands } from "../settings";
 import {
   Parsed,
   displayText,
@@ -57,18 +57,6 @@ function fieldNamed(kind: SheetKind, text: string): string | null {
     [fl.label, ...fl.synonyms].some((n) => normaliseHeader(n) === wanted)
   );
   return f ? f.key : null;
-}
-
-/** Reads `1.10, 1.00, 0.90, 0.75` (or `;`-separated, or percentages): four descending numbers. */
-function parseBands(value: unknown): number[] | null {
-  const parts = String(value)
-    .trim()
-    .split(/\s*[;,|]\s*|\s+/)
-    .map((p) => parseNumber(p));
-  const nums = parts.map((p) => (typeof p === "number" ? p : NaN));
-  if (nums.length !== 4 || nums.some((n) => Number.isNaN(n))) return null;
-  for (let i = 1; i < 4; i++) if (!(nums[i] < nums[i - 1])) return null;
-  return nums;
 }
 
 export function readSettings(workbook: WorkbookGrids, findings: Findings): SettingsRead {
@@ -180,9 +168,9 @@ function readOne(
     const text = parseText(raw);
     if (text === null) return;
     if (isFailure(text)) return bad("cell-error", "a value");
-    const bands = parseBands(raw);
+    const bands = parseRatingBands(String(raw));
     if (!bands) bad("invalid-number", "four descending numbers such as 1.10, 1.00, 0.90, 0.75");
-    else settings.ratingBands = bands as unknown as Settings["ratingBands"];
+    else settings.ratingBands = bands;
   } else if (key === "proratetargets") {
     const yes = take(parseYesNo(raw), "invalid-value", "yes or no");
     if (yes !== undefined) settings.prorateTargets = yes;
