@@ -3,7 +3,8 @@
  * on synthetic organisations, each measurement in its own process, reported as medians.
  */
 import { execFileSync } from "child_process";
-import { existsSync, mkdirSync, writeFileSync } from "fs";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "fs";
+import { gzipSync } from "zlib";
 import * as os from "os";
 import * as path from "path";
 import { bigOrganisation } from "../src/synthetic/big-org";
@@ -11,7 +12,7 @@ import { writeSheetData } from "../src/synthetic/write-xlsx";
 
 interface Row {
   name: string;
-  people: number;
+  people?: number;
   medianMs: number;
   peakMB?: number;
   [extra: string]: unknown;
@@ -50,12 +51,31 @@ async function xlsxFile(people: number): Promise<string> {
   return file;
 }
 
+/** The size of dist/functions.js, building the add-in first when there is no build yet. */
+function functionsBundle(): Row {
+  const file = path.join(__dirname, "..", "..", "dist", "functions.js");
+  if (!existsSync(file))
+    execFileSync(
+      process.execPath,
+      [require.resolve("webpack/bin/webpack.js"), "--mode", "production"],
+      { cwd: path.dirname(path.dirname(file)), stdio: "ignore" }
+    );
+  return {
+    name: "functions-bundle",
+    medianMs: 0,
+    kb: statSync(file).size / 1024,
+    gzipKb: gzipSync(readFileSync(file)).length / 1024,
+  };
+}
+
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 async function main(): Promise<void> {
   const rows: Row[] = [];
   for (const people of sizes) rows.push(worker("engine", people, runs));
+  rows.push(worker("functions", 100_000, Math.max(runs, 9)));
+  rows.push(functionsBundle());
   // xlsx-read streams the sheets (what `validate` does); xlsx-load builds ExcelJS's full model
   // (what `build` does, to write the workbook back out).
   for (const job of ["xlsx-read", "xlsx-load"]) {
@@ -63,23 +83,32 @@ async function main(): Promise<void> {
       rows.push(worker(job, people, Math.max(1, Math.min(runs, 3)), await xlsxFile(people)));
   }
 
-  process.stdout.write(
-    `KPI Cascade benchmarks — ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`
+  const say = (line: string) => process.stdout.write(`${line}\n`);
+  say(
+    `KPI Cascade benchmarks — ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, node ${process.version}, ${new Date().toISOString().slice(0, 10)}`
   );
-  process.stdout.write(
-    `${"name".padEnd(12)}${"people".padStart(8)}${"median ms".padStart(12)}${"peak MB".padStart(10)}  runs (ms)\n`
+  say(
+    `${"name".padEnd(18)}${"size".padStart(16)}${"median ms".padStart(12)}${"peak MB".padStart(10)}  runs (ms) / notes`
   );
   for (const r of rows) {
-    const each = (r.runs as number[]).map((t) => fmt(t)).join(", ");
-    process.stdout.write(
-      `${r.name.padEnd(12)}${fmt(r.people).padStart(8)}${fmt(r.medianMs, 1).padStart(12)}${fmt(r.peakMB ?? 0).padStart(10)}  ${each}\n`
+    const size = r.people
+      ? `${fmt(r.people)} people`
+      : r.rows
+        ? `${fmt(r.rows as number)} rows`
+        : "";
+    const notes = r.runs
+      ? (r.runs as number[]).map((t) => fmt(t)).join(", ")
+      : `${fmt(r.kb as number, 1)} KB minified, ${fmt(r.gzipKb as number, 1)} KB gzipped (goal ≤ 60 KB)`;
+    const ms = r.runs ? fmt(r.medianMs, 1) : "";
+    say(
+      `${r.name.padEnd(18)}${size.padStart(16)}${ms.padStart(12)}${(r.peakMB ? fmt(r.peakMB) : "").padStart(10)}  ${notes}`
     );
   }
   const engine = rows.filter((r) => r.name === "engine");
   if (engine.length >= 2) {
-    const [small, large] = [engine[0], engine[engine.length - 1]];
-    process.stdout.write(
-      `engine growth ${fmt(small.people)} → ${fmt(large.people)} people: ×${fmt(large.medianMs / small.medianMs, 2)} (goal ≤ ×6; people ×${fmt(large.people / small.people, 1)})\n`
+    const [small, large] = [engine[0], engine[engine.length - 1]] as (Row & { people: number })[];
+    say(
+      `engine growth ${fmt(small.people)} → ${fmt(large.people)} people: ×${fmt(large.medianMs / small.medianMs, 2)} (goal ≤ ×6; people ×${fmt(large.people / small.people, 1)})`
     );
   }
   if (jsonFile) writeFileSync(jsonFile, `${JSON.stringify(rows, null, 2)}\n`);

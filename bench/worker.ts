@@ -9,6 +9,8 @@ import { analyzeWorkbook } from "../src/engine/analyze";
 import { dayFromYmd } from "../src/engine/dates";
 import { bigOrganisation, gridsOf } from "../src/synthetic/big-org";
 import { median, peakMB, timeRuns } from "./measure";
+import { CATALOGUE } from "../src/functions/catalogue";
+import { run } from "../src/functions/runner";
 
 const TODAY = dayFromYmd(2026, 12, 31) as number;
 
@@ -44,6 +46,20 @@ async function main(): Promise<void> {
       peakMB: peakMB(),
     };
     process.stdout.write(`${JSON.stringify(row)}\n`);
+  } else if (job === "functions") {
+    // KPI.ATTAINMENT over `people` rows (here: rows) in one call, as Excel would make it.
+    const rows = people;
+    const column = (f: (i: number) => number) => Array.from({ length: rows }, (_, i) => [f(i)]);
+    const actual = column((i) => 50 + (i % 97));
+    const target = column((i) => 80 + (i % 13));
+    const baseline = column((i) => (i % 5 === 0 ? 20 : 40));
+    let cells = 0;
+    const times = await timeRuns(runs, () => {
+      cells = run(CATALOGUE.ATTAINMENT, [actual, target, null, baseline, null, null, null]).length;
+    });
+    process.stdout.write(
+      `${JSON.stringify({ name: "functions", rows: cells, medianMs: median(times), runs: times, peakMB: peakMB() })}\n`
+    );
   } else {
     throw new Error(`unknown job ${job}`);
   }

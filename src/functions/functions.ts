@@ -5,7 +5,6 @@
  * file only declares them. Every range parameter is `any[][]`, so one blank or text cell does not
  * turn the whole call into #VALUE! (see ../shared/NOTES.md).
  */
-/* eslint-disable @typescript-eslint/no-explicit-any */
 import { CATALOGUE } from "./catalogue";
 import { forExcel } from "./excel-errors";
 import { run } from "./runner";
