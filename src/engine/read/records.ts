@@ -48,16 +48,15 @@ function readKeyed<T extends { id: string }>(
   if (!region || region.columns.id === undefined) return records;
   const entity = region.spec.entity;
   const what = ENTITY_NAME[entity];
-  const refs = dataRows(region);
-  const reader = new RowReader(refs[0], entity, findings);
-  for (const ref of refs) {
-    const row = reader.reset(ref);
+  const reader = new RowReader(region, entity, findings);
+  for (const index of dataRows(region)) {
+    const row = reader.reset(index);
     const id = row.read("id", parseId, "invalid-value", "an ID");
     if (id === null) {
       if (!row.isBroken("id")) {
         findings.add(
           "missing-id",
-          cellOf(ref, "id"),
+          cellOf(row.ref, "id"),
           entity,
           null,
           `${row.subject} has data but no ${row.label("id")}. Give the row a unique ID, or clear it.`
@@ -69,7 +68,7 @@ function readKeyed<T extends { id: string }>(
       const first = records.get(id) as T & { ref: RowRef };
       findings.add(
         "duplicate-id",
-        cellOf(ref, "id"),
+        cellOf(row.ref, "id"),
         entity,
         id,
         `${what} ID ${id} is used again here; the first row (${cellOf(first.ref, "id").cell}) is the one used and this one is ignored. Give this row its own ID or delete it.`
@@ -80,7 +79,7 @@ function readKeyed<T extends { id: string }>(
     row.noun = what;
     const record = build(row) as unknown as T & { ref: RowRef; broken: readonly string[] };
     record.id = id;
-    record.ref = ref;
+    record.ref = row.ref;
     record.broken = row.broken;
     records.set(id, record);
   }
@@ -222,19 +221,19 @@ export function readKpis(region: Region | undefined, findings: Findings): Map<st
 
 export function readCheckIns(region: Region | undefined, findings: Findings): CheckInTable {
   if (!region || region.columns.kpi === undefined) return new CheckInTable(region ?? null, 0);
-  const refs = dataRows(region);
-  const table = new CheckInTable(region, refs.length);
+  const indexes = dataRows(region);
+  const table = new CheckInTable(region, indexes.length);
   const periodCache = new Map<string, Period | null>();
   const parsePeriodCached = (v: Parameters<typeof parsePeriod>[0]) => parsePeriod(v, periodCache);
-  const reader = new RowReader(refs[0], "actual", findings);
-  for (const ref of refs) {
-    const row = reader.reset(ref);
+  const reader = new RowReader(region, "actual", findings);
+  for (const index of indexes) {
+    const row = reader.reset(index);
     const kpi = idOf(row, "kpi");
     if (kpi === null) {
       if (!row.isBroken("kpi")) {
         findings.add(
           "missing-id",
-          cellOf(ref, "kpi"),
+          cellOf(row.ref, "kpi"),
           "actual",
           null,
           `${row.subject} is a check-in without a KPI ID. Type the ID of the KPI it reports on, or clear the row.`
@@ -263,7 +262,7 @@ export function readCheckIns(region: Region | undefined, findings: Findings): Ch
       "missing-value",
       "Type the measured value, or clear the row."
     );
-    table.add(kpi, period?.end ?? null, actual, textOf(row, "note"), ref.row);
+    table.add(kpi, period?.end ?? null, actual, textOf(row, "note"), index);
   }
   return table;
 }

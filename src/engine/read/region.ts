@@ -55,20 +55,20 @@ export function headerCell(region: Region): CellLocation {
   return cellOf({ region, row: region.headerRow }, "\0");
 }
 
-/** Rows that hold anything in a known column, in sheet order. */
-export function dataRows(region: Region): RowRef[] {
+/** Grid indexes of the rows that hold anything in a known column, in sheet order. */
+export function dataRows(region: Region): number[] {
   const cols = Object.values(region.columns).filter((c): c is number => c !== undefined);
-  const refs: RowRef[] = [];
+  const found: number[] = [];
   const { rows } = region.grid;
   for (let row = region.firstRow; row < region.endRow; row++) {
     const cells = rows[row];
     if (!cells) continue;
     for (const c of cols) {
       if (!isBlank(cells[c])) {
-        refs.push({ region, row });
+        found.push(row);
         break;
       }
     }
   }
-  return refs;
+  return found;
 }

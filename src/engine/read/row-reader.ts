@@ -4,7 +4,7 @@
  */
 import { Entity, Findings } from "../findings";
 import { Parsed, isFailure } from "../values";
-import { RowRef, cellOf, cellValue } from "./region";
+import { Region, RowRef, cellOf } from "./region";
 import { CellValue } from "../grid";
 
 type InvalidRule = "invalid-number" | "invalid-date" | "invalid-value";
@@ -18,15 +18,23 @@ export class RowReader {
   /** What the row is called in messages once its ID is known, e.g. `KPI` → `KPI K-3`. */
   noun: string | null = null;
 
+  /** Grid index of the row being read. */
+  row = 0;
+
   constructor(
-    public ref: RowRef,
+    readonly region: Region,
     readonly entity: Entity,
     readonly findings: Findings
   ) {}
 
+  /** The row as a reference, for findings (made on demand: most rows never need one). */
+  get ref(): RowRef {
+    return { region: this.region, row: this.row };
+  }
+
   /** Moves the reader to another row; one reader serves a whole sheet. */
-  reset(ref: RowRef): this {
-    this.ref = ref;
+  reset(row: number): this {
+    this.row = row;
     this.broken = NONE;
     this.id = null;
     this.noun = null;
@@ -35,8 +43,8 @@ export class RowReader {
 
   /** Who the row is, for messages: `KPI K-3`, `Check-in of KPI K-3 (row 9)`, `Row 9 of KPIs`. */
   get subject(): string {
-    const row = this.ref.row + 1 + (this.ref.region.grid.rowOffset ?? 0);
-    if (this.id === null || this.noun === null) return `Row ${row} of ${this.ref.region.grid.name}`;
+    const row = this.row + 1 + (this.region.grid.rowOffset ?? 0);
+    if (this.id === null || this.noun === null) return `Row ${row} of ${this.region.grid.name}`;
     return this.entity === "actual"
       ? `Check-in of KPI ${this.id} (row ${row})`
       : `${this.noun} ${this.id}`;
@@ -47,11 +55,12 @@ export class RowReader {
   }
 
   label(field: string): string {
-    return this.ref.region.spec.fields.find((f) => f.key === field)?.label ?? field;
+    return this.region.spec.fields.find((f) => f.key === field)?.label ?? field;
   }
 
   raw(field: string): CellValue {
-    return cellValue(this.ref, field);
+    const col = this.region.columns[field];
+    return col === undefined ? null : this.region.grid.rows[this.row]?.[col];
   }
 
   /** The parsed value, or null; a finding for an error value or unreadable text. */
@@ -89,8 +98,7 @@ export class RowReader {
     rule: "missing-value" | "missing-owner" | "missing-target",
     advice: string
   ): void {
-    if (value !== null || this.isBroken(field) || this.ref.region.columns[field] === undefined)
-      return;
+    if (value !== null || this.isBroken(field) || this.region.columns[field] === undefined) return;
     this.findings.add(
       rule,
       cellOf(this.ref, field),

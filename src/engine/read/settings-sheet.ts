@@ -75,7 +75,8 @@ export function readSettings(workbook: WorkbookGrids, findings: Findings): Setti
   }
   const seen = new Set<string>();
   const given = new Map<Key, CellLocation>();
-  for (const ref of dataRows(region)) {
+  for (const row of dataRows(region)) {
+    const ref: RowRef = { region, row };
     const name = parseText(cellValue(ref, "name"));
     if (isFailure(name)) {
       findings.add(

@@ -9,7 +9,7 @@ import { KpiActual } from "../scoring/actuals";
 
 export function checkCheckIns(
   model: Model,
-  byKpi: Map<string, number[]>,
+  byKpi: Map<string, Int32Array>,
   findings: Findings
 ): void {
   const { cycleStart, cycleEnd } = model.settings;

@@ -16,31 +16,47 @@ export interface KpiActual {
   counted: number;
 }
 
-/** The usable check-ins of each existing KPI, as indexes into the table, in row order. */
-export function groupCheckIns(model: Model): Map<string, number[]> {
-  const byKpi = new Map<string, number[]>();
-  const { checkIns } = model;
+/**
+ * The usable check-ins of each existing KPI, as indexes into the table in row order. Built by a
+ * counting sort into one buffer (one view per KPI), not by growing an array per KPI.
+ */
+export function groupCheckIns(model: Model): Map<string, Int32Array> {
+  const { checkIns, kpis } = model;
+  const ordinal = new Map<string, number>();
+  for (const id of kpis.keys()) ordinal.set(id, ordinal.size);
+  const owner = new Int32Array(checkIns.length).fill(-1);
+  const counts = new Int32Array(kpis.size + 1);
   for (let i = 0; i < checkIns.length; i++) {
     if (!checkIns.usable(i)) continue;
-    const kpi = checkIns.kpi[i];
-    if (!model.kpis.has(kpi)) continue;
-    const list = byKpi.get(kpi);
-    if (list) list.push(i);
-    else byKpi.set(kpi, [i]);
+    const k = ordinal.get(checkIns.kpi[i]);
+    if (k === undefined) continue;
+    owner[i] = k;
+    counts[k + 1]++;
+  }
+  for (let k = 0; k < kpis.size; k++) counts[k + 1] += counts[k];
+  const order = new Int32Array(counts[kpis.size]);
+  const next = counts.slice(0, kpis.size);
+  for (let i = 0; i < checkIns.length; i++) if (owner[i] >= 0) order[next[owner[i]]++] = i;
+  const byKpi = new Map<string, Int32Array>();
+  let k = 0;
+  for (const id of kpis.keys()) {
+    if (counts[k + 1] > counts[k]) byKpi.set(id, order.subarray(counts[k], counts[k + 1]));
+    k++;
   }
   return byKpi;
 }
 
 export function kpiActual(
   kpi: Kpi,
-  indexes: readonly number[] | undefined,
+  indexes: Int32Array | undefined,
   table: CheckInTable,
   asOf: Day
 ): KpiActual {
   if (!indexes || indexes.length === 0) {
     return { actual: kpi.actual, fromCheckIns: false, counted: kpi.actual === null ? 0 : 1 };
   }
-  const counted = indexes.filter((i) => table.end(i) <= asOf);
+  const counted: number[] = [];
+  for (const i of indexes) if (table.end(i) <= asOf) counted.push(i);
   if (isBroken(kpi, "aggregation"))
     return { actual: null, fromCheckIns: true, counted: counted.length };
   // By period end, ties in row order, so `last` is the last row of the latest period.
