@@ -8,7 +8,9 @@ import ExcelJS from "exceljs";
 import { gridsFromWorkbook, loadWorkbook } from "../adapters/xlsx/read-grids";
 import { streamGrids } from "../adapters/xlsx/stream-grids";
 import { WorkbookGrids } from "../engine/grid";
-import { analyzeWorkbook } from "../engine/analyze";
+import { Analysis, analyzeWorkbook } from "../engine/analyze";
+import { applyPlan } from "../adapters/xlsx/write-plan";
+import { planWorkbook } from "../planner";
 import { Report, buildReport } from "../engine/report";
 import { CliArgs, USAGE, UsageError, parseArgs } from "./args";
 import { countLine, formatFindings, severityCounts, totalsLine } from "./format";
@@ -36,6 +38,7 @@ function packageRoot(): string {
 export const SAMPLE_WORKBOOK = path.join(packageRoot(), "examples", "sample-company.xlsx");
 
 interface Analysed {
+  analysis: Analysis;
   report: Report;
   /** The full ExcelJS workbook, loaded only when a copy is to be written. */
   workbook: ExcelJS.Workbook | null;
@@ -64,7 +67,8 @@ async function analyseFile(file: string, args: CliArgs, forWriting: boolean): Pr
   } catch {
     throw UNREADABLE(file);
   }
-  return { report: buildReport(analyzeWorkbook(grids, { asOf: args.asOf })), workbook };
+  const analysis = analyzeWorkbook(grids, { asOf: args.asOf });
+  return { analysis, report: buildReport(analysis), workbook };
 }
 
 /** With `--json -` the report owns stdout, so the human text moves to stderr. */
@@ -108,11 +112,12 @@ async function build(input: string, output: string, args: CliArgs, io: Output): 
       `The --json file "${args.json}" would overwrite a workbook; choose another file.`
     );
   }
-  const { report, workbook } = await analyseFile(input, args, true);
+  const { analysis, report, workbook } = await analyseFile(input, args, true);
+  const sheets = applyPlan(workbook as ExcelJS.Workbook, planWorkbook(analysis));
   const bytes = Buffer.from(await (workbook as ExcelJS.Workbook).xlsx.writeBuffer());
   await writeWhole(output, bytes);
   await emitJson(report, args, io);
-  humanChannel(args, io)(`${countLine(report)}\nWrote ${output}. ${totalsLine(report.findings)}`);
+  humanChannel(args, io)(`${countLine(report)}\nWrote ${output} with ${sheets.join(", ")}. ${totalsLine(report.findings)}`);
   return report;
 }
 

@@ -596,7 +596,7 @@ export function sampleCompany(): SheetData[] {
   checkIns[5][2] = { error: "#N/A" }; // cell-error
   checkIns.push(["K-014", "2026-03", 0.95, "Re-entered after system outage"]); // duplicate-actual
   checkIns.push(["K-049", "2026-07", 0.96, "Entered early"]); // future-period, period-out-of-cycle
-  checkIns[30][2] = "1,234"; // a number typed as text
+  checkIns[1][2] = `$${(checkIns[1][2] as number).toLocaleString("en-US")}`; // a number typed as text
 
   return [
     {

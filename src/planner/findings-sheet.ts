@@ -1,0 +1,45 @@
+/** The Findings sheet: every finding, errors first, each with a link that jumps to its cell. */
+import { Analysis } from "../engine/analyze";
+import { sortFindings } from "../engine/report";
+import { CellPlan, SheetPlan } from "./plan";
+
+/** A string literal inside a formula: quotes doubled, so workbook text can never break out of it. */
+export function formulaString(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/** `=HYPERLINK("#'Sheet'!B7","Sheet!B7")`: a native link to a cell of this workbook. */
+export function cellLink(sheet: string, cell: string): string {
+  const target = `#'${sheet.replace(/'/g, "''")}'!${cell}`;
+  return `HYPERLINK(${formulaString(target)},${formulaString(`${sheet}!${cell}`)})`;
+}
+
+const HEADERS = ["Severity", "Rule", "Go to", "Message", "Entity", "ID"];
+
+export function planFindings(analysis: Analysis, name = "KPI Findings"): SheetPlan {
+  const findings = sortFindings(analysis.findings);
+  const rows: (CellPlan | null)[][] = [
+    [{ value: `Findings — ${findings.length} in all`, style: "title" }],
+    [{ value: "Click a cell in “Go to” to jump to the cell the finding is about.", style: "note" }],
+    HEADERS.map((h) => ({ value: h, style: "header" })),
+  ];
+  for (const f of findings) {
+    rows.push([
+      { value: f.severity, style: f.severity },
+      { value: f.rule },
+      f.sheet && f.cell ? { formula: cellLink(f.sheet, f.cell), style: "link" } : { value: "" },
+      { value: f.message },
+      { value: f.entity },
+      { value: f.id },
+    ]);
+  }
+  return {
+    kind: "findings",
+    name,
+    rows,
+    columnWidths: [10, 22, 20, 110, 10, 14],
+    frozen: { rows: 3, columns: 0 },
+    print: { landscape: true, fitToWidth: true, repeatRows: "3:3" },
+    tabColor: "FFC00000",
+  };
+}

@@ -1,0 +1,18 @@
+/** The planner's entry point: from an analysis to the sheets a build writes (SPEC section 8). */
+import { Analysis } from "../engine/analyze";
+import { planCascade } from "./cascade";
+import { planDashboard } from "./dashboard";
+import { planFindings } from "./findings-sheet";
+import { WorkbookPlan } from "./plan";
+import { planScorecard } from "./scorecard";
+
+export function planWorkbook(analysis: Analysis): WorkbookPlan {
+  return {
+    sheets: [
+      planScorecard(analysis),
+      planCascade(analysis),
+      planFindings(analysis),
+      planDashboard(analysis),
+    ],
+  };
+}

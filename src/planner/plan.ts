@@ -1,0 +1,65 @@
+/**
+ * What to write into a workbook, as plain data: sheets of cells (values, formulas, number formats,
+ * named styles, links), merged ranges, column widths, frozen panes, conditional formats, data
+ * validations and page setup. The planner makes it from the engine's model; the ExcelJS and
+ * Office.js writers apply it. Neither writer decides anything about content.
+ */
+
+/** Named styles: each writer maps them to its own formatting. */
+export type StyleName =
+  | "title"
+  | "subtitle"
+  | "header"
+  | "owner"
+  | "kra"
+  | "kpi"
+  | "label"
+  | "note"
+  | "link"
+  | "error"
+  | "warning"
+  | "info";
+
+export interface CellPlan {
+  /** A literal value. Text is always written as text, never read as a formula. */
+  value?: string | number | boolean | null;
+  /** A formula without the leading `=`. */
+  formula?: string;
+  /** Excel number format, e.g. `0.0%`. */
+  format?: string;
+  style?: StyleName;
+  /** Indent level for tree-shaped sheets. */
+  indent?: number;
+}
+
+export type ConditionalFormatPlan =
+  | { kind: "icons"; range: string; thresholds: [number, number] }
+  | { kind: "dataBar"; range: string; min: number; max: number; color: string }
+  | { kind: "colorScale"; range: string; min: number; mid: number; max: number }
+  | { kind: "textEquals"; range: string; text: string; style: "green" | "amber" | "red" };
+
+export interface ValidationPlan {
+  range: string;
+  /** A list of allowed values, or a range that holds them. */
+  list: string[] | { range: string };
+}
+
+export interface SheetPlan {
+  /** What the sheet is, for finding it again on the next build. */
+  kind: "scorecard" | "cascade" | "findings" | "dashboard" | "template";
+  name: string;
+  /** Dense rows from A1: `rows[r][c]` is the cell at row r+1, column c+1 (null = empty). */
+  rows: (CellPlan | null)[][];
+  columnWidths: number[];
+  hiddenColumns?: number[];
+  merges?: string[];
+  frozen?: { rows: number; columns: number };
+  conditionalFormats?: ConditionalFormatPlan[];
+  validations?: ValidationPlan[];
+  print?: { landscape: boolean; fitToWidth: boolean; repeatRows?: string };
+  tabColor?: string;
+}
+
+export interface WorkbookPlan {
+  sheets: SheetPlan[];
+}

@@ -1,0 +1,323 @@
+/**
+ * The Scorecard sheet (SPEC section 8): a block per owner — owner row, each KRA, each KPI — with
+ * attainment, status, weighted contributions, KRA scores, owner score and rating as native Excel
+ * formulas, so the sheet recalculates in Excel (or LibreOffice) without the add-in. Every formula
+ * refers to its own row, its block, or the settings strip in row 2: total cost grows linearly.
+ */
+import { Analysis } from "../engine/analyze";
+import { a1, columnLetters } from "../engine/address";
+import { isoFromDay } from "../engine/dates";
+import { Kpi, isBroken } from "../engine/model";
+import { groupWeights } from "../engine/scoring/math";
+import { KpiScore } from "../engine/scoring/scores";
+import { OwnerBlock, ownerBlocks } from "./owners";
+import { CellPlan, ConditionalFormatPlan, SheetPlan } from "./plan";
+
+/** Column of each field (0-based). O…S are helper columns, hidden. */
+export const SC = {
+  label: 0,
+  id: 1,
+  direction: 2,
+  baseline: 3,
+  target: 4,
+  targetMax: 5,
+  actual: 6,
+  raw: 7,
+  attainment: 8,
+  status: 9,
+  weight: 10,
+  weighted: 11,
+  greenAt: 12,
+  amberAt: 13,
+  kpiWeightUsed: 14,
+  kraWeightUsed: 15,
+  kraWeighted: 16,
+  kpiWeighted: 17,
+  kind: 18,
+} as const;
+
+const WIDTH = SC.kind + 1;
+export const HEADER_ROW = 4; // 1-based
+const PCT = "0.0%";
+
+/** The settings strip (row 2): formulas read Cap, Floor, thresholds and bands from here. */
+const CAP = "$B$2";
+const FLOOR = "$D$2";
+const GREEN = "$F$2";
+const AMBER = "$H$2";
+const BANDS = ["$J$2", "$K$2", "$L$2", "$M$2"];
+
+const col = (c: number) => columnLetters(c);
+const ref = (c: number, row: number) => `${col(c)}${row}`;
+
+function valueFormat(kpi: Kpi): string | undefined {
+  const unit = (kpi.unit ?? "").toLowerCase();
+  if (unit.includes("%")) return PCT;
+  if (unit.includes("$")) return "$#,##0";
+  return undefined;
+}
+
+/** Raw attainment as a formula of this row's actual, target, baseline and target max (SPEC 4). */
+export function rawFormula(direction: string, hasBaseline: boolean, row: number): string {
+  const [a, t, b, u] = [
+    ref(SC.actual, row),
+    ref(SC.target, row),
+    ref(SC.baseline, row),
+    ref(SC.targetMax, row),
+  ];
+  let body: string;
+  if (direction === "range") {
+    const below = `IF(${t}<>0,ABS(${t}),${u}-${t})`;
+    const above = `IF(${u}<>0,ABS(${u}),${u}-${t})`;
+    body = `IF(AND(${a}>=${t},${a}<=${u}),1,IF(${a}<${t},IF(${below}=0,"",1-(${t}-${a})/${below}),IF(${above}=0,"",1-(${a}-${u})/${above})))`;
+  } else if (hasBaseline) {
+    body =
+      direction === "higher"
+        ? `IF(${t}=${b},"",(${a}-${b})/(${t}-${b}))`
+        : `IF(${b}=${t},"",(${b}-${a})/(${b}-${t}))`;
+  } else {
+    body =
+      direction === "higher"
+        ? `IF(${t}=0,"",1+(${a}-${t})/ABS(${t}))`
+        : `IF(${t}=0,"",1+(${t}-${a})/ABS(${t}))`;
+  }
+  return `IF(${a}="","",${body})`;
+}
+
+export function ratingFormula(scoreCell: string): string {
+  const [b5, b4, b3, b2] = BANDS;
+  return `IF(${scoreCell}="","",IF(${scoreCell}>=${b5}-1E-9,5,IF(${scoreCell}>=${b4}-1E-9,4,IF(${scoreCell}>=${b3}-1E-9,3,IF(${scoreCell}>=${b2}-1E-9,2,1)))))`;
+}
+
+class Rows {
+  readonly rows: (CellPlan | null)[][] = [];
+  add(cells: Partial<Record<number, CellPlan>>): number {
+    const line: (CellPlan | null)[] = new Array(WIDTH).fill(null);
+    for (const [c, cell] of Object.entries(cells)) if (cell) line[Number(c)] = cell;
+    this.rows.push(line);
+    return this.rows.length; // 1-based row number
+  }
+  set(row: number, c: number, cell: CellPlan): void {
+    this.rows[row - 1][c] = cell;
+  }
+}
+
+function settingsStrip(analysis: Analysis): Partial<Record<number, CellPlan>> {
+  const s = analysis.model.settings;
+  const label = (text: string): CellPlan => ({ value: text, style: "label" });
+  return {
+    0: label("Cap"),
+    1: { value: s.cap, format: PCT },
+    2: label("Floor"),
+    3: { value: s.floor, format: PCT },
+    4: label("Green at"),
+    5: { value: s.greenAt, format: PCT },
+    6: label("Amber at"),
+    7: { value: s.amberAt, format: PCT },
+    8: label("Rating bands (5, 4, 3, 2)"),
+    9: { value: s.ratingBands[0], format: PCT },
+    10: { value: s.ratingBands[1], format: PCT },
+    11: { value: s.ratingBands[2], format: PCT },
+    12: { value: s.ratingBands[3], format: PCT },
+  };
+}
+
+const HEADERS = [
+  "Owner / KRA / KPI",
+  "ID",
+  "Direction",
+  "Baseline",
+  "Target",
+  "Target max",
+  "Actual",
+  "Raw",
+  "Attainment",
+  "Status / rating",
+  "Weight",
+  "Weighted",
+  "Green at",
+  "Amber at",
+  "KPI weight scored",
+  "KRA weight scored",
+  "KRA weighted",
+  "KPI weighted",
+  "Row",
+];
+
+function kpiRow(
+  rows: Rows,
+  kpi: Kpi,
+  score: KpiScore,
+  weight: number | null,
+  kraRow: number,
+  analysis: Analysis
+): number {
+  const def = analysis.definitions.get(kpi.id);
+  const n = rows.rows.length + 1;
+  const [I, K, M, N] = [
+    ref(SC.attainment, n),
+    ref(SC.weight, n),
+    ref(SC.greenAt, n),
+    ref(SC.amberAt, n),
+  ];
+  const scorable = !!def?.scorable && score.direction !== null && score.target !== null;
+  const format = valueFormat(kpi);
+  const scored = `OR(${I}="",${K}="")`;
+  return rows.add({
+    [SC.label]: { value: kpi.name ?? kpi.id, style: "kpi", indent: 2 },
+    [SC.id]: { value: kpi.id, style: "kpi" },
+    [SC.direction]: { value: score.direction },
+    [SC.baseline]: { value: kpi.baseline, format },
+    [SC.target]: { value: score.target, format },
+    [SC.targetMax]: { value: score.targetMax, format },
+    [SC.actual]: { value: score.actual, format },
+    [SC.raw]: scorable
+      ? { formula: rawFormula(score.direction as string, kpi.baseline !== null, n), format: PCT }
+      : { value: null },
+    [SC.attainment]: {
+      formula: `IF(${ref(SC.raw, n)}="","",MIN(${CAP},MAX(${FLOOR},${ref(SC.raw, n)})))`,
+      format: PCT,
+    },
+    [SC.status]: def?.statusable
+      ? { formula: `IF(${I}="","",IF(${I}>=${M}-1E-9,"Green",IF(${I}>=${N}-1E-9,"Amber","Red")))` }
+      : { value: null },
+    [SC.weight]: { value: weight },
+    [SC.weighted]: {
+      formula: `IF(OR(${scored},${ref(SC.kpiWeightUsed, kraRow)}=0),"",${ref(SC.kpiWeighted, n)}/${ref(SC.kpiWeightUsed, kraRow)})`,
+      format: PCT,
+    },
+    [SC.greenAt]:
+      kpi.greenAt !== null ? { value: kpi.greenAt, format: PCT } : { formula: GREEN, format: PCT },
+    [SC.amberAt]:
+      kpi.amberAt !== null ? { value: kpi.amberAt, format: PCT } : { formula: AMBER, format: PCT },
+    [SC.kpiWeightUsed]: { formula: `IF(${scored},0,${K})` },
+    [SC.kpiWeighted]: { formula: `IF(${scored},0,${I}*${K})` },
+    [SC.kind]: { value: "kpi" },
+  });
+}
+
+function ownerBlock(rows: Rows, block: OwnerBlock, analysis: Analysis): number {
+  const ownerRow = rows.add({
+    [SC.label]: {
+      value: `${block.kind === "unit" ? "Unit" : block.kind === "person" ? "Person" : "Owner"}: ${block.label}`,
+      style: "owner",
+    },
+    [SC.id]: { value: block.id, style: "owner" },
+    [SC.kind]: { value: "owner" },
+  });
+  const kraWeights = groupWeights(
+    block.kras.map((k) => k.kra.weight),
+    block.kras.map((k) => isBroken(k.kra, "weight"))
+  );
+  block.kras.forEach(({ kra, kpis }, i) => {
+    const k = rows.add({
+      [SC.label]: { value: kra.name ?? kra.id, style: "kra", indent: 1 },
+      [SC.id]: { value: kra.id, style: "kra" },
+      [SC.weight]: { value: kraWeights[i], style: "kra" },
+      [SC.kind]: { value: "kra" },
+    });
+    const kpiWeights = groupWeights(
+      kpis.map((x) => x.weight),
+      kpis.map((x) => isBroken(x, "weight"))
+    );
+    kpis.forEach((kpi, j) =>
+      kpiRow(rows, kpi, analysis.scores.kpis.get(kpi.id) as KpiScore, kpiWeights[j], k, analysis)
+    );
+    const [first, last] = [k + 1, k + kpis.length];
+    const [I, K, O] = [ref(SC.attainment, k), ref(SC.weight, k), ref(SC.kpiWeightUsed, k)];
+    const scored = `OR(${I}="",${K}="")`;
+    rows.set(
+      k,
+      SC.kpiWeightUsed,
+      kpis.length
+        ? { formula: `SUM(${ref(SC.kpiWeightUsed, first)}:${ref(SC.kpiWeightUsed, last)})` }
+        : { value: 0 }
+    );
+    rows.set(
+      k,
+      SC.attainment,
+      kpis.length
+        ? {
+            formula: `IF(${O}=0,"",SUM(${ref(SC.kpiWeighted, first)}:${ref(SC.kpiWeighted, last)})/${O})`,
+            format: PCT,
+            style: "kra",
+          }
+        : { value: null, style: "kra" }
+    );
+    rows.set(k, SC.kraWeightUsed, { formula: `IF(${scored},0,${K})` });
+    rows.set(k, SC.kraWeighted, { formula: `IF(${scored},0,${I}*${K})` });
+    const P = ref(SC.kraWeightUsed, ownerRow);
+    rows.set(k, SC.weighted, {
+      formula: `IF(OR(${scored},${P}=0),"",${ref(SC.kraWeighted, k)}/${P})`,
+      format: PCT,
+      style: "kra",
+    });
+  });
+  const end = rows.rows.length;
+  const P = ref(SC.kraWeightUsed, ownerRow);
+  const I = ref(SC.attainment, ownerRow);
+  rows.set(
+    ownerRow,
+    SC.kraWeightUsed,
+    end > ownerRow
+      ? { formula: `SUM(${ref(SC.kraWeightUsed, ownerRow + 1)}:${ref(SC.kraWeightUsed, end)})` }
+      : { value: 0 }
+  );
+  rows.set(ownerRow, SC.attainment, {
+    formula: `IF(${P}=0,"",SUM(${ref(SC.kraWeighted, ownerRow + 1)}:${ref(SC.kraWeighted, end)})/${P})`,
+    format: PCT,
+    style: "owner",
+  });
+  rows.set(ownerRow, SC.status, { formula: ratingFormula(I), style: "owner" });
+  return ownerRow;
+}
+
+export function planScorecard(analysis: Analysis, name = "KPI Scorecard"): SheetPlan {
+  const rows = new Rows();
+  rows.add({
+    0: { value: `Scorecard — as of ${isoFromDay(analysis.model.asOf)}`, style: "title" },
+  });
+  rows.add(settingsStrip(analysis));
+  rows.add({
+    0: {
+      value:
+        "Attainment, status, scores and ratings are formulas: change an actual or a target and they follow. Cap, floor, thresholds and bands are the cells above.",
+      style: "note",
+    },
+  });
+  rows.add(
+    Object.fromEntries(HEADERS.map((h, c) => [c, { value: h, style: "header" } as CellPlan]))
+  );
+  const ownerRows = ownerBlocks(analysis).map((block) => ownerBlock(rows, block, analysis));
+  const last = Math.max(rows.rows.length, HEADER_ROW + 1);
+  const attainments = `${col(SC.attainment)}${HEADER_ROW + 1}:${col(SC.attainment)}${last}`;
+  const statuses = `${col(SC.status)}${HEADER_ROW + 1}:${col(SC.status)}${last}`;
+  const s = analysis.model.settings;
+  const conditionalFormats: ConditionalFormatPlan[] = [
+    { kind: "icons", range: attainments, thresholds: [s.amberAt, s.greenAt] },
+    { kind: "dataBar", range: attainments, min: 0, max: s.cap, color: "FF5B9BD5" },
+    { kind: "textEquals", range: statuses, text: "Green", style: "green" },
+    { kind: "textEquals", range: statuses, text: "Amber", style: "amber" },
+    { kind: "textEquals", range: statuses, text: "Red", style: "red" },
+  ];
+  if (ownerRows.length) {
+    conditionalFormats.push({
+      kind: "colorScale",
+      range: ownerRows.map((r) => a1(r - 1, SC.attainment)).join(" "),
+      min: s.ratingBands[3],
+      mid: s.ratingBands[1],
+      max: s.ratingBands[0],
+    });
+  }
+  return {
+    kind: "scorecard",
+    name,
+    rows: rows.rows,
+    columnWidths: [44, 12, 10, 12, 12, 12, 12, 9, 11, 14, 8, 10, 9, 9, 8, 8, 8, 8, 7],
+    hiddenColumns: [SC.kpiWeightUsed, SC.kraWeightUsed, SC.kraWeighted, SC.kpiWeighted, SC.kind],
+    frozen: { rows: HEADER_ROW, columns: 1 },
+    conditionalFormats,
+    print: { landscape: true, fitToWidth: true, repeatRows: `${HEADER_ROW}:${HEADER_ROW}` },
+    tabColor: "FF107C10",
+  };
+}

@@ -1,0 +1,167 @@
+/**
+ * The scorecard's formulas against a real spreadsheet engine: build with the CLI, recalculate in
+ * LibreOffice (recalculation forced), and compare every formula result with the engine. Then
+ * change an actual in the output, recalculate again, and check the scores move as the engine says.
+ */
+import ExcelJS from "exceljs";
+import { mkdtempSync, writeFileSync } from "fs";
+import * as os from "os";
+import * as path from "path";
+import { gridsFromWorkbook, loadWorkbook } from "../../src/adapters/xlsx/read-grids";
+import { Output, SAMPLE_WORKBOOK, run } from "../../src/cli/main";
+import { analyzeWorkbook } from "../../src/engine/analyze";
+import { CellValue, WorkbookGrids } from "../../src/engine/grid";
+import { Report, buildReport } from "../../src/engine/report";
+import { SC } from "../../src/planner/scorecard";
+import { bigOrganisation } from "../../src/synthetic/big-org";
+import { sheetDataToBuffer } from "../../src/synthetic/write-xlsx";
+import { a1 } from "../../src/engine/address";
+import { Cached, cachedValues } from "../support/cell-values";
+import { convert } from "../support/libreoffice";
+
+const dir = mkdtempSync(path.join(os.tmpdir(), "kpi-e2e-"));
+const quiet: Output = { out: () => undefined, err: () => undefined };
+
+interface Row {
+  kind: string;
+  id: string;
+  attainment: unknown;
+  status: unknown;
+  actualCell: string;
+}
+
+function isErrorValue(v: unknown): boolean {
+  return typeof v === "object" && v !== null && "error" in v;
+}
+
+const GENERATED = ["KPI Scorecard", "KPI Cascade", "KPI Findings", "KPI Dashboard"];
+type Sheets = Map<string, Map<string, Cached>>;
+
+/** The recalculated file's generated sheets, as cached values by address. */
+async function recalculated(file: string): Promise<Sheets> {
+  const converted = convert(file, "xlsx", mkdtempSync(path.join(dir, "lo-")));
+  const sheets: Sheets = new Map();
+  for (const name of GENERATED) sheets.set(name, await cachedValues(converted, name));
+  return sheets;
+}
+
+function scorecardRows(sheets: Sheets): Row[] {
+  const cells = sheets.get("KPI Scorecard") as Map<string, Cached>;
+  const rows: Row[] = [];
+  const last = Math.max(...[...cells.keys()].map((a) => Number(/\d+/.exec(a)?.[0])));
+  for (let r = 0; r < last; r++) {
+    const kind = cells.get(a1(r, SC.kind));
+    if (typeof kind !== "string" || !["owner", "kra", "kpi"].includes(kind)) continue;
+    rows.push({
+      kind,
+      id: String(cells.get(a1(r, SC.id))),
+      attainment: cells.get(a1(r, SC.attainment)) ?? null,
+      status: cells.get(a1(r, SC.status)) ?? null,
+      actualCell: a1(r, SC.actual),
+    });
+  }
+  return rows;
+}
+
+/** Every cell of every generated sheet: no error values. */
+function formulaErrors(sheets: Sheets): string[] {
+  const bad: string[] = [];
+  for (const [name, cells] of sheets)
+    for (const [address, v] of cells) if (isErrorValue(v)) bad.push(`${name}!${address}`);
+  return bad;
+}
+
+const STATUS = { green: "Green", amber: "Amber", red: "Red" } as const;
+
+function compare(rows: Row[], report: Report): number {
+  const kpis = new Map(report.kpis.map((k) => [k.id, k]));
+  const kras = new Map(report.kras.map((k) => [k.id, k]));
+  const owners = new Map(report.owners.map((o) => [o.id, o]));
+  let checked = 0;
+  const same = (sheet: unknown, engine: number | null, what: string) => {
+    if (engine === null) expect([null, ""]).toContain(sheet ?? null);
+    else {
+      if (typeof sheet !== "number")
+        throw new Error(`${what}: sheet has ${JSON.stringify(sheet)}, engine ${engine}`);
+      expect(Math.abs(sheet - engine)).toBeLessThanOrEqual(1e-9);
+    }
+    checked++;
+  };
+  for (const r of rows) {
+    if (r.kind === "kpi") {
+      const k = kpis.get(r.id);
+      same(r.attainment, k?.attainment ?? null, `KPI ${r.id}`);
+      expect(r.status ?? "").toBe(k?.status ? STATUS[k.status] : "");
+    } else if (r.kind === "kra") {
+      same(r.attainment, kras.get(r.id)?.score ?? null, `KRA ${r.id}`);
+    } else {
+      const o = owners.get(r.id);
+      same(r.attainment, o?.score ?? null, `owner ${r.id}`);
+      expect(r.status ?? "").toBe(o?.rating ?? "");
+    }
+  }
+  return checked;
+}
+
+async function buildAndCheck(input: string): Promise<{ out: string; rows: Row[]; report: Report }> {
+  const out = path.join(dir, `${path.basename(input, ".xlsx")}.out.xlsx`);
+  const json = path.join(dir, `${path.basename(input, ".xlsx")}.json`);
+  expect(await run(["build", input, "-o", out, "--json", json], quiet)).toBeLessThanOrEqual(1);
+  const report: Report = JSON.parse(require("fs").readFileSync(json, "utf8"));
+  const wb = await recalculated(out);
+  expect(formulaErrors(wb)).toEqual([]);
+  const rows = scorecardRows(wb);
+  expect(compare(rows, report)).toBe(rows.length);
+  return { out, rows, report };
+}
+
+describe("the scorecard recalculated in LibreOffice", () => {
+  it("equals the engine on the sample workbook, formula by formula", async () => {
+    const { rows, report } = await buildAndCheck(SAMPLE_WORKBOOK);
+    expect(rows.filter((r) => r.kind === "kpi").length).toBe(report.kpis.length);
+    expect(rows.filter((r) => typeof r.attainment === "number").length).toBeGreaterThan(90);
+  }, 120_000);
+
+  it.each([11, 29, 47])(
+    "equals the engine on a generated organisation (seed %i)",
+    async (seed) => {
+      const file = path.join(dir, `org-${seed}.xlsx`);
+      writeFileSync(file, await sheetDataToBuffer(bigOrganisation(12, seed)));
+      const { rows } = await buildAndCheck(file);
+      expect(rows.filter((r) => r.kind === "kpi")).toHaveLength(12 * 12);
+    },
+    120_000
+  );
+
+  it("follows a changed actual as the engine would", async () => {
+    const { out, rows } = await buildAndCheck(SAMPLE_WORKBOOK);
+    const target = rows.find((r) => r.kind === "kpi" && r.id === "K-035") as Row; // Lucas Silva: new customers signed
+    const newActual = 5;
+    // The sheet: type the new actual over the old one.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    (wb.getWorksheet("KPI Scorecard") as ExcelJS.Worksheet).getCell(target.actualCell).value =
+      newActual;
+    const edited = path.join(dir, "edited.xlsx");
+    await wb.xlsx.writeFile(edited);
+    const after = scorecardRows(await recalculated(edited));
+    // The engine: the same KPI with that actual and no check-ins.
+    const grids: WorkbookGrids = gridsFromWorkbook(
+      await loadWorkbook(require("fs").readFileSync(SAMPLE_WORKBOOK))
+    );
+    const checkIns = grids.sheets.find((s) => s.name === "Check-ins") as { rows: CellValue[][] };
+    checkIns.rows = checkIns.rows.filter((r) => r[0] !== "K-035");
+    const kpis = grids.sheets.find((s) => s.name === "KPIs") as { rows: CellValue[][] };
+    const header = kpis.rows[2];
+    header.push("Actual");
+    const kpiRow = kpis.rows.find((r) => r[0] === "K-035") as CellValue[];
+    kpiRow[header.length - 1] = newActual;
+    const expected = buildReport(analyzeWorkbook(grids));
+    expect(compare(after, expected)).toBe(after.length);
+    const before = new Map(rows.map((r) => [`${r.kind}:${r.id}`, r.attainment]));
+    const moved = after
+      .filter((r) => before.get(`${r.kind}:${r.id}`) !== r.attainment)
+      .map((r) => `${r.kind}:${r.id}`);
+    expect(moved).toEqual(expect.arrayContaining(["kpi:K-035", "kra:R-P06-1", "owner:P06"]));
+  }, 180_000);
+});

@@ -1,0 +1,55 @@
+/**
+ * LibreOffice as a real spreadsheet engine for tests. A throw-away profile sets OOXMLRecalcMode to
+ * "always", so opening the file recalculates every formula; without it LibreOffice would only show
+ * the results the writer cached (see ../shared/NOTES.md).
+ */
+import { execFileSync } from "child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "fs";
+import * as os from "os";
+import * as path from "path";
+
+const PROFILE_SETTINGS = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`;
+
+let profile: string | null = null;
+
+function profileDir(): string {
+  if (!profile) {
+    profile = mkdtempSync(path.join(os.tmpdir(), "kpi-lo-profile-"));
+    mkdirSync(path.join(profile, "user"), { recursive: true });
+    writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), PROFILE_SETTINGS);
+  }
+  return profile;
+}
+
+export function sofficeAvailable(): boolean {
+  try {
+    execFileSync("soffice", ["--version"], { stdio: "pipe" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Converts `file` with every formula recalculated; returns the path of the converted file. */
+export function convert(file: string, format: "xlsx" | "pdf", outDir: string): string {
+  execFileSync(
+    "soffice",
+    [
+      `-env:UserInstallation=file://${profileDir()}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      format,
+      "--outdir",
+      outDir,
+      file,
+    ],
+    { stdio: "pipe", timeout: 180_000 }
+  );
+  return path.join(outDir, `${path.basename(file, path.extname(file))}.${format}`);
+}
