@@ -117,7 +117,12 @@ async function build(input: string, output: string, args: CliArgs, io: Output): 
   const bytes = Buffer.from(await (workbook as ExcelJS.Workbook).xlsx.writeBuffer());
   await writeWhole(output, bytes);
   await emitJson(report, args, io);
-  humanChannel(args, io)(`${countLine(report)}\nWrote ${output} with ${sheets.join(", ")}. ${totalsLine(report.findings)}`);
+  humanChannel(
+    args,
+    io
+  )(
+    `${countLine(report)}\nWrote ${output} with ${sheets.join(", ")}. ${totalsLine(report.findings)}`
+  );
   return report;
 }
 

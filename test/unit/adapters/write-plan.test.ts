@@ -1,0 +1,112 @@
+/** The ExcelJS writer: generated sheets are replaced, the user's sheets never touched, text stays text. */
+import ExcelJS from "exceljs";
+import { applyPlan } from "../../../src/adapters/xlsx/write-plan";
+import { gridsFromWorkbook } from "../../../src/adapters/xlsx/read-grids";
+import { analyzeWorkbook } from "../../../src/engine/analyze";
+import { planWorkbook } from "../../../src/planner";
+import { AS_OF, KPI_HEADER, KRA_HEADER, kpi, kra } from "../../support/workbook";
+
+const HOSTILE = ['=HYPERLINK("http://x","y")', "+1-2", "@SUM(A1)", "-3+4", "=1/0"];
+
+function userWorkbook(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  const kras = wb.addWorksheet("KRAs");
+  [KRA_HEADER, kra("R1", { name: HOSTILE[0] }), kra("R2"), kra("R3")].forEach((r) =>
+    kras.addRow(r)
+  );
+  const kpis = wb.addWorksheet("KPIs");
+  [
+    KPI_HEADER,
+    kpi("K1", { name: HOSTILE[1] }),
+    kpi("K2", { kra: "R2", name: HOSTILE[2] }),
+    kpi("K3", { kra: "R3", name: HOSTILE[3] }),
+    kpi("K4", { kra: "R9", name: HOSTILE[4] }),
+  ].forEach((r) => kpis.addRow(r));
+  return wb;
+}
+
+async function roundTrip(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
+  const copy = new ExcelJS.Workbook();
+  await copy.xlsx.load(await wb.xlsx.writeBuffer());
+  return copy;
+}
+
+function build(wb: ExcelJS.Workbook): string[] {
+  return applyPlan(wb, planWorkbook(analyzeWorkbook(gridsFromWorkbook(wb), { today: AS_OF })));
+}
+
+describe("applying a plan with ExcelJS", () => {
+  it("adds the generated sheets after the user's and replaces them on the next build", async () => {
+    const wb = userWorkbook();
+    expect(build(wb)).toEqual(["KPI Scorecard", "KPI Cascade", "KPI Findings", "KPI Dashboard"]);
+    const again = await roundTrip(wb);
+    expect(build(again)).toEqual(["KPI Scorecard", "KPI Cascade", "KPI Findings", "KPI Dashboard"]);
+    const final = await roundTrip(again);
+    expect(final.worksheets.map((w) => w.name)).toEqual([
+      "KRAs",
+      "KPIs",
+      "KPI Scorecard",
+      "KPI Cascade",
+      "KPI Findings",
+      "KPI Dashboard",
+    ]);
+  });
+
+  it("never touches a sheet of the user's that happens to share a generated name", async () => {
+    const wb = userWorkbook();
+    const mine = wb.addWorksheet("KPI Scorecard");
+    mine.getCell("A1").value = "my own notes";
+    expect(build(wb)[0]).toBe("KPI Scorecard 2");
+    const again = await roundTrip(wb);
+    expect(build(again)[0]).toBe("KPI Scorecard 2");
+    const final = await roundTrip(again);
+    expect(final.getWorksheet("KPI Scorecard")?.getCell("A1").value).toBe("my own notes");
+    expect(
+      final.worksheets.filter((w) => w.name.startsWith("KPI Scorecard")).map((w) => w.name)
+    ).toEqual(["KPI Scorecard", "KPI Scorecard 2"]);
+  });
+
+  it("writes text from the workbook as text, never as a formula", async () => {
+    const wb = userWorkbook();
+    build(wb);
+    const out = await roundTrip(wb);
+    const found = new Map<string, ExcelJS.CellValue>();
+    for (const name of ["KPI Scorecard", "KPI Cascade", "KPI Findings"]) {
+      out.getWorksheet(name)?.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (typeof cell.value === "string" && HOSTILE.includes(cell.value))
+            found.set(cell.value, cell.value);
+          if (cell.value && typeof cell.value === "object" && "formula" in cell.value) {
+            for (const h of HOSTILE)
+              expect((cell.value as ExcelJS.CellFormulaValue).formula).not.toContain(h.slice(1));
+          }
+        })
+      );
+    }
+    expect([...found.keys()].sort()).toEqual([...HOSTILE].sort().filter((h) => h !== "=1/0"));
+  });
+
+  it("leaves the user's sheets exactly as they were", async () => {
+    const wb = userWorkbook();
+    const before = await roundTrip(wb);
+    build(wb);
+    const after = await roundTrip(wb);
+    for (const ws of before.worksheets)
+      expect(after.getWorksheet(ws.name)?.getSheetValues()).toEqual(ws.getSheetValues());
+  });
+
+  it("formats the scorecard: frozen header, hidden helpers, bounded conditional formats, landscape print", async () => {
+    const wb = userWorkbook();
+    build(wb);
+    const ws = (await roundTrip(wb)).getWorksheet("KPI Scorecard") as ExcelJS.Worksheet;
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 4 });
+    expect(ws.getColumn(15).hidden).toBe(true);
+    expect(ws.pageSetup.orientation).toBe("landscape");
+    const refs = (
+      ws as unknown as { conditionalFormattings: { ref: string }[] }
+    ).conditionalFormattings.map((c) => c.ref);
+    expect(refs.length).toBeGreaterThanOrEqual(5);
+    for (const ref of refs)
+      for (const part of ref.split(" ")) expect(part).toMatch(/^[A-Z]+\d+(:[A-Z]+\d+)?$/);
+  });
+});
