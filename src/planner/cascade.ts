@@ -6,6 +6,7 @@ import { Kra } from "../engine/model";
 import { CellPlan, SheetPlan } from "./plan";
 
 const PCT = "0.0%";
+const STATUS_LABEL = { green: "Green", amber: "Amber", red: "Red" } as const;
 const HEADERS = ["Cascade", "Level", "ID", "Owner", "Score", "Status"];
 
 export function planCascade(analysis: Analysis, name = "KPI Cascade"): SheetPlan {
@@ -60,7 +61,7 @@ export function planCascade(analysis: Analysis, name = "KPI Cascade"): SheetPlan
         kpi.id,
         kpi.owner ?? kra.owner,
         k?.attainment ?? null,
-        k?.status ?? null
+        k?.status ? STATUS_LABEL[k.status] : null
       );
     }
     for (const child of childrenOf.get(kra.id) ?? []) kraTree(child, indent + 1);

@@ -69,7 +69,7 @@ export function planDashboard(analysis: Analysis, name = "KPI Dashboard"): Sheet
     kind: "dashboard",
     name,
     rows,
-    columnWidths: [36, 10, 8, 8, 8, 10, 12, 14, 8],
+    columnWidths: [36, 10, 8, 8, 8, 10, 12, 17, 8],
     frozen: { rows: 3, columns: 1 },
     conditionalFormats:
       last > 3

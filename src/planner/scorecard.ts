@@ -50,11 +50,13 @@ const BANDS = ["$J$2", "$K$2", "$L$2", "$M$2"];
 const col = (c: number) => columnLetters(c);
 const ref = (c: number, row: number) => `${col(c)}${row}`;
 
-function valueFormat(kpi: Kpi): string | undefined {
+/** A number format for a KPI's values: its unit's, else whole numbers or two decimals. */
+function valueFormat(kpi: Kpi, values: readonly (number | null)[]): string {
   const unit = (kpi.unit ?? "").toLowerCase();
   if (unit.includes("%")) return PCT;
-  if (unit.includes("$")) return "$#,##0";
-  return undefined;
+  const whole = values.every((v) => v === null || Number.isInteger(v));
+  if (unit.includes("$")) return whole ? "$#,##0" : "$#,##0.00";
+  return whole ? "#,##0" : "#,##0.00";
 }
 
 /** Raw attainment as a formula of this row's actual, target, baseline and target max (SPEC 4). */
@@ -161,7 +163,7 @@ function kpiRow(
     ref(SC.amberAt, n),
   ];
   const scorable = !!def?.scorable && score.direction !== null && score.target !== null;
-  const format = valueFormat(kpi);
+  const format = valueFormat(kpi, [kpi.baseline, score.target, score.targetMax, score.actual]);
   const scored = `OR(${I}="",${K}="")`;
   return rows.add({
     [SC.label]: { value: kpi.name ?? kpi.id, style: "kpi", indent: 2 },

@@ -71,10 +71,11 @@ function writeCell(cell: ExcelJS.Cell, plan: CellPlan): void {
   const style = plan.style ? STYLES[plan.style] : undefined;
   if (style?.font) cell.font = style.font as ExcelJS.Font;
   if (style?.fill) cell.fill = style.fill;
+  // Excel and LibreOffice show an indent only on left-aligned cells.
   if (style?.alignment || plan.indent)
     cell.alignment = {
       ...(style?.alignment ?? {}),
-      ...(plan.indent ? { indent: plan.indent } : {}),
+      ...(plan.indent ? { horizontal: "left", indent: plan.indent } : {}),
     };
 }
 
