@@ -16,6 +16,7 @@ export interface CliArgs {
 export const USAGE = `Usage:
   kpi-cascade validate <workbook.xlsx> [--as-of YYYY-MM-DD] [--json FILE|-]
   kpi-cascade build <workbook.xlsx> -o <out.xlsx> [--as-of YYYY-MM-DD] [--json FILE|-]
+  kpi-cascade template -o <new.xlsx>
   kpi-cascade demo [--as-of YYYY-MM-DD] [--json FILE|-]
 
 Exit status: 0 done, no errors; 1 done, with error findings; 2 nothing done.`;

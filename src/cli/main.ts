@@ -11,6 +11,7 @@ import { WorkbookGrids } from "../engine/grid";
 import { Analysis, analyzeWorkbook } from "../engine/analyze";
 import { applyPlan } from "../adapters/xlsx/write-plan";
 import { planWorkbook } from "../planner";
+import { planTemplate } from "../planner/template";
 import { Report, buildReport } from "../engine/report";
 import { CliArgs, USAGE, UsageError, parseArgs } from "./args";
 import { countLine, formatFindings, severityCounts, totalsLine } from "./format";
@@ -134,6 +135,19 @@ async function buildCommand(args: CliArgs, io: Output): Promise<number> {
   return exitStatus(await build(args.input, args.output, args, io));
 }
 
+async function template(args: CliArgs, io: Output): Promise<number> {
+  if (!args.output || args.input)
+    throw new UsageError("template needs only an output: kpi-cascade template -o <new.xlsx>");
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "KPI Cascade";
+  const sheets = applyPlan(wb, { sheets: planTemplate() });
+  await writeWhole(args.output, Buffer.from(await wb.xlsx.writeBuffer()));
+  io.out(
+    `Wrote ${args.output} with ${sheets.join(", ")}: fill in the tables, then run kpi-cascade validate or build on it.`
+  );
+  return 0;
+}
+
 async function demo(args: CliArgs, io: Output): Promise<number> {
   const output = SAMPLE_WORKBOOK.replace(/\.xlsx$/, ".out.xlsx");
   const json = args.json ?? SAMPLE_WORKBOOK.replace(/\.xlsx$/, ".report.json");
@@ -156,8 +170,12 @@ export async function run(argv: readonly string[], io: Output = STD): Promise<nu
         return await buildCommand(args, io);
       case "demo":
         return await demo(args, io);
+      case "template":
+        return await template(args, io);
       default:
-        throw new UsageError(`Unknown command "${args.command}". Commands: validate, build, demo.`);
+        throw new UsageError(
+          `Unknown command "${args.command}". Commands: validate, build, template, demo.`
+        );
     }
   } catch (e) {
     const message =

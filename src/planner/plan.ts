@@ -57,6 +57,8 @@ export interface SheetPlan {
   conditionalFormats?: ConditionalFormatPlan[];
   validations?: ValidationPlan[];
   print?: { landscape: boolean; fitToWidth: boolean; repeatRows?: string };
+  /** An Excel table over a block of the rows: its header row (1-based), first column and column count. */
+  table?: { name: string; headerRow: number; column: number; columns: number };
   tabColor?: string;
 }
 

@@ -129,12 +129,32 @@ function conditionalFormat(ws: ExcelJS.Worksheet, cf: ConditionalFormatPlan): vo
   ws.addConditionalFormatting({ ref: cf.range, rules });
 }
 
+/** An Excel table over the plan's header row and the rows below it (ExcelJS writes their values). */
+function addTable(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
+  const t = plan.table as NonNullable<SheetPlan["table"]>;
+  const header = plan.rows[t.headerRow - 1];
+  const body = plan.rows.slice(t.headerRow);
+  const cellAt = (line: (CellPlan | null)[], c: number) => line[t.column + c]?.value ?? null;
+  ws.addTable({
+    name: t.name,
+    ref: `${String.fromCharCode(65 + t.column)}${t.headerRow}`,
+    headerRow: true,
+    style: { theme: "TableStyleMedium2", showRowStripes: true },
+    columns: Array.from({ length: t.columns }, (_, c) => ({
+      name: String(cellAt(header, c)),
+      filterButton: true,
+    })),
+    rows: body.map((line) => Array.from({ length: t.columns }, (_, c) => cellAt(line, c))),
+  });
+}
+
 function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan, name: string): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, {
     properties: plan.tabColor ? { tabColor: { argb: plan.tabColor } } : {},
   });
   plan.columnWidths.forEach((w, c) => (ws.getColumn(c + 1).width = w));
   for (const c of plan.hiddenColumns ?? []) ws.getColumn(c + 1).hidden = true;
+  if (plan.table) addTable(ws, plan);
   plan.rows.forEach((line, r) => {
     const row = ws.getRow(r + 1);
     line.forEach((cell, c) => {
@@ -180,7 +200,8 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: WorkbookPlan): string[] {
       wb.worksheets.map((w) => w.name)
     );
     writeSheet(wb, sheet, name);
-    wb.definedNames.add(sheetAnchor(name), markerName(sheet.kind));
+    // Template sheets become the user's to fill in: no marker, so no build ever replaces them.
+    if (sheet.kind !== "template") wb.definedNames.add(sheetAnchor(name), markerName(sheet.kind));
     written.push(name);
   }
   // Formulas carry no cached results: have Excel and LibreOffice compute them on open.

@@ -202,3 +202,44 @@ describe("the installed bin", () => {
     expect(bad.stderr.trim().split("\n")).toHaveLength(1);
   });
 });
+
+describe("template", () => {
+  it("writes a templated workbook of Excel tables with drop-down lists, which validates clean", async () => {
+    const out = path.join(dir, "template.xlsx");
+    const io = capture();
+    expect(await run(["template", "-o", out], io)).toBe(0);
+    expect(io.stdout).toContain("Org, People, Goals, Objectives, KRAs, KPIs, Actuals, Settings");
+    const { streamGrids } = await import("../../../src/adapters/xlsx/stream-grids");
+    const grids = await streamGrids(await fs.readFile(out));
+    expect(grids.tables?.map((t) => t.name)).toEqual([
+      "tblOrg",
+      "tblPeople",
+      "tblGoals",
+      "tblObjectives",
+      "tblKRAs",
+      "tblKPIs",
+      "tblActuals",
+      "tblSettings",
+    ]);
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const validations = (
+      wb.getWorksheet("KPIs") as unknown as {
+        dataValidations: { model: Record<string, { formulae: string[] }> };
+      }
+    ).dataValidations.model;
+    const formulae = Object.values(validations).map((v) => v.formulae[0]);
+    expect(formulae).toEqual(
+      expect.arrayContaining([
+        '"higher,lower,range"',
+        '"sum,average,last,min,max"',
+        "'KRAs'!$A$3:$A$502",
+      ])
+    );
+    const check = capture();
+    expect(await run(["validate", out], check)).toBe(0);
+    expect(check.stdout).toContain("0 errors, 0 warnings, 0 info.");
+    expect(await run(["template"], capture())).toBe(2);
+  });
+});
