@@ -6,6 +6,7 @@
 import { XMLParser } from "fast-xml-parser";
 import { readFileSync } from "fs";
 import * as path from "path";
+import { REQUIRED_EXCEL_API } from "../../../src/adapters/office/write-plan";
 
 const xml = readFileSync(path.resolve(__dirname, "../../../manifest.xml"), "utf8");
 const parser = new XMLParser({
@@ -65,7 +66,9 @@ describe("manifest.xml", () => {
     const sets = [doc.OfficeApp.Requirements.Sets.Set]
       .flat()
       .map((s: Record<string, string>) => `${s["@Name"]} ${s["@MinVersion"]}`);
-    expect(sets).toEqual(expect.arrayContaining(["ExcelApi 1.1", "CustomFunctionsRuntime 1.2"]));
+    expect(sets).toEqual(
+      expect.arrayContaining([`ExcelApi ${REQUIRED_EXCEL_API}`, "CustomFunctionsRuntime 1.2"])
+    );
   });
 
   it("serves every URL from the same origin as the task pane", () => {

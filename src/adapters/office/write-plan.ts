@@ -1,0 +1,339 @@
+/**
+ * Applies a WorkbookPlan to the open workbook through Office.js. It batches: a fixed number of
+ * `context.sync()` calls for structure and formatting, plus one per chunk of cell data of at most
+ * 4 MB (Excel on the web rejects requests over 5 MB) — never one per row or cell. Text is written
+ * with a leading apostrophe where Excel would otherwise read it as a formula.
+ */
+import { a1, columnLetters } from "../../engine/address";
+import { MARKER_PREFIX, freeSheetName, markerName, sheetAnchor } from "../../planner/generated";
+import {
+  CellPlan,
+  ConditionalFormatPlan,
+  SheetPlan,
+  StyleName,
+  WorkbookPlan,
+} from "../../planner/plan";
+
+/** The requirement set this writer needs (RangeAreas, page layout); declared in manifest.xml. */
+export const REQUIRED_EXCEL_API = "1.9";
+
+export const MAX_CHUNK_BYTES = 4 * 1024 * 1024;
+/** Cell data per chunk: below the batch limit, leaving room for the requests around it. */
+const CELL_CHUNK_BYTES = 3.5 * 1024 * 1024;
+
+export interface WriteProgress {
+  stage: "preparing" | "writing" | "formatting" | "done";
+  sheet?: string;
+  chunk?: number;
+  chunks?: number;
+}
+
+export interface WriteResult {
+  sheets: string[];
+  syncs: number;
+  /** Estimated size of the largest batch, as the JSON of what it sends. */
+  maxPayloadBytes: number;
+}
+
+interface StyleSpec {
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  size?: number;
+  color?: string;
+  fill?: string;
+}
+
+const STYLES: Record<StyleName, StyleSpec> = {
+  title: { bold: true, size: 14, color: "#1F3864" },
+  subtitle: { bold: true, color: "#1F3864" },
+  header: { bold: true, color: "#FFFFFF", fill: "#1F4E79" },
+  owner: { bold: true, fill: "#DDEBF7" },
+  kra: { bold: true },
+  kpi: {},
+  label: { bold: true, color: "#595959" },
+  note: { italic: true, color: "#7F7F7F" },
+  link: { underline: true, color: "#0563C1" },
+  error: { bold: true, color: "#C00000" },
+  warning: { bold: true, color: "#BF8F00" },
+  info: { color: "#2F5597" },
+};
+
+/** What a plan cell becomes in `range.formulas`: Excel reads a leading `=`, `+`, `-` or `@` as a formula. */
+export function formulaInput(cell: CellPlan | null): string | number | boolean {
+  if (!cell) return "";
+  if (cell.formula !== undefined) return `=${cell.formula}`;
+  const v = cell.value;
+  if (v === null || v === undefined) return "";
+  if (typeof v === "string" && /^[=+\-@'\s]/.test(v)) return `'${v}`;
+  return v;
+}
+
+/** Rows of a sheet in chunks whose JSON stays under the limit. */
+export function chunkRows(
+  plan: SheetPlan,
+  limit = CELL_CHUNK_BYTES
+): { from: number; to: number; bytes: number }[] {
+  const chunks: { from: number; to: number; bytes: number }[] = [];
+  let from = 0;
+  let bytes = 0;
+  plan.rows.forEach((line, r) => {
+    const size =
+      JSON.stringify(line.map(formulaInput)).length +
+      JSON.stringify(line.map((c) => c?.format ?? "General")).length;
+    if (bytes + size > limit && r > from) {
+      chunks.push({ from, to: r, bytes });
+      from = r;
+      bytes = 0;
+    }
+    bytes += size;
+  });
+  if (plan.rows.length > from) chunks.push({ from, to: plan.rows.length, bytes });
+  return chunks;
+}
+
+function width(plan: SheetPlan): number {
+  return Math.max(1, ...plan.rows.map((r) => r.length));
+}
+
+/** Addresses of the cells that share a key, merged into runs along each row (`A5:D5`). */
+function areasBy<K>(
+  plan: SheetPlan,
+  keyOf: (cell: CellPlan | null) => K | undefined
+): Map<K, string[]> {
+  const areas = new Map<K, string[]>();
+  plan.rows.forEach((line, r) => {
+    let c = 0;
+    while (c < line.length) {
+      const key = keyOf(line[c]);
+      if (key === undefined) {
+        c++;
+        continue;
+      }
+      let end = c;
+      while (end + 1 < line.length && keyOf(line[end + 1]) === key) end++;
+      const list = areas.get(key) ?? [];
+      list.push(end > c ? `${a1(r, c)}:${a1(r, end)}` : a1(r, c));
+      areas.set(key, list);
+      c = end + 1;
+    }
+  });
+  return areas;
+}
+
+/** Areas per getRanges call: Excel limits the length of one address list. */
+const AREAS_PER_CALL = 200;
+
+function inGroups<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function applyStyle(sheet: Excel.Worksheet, address: string, spec: StyleSpec): void {
+  const format = sheet.getRanges(address).format;
+  if (spec.bold !== undefined) format.font.bold = spec.bold;
+  if (spec.italic !== undefined) format.font.italic = spec.italic;
+  if (spec.underline) format.font.underline = Excel.RangeUnderlineStyle.single;
+  if (spec.size !== undefined) format.font.size = spec.size;
+  if (spec.color) format.font.color = spec.color;
+  if (spec.fill) format.fill.color = spec.fill;
+}
+
+function conditionalFormat(sheet: Excel.Worksheet, cf: ConditionalFormatPlan): void {
+  const ranges = sheet.getRanges(cf.range.split(" ").join(","));
+  if (cf.kind === "icons") {
+    // eslint-disable-next-line office-addins/load-object-before-read -- a nested object reached to set it, not a value read
+    const icons = ranges.conditionalFormats.add(Excel.ConditionalFormatType.iconSet).iconSet;
+    icons.style = Excel.IconSet.threeTrafficLights1;
+    icons.criteria = [
+      {} as Excel.ConditionalIconCriterion,
+      {
+        type: Excel.ConditionalFormatIconRuleType.number,
+        operator: Excel.ConditionalIconCriterionOperator.greaterThanOrEqual,
+        formula: String(cf.thresholds[0] - 1e-9),
+      },
+      {
+        type: Excel.ConditionalFormatIconRuleType.number,
+        operator: Excel.ConditionalIconCriterionOperator.greaterThanOrEqual,
+        formula: String(cf.thresholds[1] - 1e-9),
+      },
+    ];
+  } else if (cf.kind === "dataBar") {
+    // eslint-disable-next-line office-addins/load-object-before-read -- a nested object reached to set it, not a value read
+    const bar = ranges.conditionalFormats.add(Excel.ConditionalFormatType.dataBar).dataBar;
+    bar.lowerBoundRule = { type: Excel.ConditionalFormatRuleType.number, formula: String(cf.min) };
+    bar.upperBoundRule = { type: Excel.ConditionalFormatRuleType.number, formula: String(cf.max) };
+    bar.positiveFormat.fillColor = `#${cf.color.slice(2)}`;
+  } else if (cf.kind === "colorScale") {
+    ranges.conditionalFormats.add(Excel.ConditionalFormatType.colorScale).colorScale.criteria = {
+      minimum: {
+        type: Excel.ConditionalFormatColorCriterionType.number,
+        formula: String(cf.min),
+        color: "#F8696B",
+      },
+      midpoint: {
+        type: Excel.ConditionalFormatColorCriterionType.number,
+        formula: String(cf.mid),
+        color: "#FFEB84",
+      },
+      maximum: {
+        type: Excel.ConditionalFormatColorCriterionType.number,
+        formula: String(cf.max),
+        color: "#63BE7B",
+      },
+    };
+  } else {
+    // eslint-disable-next-line office-addins/load-object-before-read -- a nested object reached to set it, not a value read
+    const rule = ranges.conditionalFormats.add(Excel.ConditionalFormatType.cellValue).cellValue;
+    const [fill, font] = {
+      green: ["#C6EFCE", "#006100"],
+      amber: ["#FFEB9C", "#9C5700"],
+      red: ["#FFC7CE", "#9C0006"],
+    }[cf.style];
+    rule.format.fill.color = fill;
+    rule.format.font.color = font;
+    rule.rule = { formula1: `="${cf.text}"`, operator: Excel.ConditionalCellValueOperator.equalTo };
+  }
+}
+
+/** Queues the formatting of one sheet, syncing whenever the queued requests near the size limit. */
+async function formatSheet(
+  sheet: Excel.Worksheet,
+  plan: SheetPlan,
+  batches: Batches
+): Promise<void> {
+  plan.columnWidths.forEach((w, c) => {
+    // Plan widths are in characters; Excel's columnWidth is in points (about 7 per character).
+    sheet.getRange(`${columnLetters(c)}:${columnLetters(c)}`).format.columnWidth = w * 7;
+  });
+  for (const c of plan.hiddenColumns ?? [])
+    sheet.getRange(`${columnLetters(c)}:${columnLetters(c)}`).columnHidden = true;
+  for (const [style, areas] of areasBy(plan, (cell) => cell?.style)) {
+    for (const group of inGroups(areas, AREAS_PER_CALL)) {
+      applyStyle(sheet, group.join(","), STYLES[style]);
+      await batches.queue(group.join(",").length + 200);
+    }
+  }
+  for (const [indent, areas] of areasBy(plan, (cell) => cell?.indent || undefined)) {
+    for (const group of inGroups(areas, AREAS_PER_CALL)) {
+      sheet.getRanges(group.join(",")).format.indentLevel = indent;
+      await batches.queue(group.join(",").length + 100);
+    }
+  }
+  for (const m of plan.merges ?? []) sheet.getRange(m).merge();
+  if (plan.frozen?.rows) sheet.freezePanes.freezeRows(plan.frozen.rows);
+  if (plan.frozen?.columns) sheet.freezePanes.freezeColumns(plan.frozen.columns);
+  for (const cf of plan.conditionalFormats ?? []) conditionalFormat(sheet, cf);
+  for (const v of plan.validations ?? []) {
+    const source = Array.isArray(v.list) ? v.list.join(",") : `=${v.list.range}`;
+    sheet.getRange(v.range).dataValidation.rule = { list: { inCellDropDown: true, source } };
+  }
+  if (plan.table) {
+    const t = plan.table;
+    const last = plan.rows.length;
+    const table = sheet.tables.add(
+      `${a1(t.headerRow - 1, t.column)}:${a1(last - 1, t.column + t.columns - 1)}`,
+      true
+    );
+    table.name = t.name;
+  }
+  if (plan.print) {
+    sheet.pageLayout.orientation = plan.print.landscape
+      ? Excel.PageOrientation.landscape
+      : Excel.PageOrientation.portrait;
+    if (plan.print.fitToWidth)
+      sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    if (plan.print.repeatRows)
+      sheet.pageLayout.setPrintTitleRows(`$${plan.print.repeatRows.replace(":", ":$")}`);
+  }
+  if (plan.tabColor) sheet.tabColor = `#${plan.tabColor.slice(2)}`;
+}
+
+/** Counts syncs and measures what each batch sends (estimated as the JSON of the queued data). */
+class Batches {
+  syncs = 0;
+  maxPayloadBytes = 0;
+  private pending = 0;
+  constructor(private readonly context: Excel.RequestContext) {}
+  /** Counts what a queued request sends; syncs first when it would take the batch over the limit. */
+  async queue(bytes: number): Promise<void> {
+    if (this.pending + bytes > MAX_CHUNK_BYTES && this.pending > 0) await this.sync();
+    this.pending += bytes;
+  }
+  async sync(): Promise<void> {
+    this.maxPayloadBytes = Math.max(this.maxPayloadBytes, this.pending);
+    this.pending = 0;
+    this.syncs++;
+    await this.context.sync();
+  }
+}
+
+export async function applyPlanToExcel(
+  context: Excel.RequestContext,
+  plan: WorkbookPlan,
+  onProgress: (p: WriteProgress) => void = () => undefined
+): Promise<WriteResult> {
+  const batches = new Batches(context);
+  const { workbook } = context;
+  onProgress({ stage: "preparing" });
+  const worksheets = workbook.worksheets.load("items/name");
+  const names = workbook.names.load("items/name,items/formula");
+  await batches.sync();
+
+  // Replace what an earlier build generated; leave every other sheet alone.
+  const generated = new Set<string>();
+  for (const item of names.items) {
+    if (!item.name.startsWith(MARKER_PREFIX)) continue;
+    const sheet = /^='?(.*?)'?!\$A\$1$/.exec(item.formula)?.[1]?.replace(/''/g, "'");
+    if (sheet) generated.add(sheet);
+    item.delete();
+  }
+  const taken = worksheets.items.map((w) => w.name).filter((n) => !generated.has(n));
+  for (const name of generated) workbook.worksheets.getItem(name).delete();
+  const targets: { plan: SheetPlan; sheet: Excel.Worksheet; name: string }[] = [];
+  for (const sheetPlan of plan.sheets) {
+    const name = freeSheetName(sheetPlan.name, taken);
+    taken.push(name);
+    const sheet = workbook.worksheets.add(name);
+    if (sheetPlan.kind !== "template")
+      workbook.names.add(markerName(sheetPlan.kind), sheet.getRange("A1"), sheetAnchor(name));
+    targets.push({ plan: sheetPlan, sheet, name });
+  }
+  await batches.sync();
+
+  for (const { plan: sheetPlan, sheet, name } of targets) {
+    const chunks = chunkRows(sheetPlan);
+    const columns = width(sheetPlan);
+    for (const [i, chunk] of chunks.entries()) {
+      onProgress({ stage: "writing", sheet: name, chunk: i + 1, chunks: chunks.length });
+      await batches.queue(chunk.bytes);
+      const rows = sheetPlan.rows.slice(chunk.from, chunk.to);
+      const range = sheet.getRange(`A${chunk.from + 1}:${columnLetters(columns - 1)}${chunk.to}`);
+      range.numberFormat = rows.map((line) =>
+        Array.from({ length: columns }, (_, c) => line[c]?.format ?? "General")
+      );
+      range.formulas = rows.map((line) =>
+        Array.from({ length: columns }, (_, c) => formulaInput(line[c] ?? null))
+      );
+      await batches.sync();
+    }
+    onProgress({ stage: "formatting", sheet: name });
+    await formatSheet(sheet, sheetPlan, batches);
+  }
+  await batches.sync();
+  onProgress({ stage: "done" });
+  return {
+    sheets: targets.map((t) => t.name),
+    syncs: batches.syncs,
+    maxPayloadBytes: batches.maxPayloadBytes,
+  };
+}
+
+/** A clear message when this Excel lacks what the writer needs; null when it has it. */
+export function missingRequirement(office: {
+  context: { requirements: { isSetSupported(name: string, version?: string): boolean } };
+}): string | null {
+  if (office.context.requirements.isSetSupported("ExcelApi", REQUIRED_EXCEL_API)) return null;
+  return `Building scorecards needs Excel API ${REQUIRED_EXCEL_API} (Excel 2019 or later, Microsoft 365, or Excel on the web). This Excel is older: use the kpi-cascade command line on the file instead.`;
+}

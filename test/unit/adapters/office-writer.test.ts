@@ -1,0 +1,143 @@
+/**
+ * The Office.js writer over a typed fake of Excel: it writes the same cells as the ExcelJS writer,
+ * syncs a fixed number of times plus one per ≤ 4 MB chunk, and replaces only its own sheets.
+ */
+import ExcelJS from "exceljs";
+import { readFileSync } from "fs";
+import {
+  applyPlanToExcel,
+  chunkRows,
+  formulaInput,
+  missingRequirement,
+} from "../../../src/adapters/office/write-plan";
+import { gridsFromWorkbook, loadWorkbook } from "../../../src/adapters/xlsx/read-grids";
+import { applyPlan } from "../../../src/adapters/xlsx/write-plan";
+import { SAMPLE_WORKBOOK } from "../../../src/cli/main";
+import { analyzeWorkbook } from "../../../src/engine/analyze";
+import { planWorkbook } from "../../../src/planner";
+import { WorkbookPlan } from "../../../src/planner/plan";
+import { bigOrganisation, gridsOf } from "../../../src/synthetic/big-org";
+import { FakeWorkbook, installExcelEnums } from "../../support/fake-excel";
+import { AS_OF } from "../../support/workbook";
+
+beforeAll(installExcelEnums);
+
+async function samplePlan(): Promise<WorkbookPlan> {
+  const grids = gridsFromWorkbook(await loadWorkbook(readFileSync(SAMPLE_WORKBOOK)));
+  return planWorkbook(analyzeWorkbook(grids, { today: AS_OF }));
+}
+
+/** A cell as Excel ends up holding it: a formula, a number, or text (the apostrophe is not part of it). */
+function normalise(v: unknown): unknown {
+  if (typeof v === "string" && v.startsWith("'")) return v.slice(1);
+  return v === null || v === undefined ? "" : v;
+}
+
+describe("the Office.js writer", () => {
+  it("writes the same cells as the ExcelJS writer", async () => {
+    const plan = await samplePlan();
+    const fake = new FakeWorkbook(["KRAs", "KPIs"]);
+    const result = await applyPlanToExcel(fake.context(), plan);
+    expect(result.sheets).toEqual([
+      "KPI Scorecard",
+      "KPI Cascade",
+      "KPI Findings",
+      "KPI Dashboard",
+    ]);
+    const wb = new ExcelJS.Workbook();
+    applyPlan(wb, plan);
+    const reread = new ExcelJS.Workbook();
+    await reread.xlsx.load(await wb.xlsx.writeBuffer());
+    let compared = 0;
+    for (const name of result.sheets) {
+      const ws = reread.getWorksheet(name) as ExcelJS.Worksheet;
+      const office = fake.sheet(name)?.cells ?? new Map();
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          const v = cell.value;
+          const expected =
+            v && typeof v === "object" && "formula" in v
+              ? `=${(v as ExcelJS.CellFormulaValue).formula}`
+              : v;
+          expect(normalise(office.get(cell.address)?.formula)).toEqual(expected);
+          compared++;
+        })
+      );
+      for (const [address, cell] of office)
+        if (normalise(cell.formula) !== "") expect(ws.getCell(address).value).not.toBeNull();
+    }
+    expect(compared).toBeGreaterThan(2000);
+  });
+
+  it("keeps text as text: a leading =, +, - or @ gets an apostrophe", () => {
+    expect(formulaInput({ value: '=HYPERLINK("http://x","y")' })).toBe(
+      '\'=HYPERLINK("http://x","y")'
+    );
+    expect(formulaInput({ value: "+1-2" })).toBe("'+1-2");
+    expect(formulaInput({ value: "@SUM(A1)" })).toBe("'@SUM(A1)");
+    expect(formulaInput({ value: "Net revenue" })).toBe("Net revenue");
+    expect(formulaInput({ formula: "SUM(A1:A2)" })).toBe("=SUM(A1:A2)");
+    expect(formulaInput({ value: 0.5 })).toBe(0.5);
+  });
+
+  it("syncs a constant number of times plus one per chunk, each batch under 4 MB", async () => {
+    const runs: { people: number; syncs: number; chunks: number; max: number; total: number }[] =
+      [];
+    for (const people of [20, 200, 1000]) {
+      const plan = planWorkbook(
+        analyzeWorkbook(gridsOf(bigOrganisation(people)), { today: AS_OF })
+      );
+      const fake = new FakeWorkbook();
+      const result = await applyPlanToExcel(fake.context(), plan);
+      const chunks = plan.sheets.reduce((n, s) => n + chunkRows(s).length, 0);
+      runs.push({
+        people,
+        syncs: result.syncs,
+        chunks,
+        max: Math.max(...fake.payloads),
+        total: fake.payloads.reduce((a, b) => a + b, 0),
+      });
+      expect(result.syncs).toBe(fake.syncs);
+      expect(Math.max(...fake.payloads)).toBeLessThanOrEqual(4 * 1024 * 1024);
+    }
+    for (const r of runs)
+      expect(r.syncs).toBeLessThanOrEqual(10 + Math.ceil(r.total / (4 * 1024 * 1024)) + r.chunks);
+    // The structure costs the same number of syncs whatever the size: only chunks add more.
+    const fixed = runs.map((r) => r.syncs - r.chunks);
+    expect(fixed[0]).toBeLessThanOrEqual(4);
+    expect(fixed[2] - fixed[0]).toBeLessThanOrEqual(Math.ceil(runs[2].total / (4 * 1024 * 1024)));
+  });
+
+  it("replaces its own sheets on the next build and never touches the user's", async () => {
+    const plan = await samplePlan();
+    const fake = new FakeWorkbook(["KRAs", "KPIs", "KPI Scorecard"]);
+    const mine = fake.sheet("KPI Scorecard");
+    const first = await applyPlanToExcel(fake.context(), plan);
+    expect(first.sheets[0]).toBe("KPI Scorecard 2");
+    const second = await applyPlanToExcel(fake.context(), plan);
+    expect(second.sheets).toEqual(first.sheets);
+    expect(fake.sheets.map((s) => s.name)).toEqual([
+      "KRAs",
+      "KPIs",
+      "KPI Scorecard",
+      ...first.sheets,
+    ]);
+    expect(fake.sheet("KPI Scorecard")).toBe(mine);
+    expect(mine?.cells.size).toBe(0);
+    expect(mine?.log).toEqual([]);
+    expect(fake.names.map((n) => n.name).sort()).toEqual([
+      "KPICascade_cascade",
+      "KPICascade_dashboard",
+      "KPICascade_findings",
+      "KPICascade_scorecard",
+    ]);
+  });
+
+  it("says clearly when the host lacks the Excel API it needs", () => {
+    const host = (supported: boolean) => ({
+      context: { requirements: { isSetSupported: () => supported } },
+    });
+    expect(missingRequirement(host(true))).toBeNull();
+    expect(missingRequirement(host(false))).toMatch(/needs Excel API 1\.9/);
+  });
+});
