@@ -74,6 +74,11 @@ const fmt = (n: number, digits = 0) =>
 async function main(): Promise<void> {
   const rows: Row[] = [];
   for (const people of sizes) rows.push(worker("engine", people, runs));
+  for (const job of ["plan", "xlsx-write", "office-write"])
+    for (const people of sizes) rows.push(worker(job, people, Math.max(1, Math.min(runs, 3))));
+  mkdirSync(cacheDir, { recursive: true });
+  for (const people of sizes)
+    rows.push(worker("recalc", people, 1, path.join(cacheDir, `generated-${people}.xlsx`)));
   rows.push(worker("functions", 100_000, Math.max(runs, 9)));
   rows.push(functionsBundle());
   // xlsx-read streams the sheets (what `validate` does); xlsx-load builds ExcelJS's full model
@@ -96,19 +101,24 @@ async function main(): Promise<void> {
       : r.rows
         ? `${fmt(r.rows as number)} rows`
         : "";
+    const office =
+      r.name === "office-write"
+        ? ` — ${r.syncs} syncs, largest batch ${fmt(r.maxPayloadMB as number, 2)} MB of ${fmt(r.totalMB as number, 1)} MB`
+        : "";
     const notes = r.runs
       ? (r.runs as number[]).map((t) => fmt(t)).join(", ")
       : `${fmt(r.kb as number, 1)} KB minified, ${fmt(r.gzipKb as number, 1)} KB gzipped (goal ≤ 60 KB)`;
     const ms = r.runs ? fmt(r.medianMs, 1) : "";
     say(
-      `${r.name.padEnd(18)}${size.padStart(16)}${ms.padStart(12)}${(r.peakMB ? fmt(r.peakMB) : "").padStart(10)}  ${notes}`
+      `${r.name.padEnd(18)}${size.padStart(16)}${ms.padStart(12)}${(r.peakMB ? fmt(r.peakMB) : "").padStart(10)}  ${notes}${office}`
     );
   }
-  const engine = rows.filter((r) => r.name === "engine");
-  if (engine.length >= 2) {
-    const [small, large] = [engine[0], engine[engine.length - 1]] as (Row & { people: number })[];
+  for (const name of ["engine", "recalc"]) {
+    const pair = rows.filter((r) => r.name === name);
+    if (pair.length < 2) continue;
+    const [small, large] = [pair[0], pair[pair.length - 1]] as (Row & { people: number })[];
     say(
-      `engine growth ${fmt(small.people)} → ${fmt(large.people)} people: ×${fmt(large.medianMs / small.medianMs, 2)} (goal ≤ ×6; people ×${fmt(large.people / small.people, 1)})`
+      `${name} growth ${fmt(small.people)} → ${fmt(large.people)} people: ×${fmt(large.medianMs / small.medianMs, 2)} (goal ≤ ×6; people ×${fmt(large.people / small.people, 1)})`
     );
   }
   if (jsonFile) writeFileSync(jsonFile, `${JSON.stringify(rows, null, 2)}\n`);

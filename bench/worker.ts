@@ -2,7 +2,14 @@
  * One measurement in a fresh process, so its peak memory is its own: `node worker.js <job> <people> <runs> [file]`.
  * Prints one JSON line.
  */
-import { promises as fs } from "fs";
+import { execFileSync } from "child_process";
+import ExcelJS from "exceljs";
+import { mkdirSync, promises as fs, writeFileSync } from "fs";
+import * as path from "path";
+import { applyPlanToExcel } from "../src/adapters/office/write-plan";
+import { applyPlan } from "../src/adapters/xlsx/write-plan";
+import { planWorkbook } from "../src/planner";
+import { FakeWorkbook, installExcelEnums } from "../test/support/fake-excel";
 import { gridsFromWorkbook, loadWorkbook } from "../src/adapters/xlsx/read-grids";
 import { streamGrids } from "../src/adapters/xlsx/stream-grids";
 import { analyzeWorkbook } from "../src/engine/analyze";
@@ -46,6 +53,8 @@ async function main(): Promise<void> {
       peakMB: peakMB(),
     };
     process.stdout.write(`${JSON.stringify(row)}\n`);
+  } else if (job === "plan" || job === "xlsx-write" || job === "office-write" || job === "recalc") {
+    await writeJobs(job, people, runs, file);
   } else if (job === "functions") {
     // KPI.ATTAINMENT over `people` rows (here: rows) in one call, as Excel would make it.
     const rows = people;
@@ -64,5 +73,70 @@ async function main(): Promise<void> {
     throw new Error(`unknown job ${job}`);
   }
 }
+
+/** The writing side at one size: planning, the ExcelJS write, the Office.js write (fake host), LibreOffice's recalculation. */
+async function writeJobs(job: string, people: number, runs: number, file: string): Promise<void> {
+  const analysis = analyzeWorkbook(gridsOf(bigOrganisation(people)), { today: TODAY });
+  const plan = planWorkbook(analysis);
+  const emit = (row: Record<string, unknown>) =>
+    process.stdout.write(`${JSON.stringify({ name: job, people, ...row, peakMB: peakMB() })}\n`);
+  if (job === "plan") {
+    const times = await timeRuns(runs, () => planWorkbook(analysis));
+    emit({ medianMs: median(times), runs: times });
+  } else if (job === "xlsx-write") {
+    let bytes = 0;
+    const times = await timeRuns(runs, async () => {
+      const wb = new ExcelJS.Workbook();
+      applyPlan(wb, plan);
+      bytes = (await wb.xlsx.writeBuffer()).byteLength;
+    });
+    emit({ medianMs: median(times), runs: times, fileMB: bytes / 2 ** 20 });
+  } else if (job === "office-write") {
+    installExcelEnums();
+    let result = { syncs: 0, maxPayloadMB: 0, totalMB: 0 };
+    const times = await timeRuns(runs, async () => {
+      const fake = new FakeWorkbook();
+      const r = await applyPlanToExcel(fake.context(), plan);
+      result = {
+        syncs: r.syncs,
+        maxPayloadMB: Math.max(...fake.payloads) / 2 ** 20,
+        totalMB: fake.payloads.reduce((a, b) => a + b, 0) / 2 ** 20,
+      };
+    });
+    emit({ medianMs: median(times), runs: times, ...result });
+  } else {
+    // A workbook of the generated sheets only, recalculated from scratch by LibreOffice.
+    const wb = new ExcelJS.Workbook();
+    applyPlan(wb, plan);
+    await wb.xlsx.writeFile(file);
+    const profile = path.join(path.dirname(file), "lo-profile");
+    mkdirSync(path.join(profile, "user"), { recursive: true });
+    writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS);
+    const times = await timeRuns(runs, () =>
+      execFileSync(
+        "soffice",
+        [
+          `-env:UserInstallation=file://${profile}`,
+          "--headless",
+          "--norestore",
+          "--convert-to",
+          "xlsx",
+          "--outdir",
+          path.join(path.dirname(file), "recalculated"),
+          file,
+        ],
+        { stdio: "ignore", timeout: 1_800_000 }
+      )
+    );
+    emit({ medianMs: median(times), runs: times });
+  }
+}
+
+/** LibreOffice's setting to recalculate every formula on load (see ../shared/NOTES.md). */
+const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`;
 
 void main();
