@@ -28,7 +28,7 @@ const runs = Number(option("--runs", "7"));
 const jsonFile = option("--json", "");
 const cacheDir = path.join(os.tmpdir(), "kpi-cascade-bench");
 
-function worker(job: string, people: number, jobRuns: number, file = ""): Row {
+function workerRows(job: string, people: number | string, jobRuns: number, file = ""): Row[] {
   const out = execFileSync(
     process.execPath,
     [
@@ -41,7 +41,15 @@ function worker(job: string, people: number, jobRuns: number, file = ""): Row {
     ],
     { encoding: "utf8", maxBuffer: 1 << 24 }
   );
-  return JSON.parse(out.trim().split("\n").pop() as string) as Row;
+  return out
+    .trim()
+    .split("\n")
+    .filter((l) => l.startsWith("{"))
+    .map((l) => JSON.parse(l) as Row);
+}
+
+function worker(job: string, people: number, jobRuns: number, file = ""): Row {
+  return workerRows(job, people, jobRuns, file).pop() as Row;
 }
 
 async function xlsxFile(people: number): Promise<string> {
@@ -73,7 +81,11 @@ const fmt = (n: number, digits = 0) =>
 
 async function main(): Promise<void> {
   const rows: Row[] = [];
-  for (const people of sizes) rows.push(worker("engine", people, runs));
+  // Times: the sizes alternate in one process. Peak memory: each size alone in a fresh process.
+  for (const row of workerRows("engine-alternating", sizes.join(","), runs)) {
+    row.peakMB = worker("engine", row.people as number, 1).peakMB;
+    rows.push(row);
+  }
   for (const job of ["plan", "xlsx-write", "office-write"])
     for (const people of sizes) rows.push(worker(job, people, Math.max(1, Math.min(runs, 3))));
   mkdirSync(cacheDir, { recursive: true });

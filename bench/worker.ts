@@ -53,6 +53,20 @@ async function main(): Promise<void> {
       peakMB: peakMB(),
     };
     process.stdout.write(`${JSON.stringify(row)}\n`);
+  } else if (job === "engine-alternating") {
+    // Both sizes in one process, run in turn, so machine noise falls on both alike.
+    const sizes = peopleText.split(",").map(Number);
+    const grids = sizes.map((n) => gridsOf(bigOrganisation(n)));
+    const times: number[][] = sizes.map(() => []);
+    for (let i = 0; i < runs; i++) {
+      for (const [k, g] of grids.entries())
+        times[k].push(...(await timeRuns(1, () => analyzeWorkbook(g, { today: TODAY }))));
+    }
+    sizes.forEach((n, k) =>
+      process.stdout.write(
+        `${JSON.stringify({ name: "engine", people: n, medianMs: median(times[k]), runs: times[k] })}\n`
+      )
+    );
   } else if (job === "plan" || job === "xlsx-write" || job === "office-write" || job === "recalc") {
     await writeJobs(job, people, runs, file);
   } else if (job === "functions") {

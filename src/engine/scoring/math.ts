@@ -103,6 +103,15 @@ export function mean(values: readonly (number | null)[]): number | null {
   return n === 0 ? null : sum / n;
 }
 
+/** One weight as SPEC section 4 reads it in its group: blank → 1 when all are blank, else 0; unusable → left out. */
+function effectiveWeight(
+  weight: number | null,
+  unusable: boolean,
+  anyGiven: boolean
+): number | null {
+  return unusable ? null : (weight ?? (anyGiven ? 0 : 1));
+}
+
 /**
  * Weights of one group as SPEC section 4 reads them: all blank → all 1; some blank → blanks are
  * 0. A null in `unusable` positions (negative or unreadable) leaves that item out.
@@ -112,7 +121,31 @@ export function groupWeights(
   unusable: readonly boolean[]
 ): (number | null)[] {
   const anyGiven = weights.some((w, i) => w !== null && !unusable[i]);
-  return weights.map((w, i) => (unusable[i] ? null : (w ?? (anyGiven ? 0 : 1))));
+  return weights.map((w, i) => effectiveWeight(w, unusable[i], anyGiven));
+}
+
+/**
+ * The weighted mean of a group with its weights read as `groupWeights` reads them, without
+ * building arrays: the engine scores tens of thousands of groups.
+ */
+export function groupMean<T>(
+  items: readonly T[],
+  weightOf: (item: T) => number | null,
+  unusable: (item: T) => boolean,
+  valueOf: (item: T) => number | null
+): number | null {
+  let anyGiven = false;
+  for (const item of items) if (weightOf(item) !== null && !unusable(item)) anyGiven = true;
+  let sum = 0;
+  let total = 0;
+  for (const item of items) {
+    const w = effectiveWeight(weightOf(item), unusable(item), anyGiven);
+    const v = valueOf(item);
+    if (v === null || w === null) continue;
+    sum += w * v;
+    total += w;
+  }
+  return total === 0 ? null : sum / total;
 }
 
 /** Values in row order; `last` is the last one (callers order check-ins by period first). */

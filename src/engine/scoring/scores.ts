@@ -13,12 +13,11 @@ import {
   Status,
   clampAttainment,
   elapsedShare,
-  groupWeights,
+  groupMean,
   mean,
   ratingOf,
   rawAttainment,
   statusOf,
-  weightedMean,
 } from "./math";
 
 export interface KpiScore {
@@ -113,11 +112,12 @@ function groupScore<T extends { weight: number | null; broken: readonly string[]
   items: readonly T[],
   scoreOf: (item: T) => number | null
 ): number | null {
-  const weights = groupWeights(
-    items.map((i) => i.weight),
-    items.map((i) => isBroken(i, "weight"))
+  return groupMean(
+    items,
+    (i) => i.weight,
+    (i) => isBroken(i, "weight"),
+    scoreOf
   );
-  return weightedMean(items.map(scoreOf), weights);
 }
 
 export function computeScores({ model, broken, definitions, actuals }: ScoreInputs): Scores {
