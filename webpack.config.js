@@ -34,6 +34,7 @@ module.exports = async (env, argv) => {
       path: path.resolve(__dirname, "dist"),
       // manifest.xml names functions.js, so that file keeps a stable name.
       filename: (pathData) => (pathData.chunk.name === "functions" ? "[name].js" : "[name].[contenthash:8].js"),
+      chunkFilename: "[name].[contenthash:8].js",
       clean: true,
     },
     resolve: { extensions: [".ts", ".tsx", ".js"] },

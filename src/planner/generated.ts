@@ -21,6 +21,13 @@ export function freeSheetName(wanted: string, taken: readonly string[]): string 
   }
 }
 
+/** A table name no table has yet: `tblKPIs2` (table names cannot hold spaces). */
+export function freeTableName(wanted: string, taken: readonly string[]): string {
+  const used = new Set(taken.map((t) => t.toLowerCase()));
+  if (!used.has(wanted.toLowerCase())) return wanted;
+  for (let n = 2; ; n++) if (!used.has(`${wanted}${n}`.toLowerCase())) return `${wanted}${n}`;
+}
+
 /** `'KPI Scorecard'!$A$1`, quoting as Excel does. */
 export function sheetAnchor(sheet: string): string {
   return `'${sheet.replace(/'/g, "''")}'!$A$1`;

@@ -65,3 +65,11 @@ export interface SheetPlan {
 export interface WorkbookPlan {
   sheets: SheetPlan[];
 }
+
+/** Where a writer is, for a progress bar: the stage, the sheet, and the chunk of its cells. */
+export interface WriteProgress {
+  stage: "preparing" | "writing" | "formatting" | "done";
+  sheet?: string;
+  chunk?: number;
+  chunks?: number;
+}

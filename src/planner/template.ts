@@ -197,8 +197,18 @@ function templateSheet(kind: SheetKind): SheetPlan {
   };
 }
 
-export function planTemplate(): SheetPlan[] {
-  return (
-    ["org", "people", "goals", "objectives", "kras", "kpis", "actuals", "settings"] as SheetKind[]
-  ).map(templateSheet);
+export const TEMPLATE_KINDS: readonly SheetKind[] = [
+  "org",
+  "people",
+  "goals",
+  "objectives",
+  "kras",
+  "kpis",
+  "actuals",
+  "settings",
+];
+
+/** The template sheets of the given kinds (all by default), in the order of SPEC section 2. */
+export function planTemplate(kinds: readonly SheetKind[] = TEMPLATE_KINDS): SheetPlan[] {
+  return TEMPLATE_KINDS.filter((k) => kinds.includes(k)).map(templateSheet);
 }

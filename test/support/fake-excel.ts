@@ -24,18 +24,95 @@ function recorder(log: Log, path: string): unknown {
   });
 }
 
+/** A cell the fake holds for reading: a value, or an Excel error such as `#N/A`. */
+export type FakeValue = string | number | boolean | null | { error: string };
+
 export class FakeSheet {
   cells = new Map<string, { formula: unknown; format: unknown }>();
   log: Log = [];
   deleted = false;
+  activated = false;
+  selected: string | null = null;
   constructor(
     public name: string,
-    private readonly book: FakeWorkbook
+    private readonly book: FakeWorkbook,
+    /** What reading the sheet gives, from A1 (before anything is written). */
+    public data: FakeValue[][] = []
   ) {}
+  /** The used range of `data`, as Excel reports it: trimmed to the non-blank cells. */
+  getUsedRangeOrNullObject(): unknown {
+    const filled = (v: FakeValue | undefined) => v !== null && v !== undefined && v !== "";
+    let top = Infinity,
+      left = Infinity,
+      bottom = -1,
+      right = -1;
+    this.data.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (!filled(v)) return;
+        top = Math.min(top, r);
+        left = Math.min(left, c);
+        bottom = Math.max(bottom, r);
+        right = Math.max(right, c);
+      })
+    );
+    const empty = bottom < 0;
+    const info = {
+      isNullObject: empty,
+      rowIndex: empty ? 0 : top,
+      columnIndex: empty ? 0 : left,
+      rowCount: empty ? 0 : bottom - top + 1,
+      columnCount: empty ? 0 : right - left + 1,
+      address: empty ? "" : `${this.name}!${a1(top, left)}:${a1(bottom, right)}`,
+    };
+    return { ...info, load: () => info };
+  }
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): unknown {
+    const sheet = this;
+    const out = {
+      values: [] as unknown[][],
+      valueTypes: [] as string[][],
+      load() {
+        sheet.book.reads += rows * cols;
+        sheet.book.afterSync.push(() => {
+          for (let r = 0; r < rows; r++) {
+            const vals: unknown[] = [];
+            const types: string[] = [];
+            for (let c = 0; c < cols; c++) {
+              const v = sheet.data[row + r]?.[col + c] ?? "";
+              const isError = typeof v === "object" && v !== null;
+              vals.push(isError ? v.error : v);
+              types.push(
+                isError
+                  ? "Error"
+                  : v === "" || v === null
+                    ? "Empty"
+                    : typeof v === "number"
+                      ? "Double"
+                      : typeof v === "boolean"
+                        ? "Boolean"
+                        : "String"
+              );
+            }
+            out.values.push(vals);
+            out.valueTypes.push(types);
+          }
+        });
+        return out;
+      },
+    };
+    return out;
+  }
+  activate(): void {
+    this.activated = true;
+  }
   getRange(address: string): unknown {
     const sheet = this;
     const tl = parseA1(address.split(":")[0]);
     return new Proxy(recorder(this.log, `range(${address})`) as object, {
+      get(target, key) {
+        if (key === "select") return () => (sheet.selected = address);
+        return Reflect.get(target, key);
+      },
       set(target, key, value) {
         if ((key === "formulas" || key === "numberFormat") && tl) {
           (value as unknown[][]).forEach((row, r) =>
@@ -80,12 +157,22 @@ export class FakeSheet {
 export class FakeWorkbook {
   sheets: FakeSheet[] = [];
   names: { name: string; formula: string }[] = [];
+  /** Excel tables: name, sheet and address (`A1:C4`). */
+  tables: { name: string; sheet: string; address: string }[] = [];
   syncs = 0;
   payload = 0;
   payloads: number[] = [];
+  /** Cells loaded for reading, over all syncs. */
+  reads = 0;
+  /** Loads are answered at the next sync, as in Office.js. */
+  afterSync: (() => void)[] = [];
+  /** Make the sync with this 1-based number reject, as Excel does on a refused request. */
+  failAtSync: number | null = null;
 
-  constructor(userSheets: string[] = []) {
-    this.sheets = userSheets.map((n) => new FakeSheet(n, this));
+  constructor(userSheets: (string | { name: string; rows: FakeValue[][] })[] = []) {
+    this.sheets = userSheets.map((s) =>
+      typeof s === "string" ? new FakeSheet(s, this) : new FakeSheet(s.name, this, s.rows)
+    );
   }
 
   sheet(name: string): FakeSheet | undefined {
@@ -100,7 +187,13 @@ export class FakeWorkbook {
         worksheets.items = book.sheets.map((s) => ({ name: s.name }));
         return worksheets;
       },
-      getItem: (name: string) => book.sheet(name) as FakeSheet,
+      getItem: (name: string) => {
+        const found = book.sheet(name);
+        if (!found) throw new Error(`ItemNotFound: ${name}`);
+        return found;
+      },
+      getItemOrNullObject: (name: string) =>
+        book.sheet(name) ?? { isNullObject: true, delete: () => undefined },
       add: (name: string) => {
         if (book.sheet(name)) throw new Error(`A sheet named ${name} exists`);
         const s = new FakeSheet(name, book);
@@ -122,12 +215,25 @@ export class FakeWorkbook {
         book.names.push({ name, formula: `=${comment}` });
       },
     };
+    const tables = {
+      items: [] as unknown[],
+      load() {
+        tables.items = book.tables.map((t) => ({
+          name: t.name,
+          getRange: () => ({ load: () => ({ address: `${t.sheet}!${t.address}` }) }),
+          worksheet: { load: () => ({ name: t.sheet }) },
+        }));
+        return tables;
+      },
+    };
     return {
-      workbook: { worksheets, names },
+      workbook: { worksheets, names, tables },
       sync: async () => {
         book.syncs++;
         book.payloads.push(book.payload);
         book.payload = 0;
+        if (book.failAtSync === book.syncs) throw new Error("RequestPayloadSizeLimitExceeded");
+        for (const answer of book.afterSync.splice(0)) answer();
       },
     } as unknown as Excel.RequestContext;
   }

@@ -5,13 +5,14 @@
  * with a leading apostrophe where Excel would otherwise read it as a formula.
  */
 import { a1, columnLetters } from "../../engine/address";
-import { MARKER_PREFIX, freeSheetName, markerName, sheetAnchor } from "../../planner/generated";
+import { freeSheetName, freeTableName, markerName, sheetAnchor } from "../../planner/generated";
 import {
   CellPlan,
   ConditionalFormatPlan,
   SheetPlan,
   StyleName,
   WorkbookPlan,
+  WriteProgress,
 } from "../../planner/plan";
 
 /** The requirement set this writer needs (RangeAreas, page layout); declared in manifest.xml. */
@@ -20,13 +21,6 @@ export const REQUIRED_EXCEL_API = "1.9";
 export const MAX_CHUNK_BYTES = 4 * 1024 * 1024;
 /** Cell data per chunk: below the batch limit, leaving room for the requests around it. */
 const CELL_CHUNK_BYTES = 3.5 * 1024 * 1024;
-
-export interface WriteProgress {
-  stage: "preparing" | "writing" | "formatting" | "done";
-  sheet?: string;
-  chunk?: number;
-  chunks?: number;
-}
 
 export interface WriteResult {
   sheets: string[];
@@ -201,7 +195,8 @@ function conditionalFormat(sheet: Excel.Worksheet, cf: ConditionalFormatPlan): v
 async function formatSheet(
   sheet: Excel.Worksheet,
   plan: SheetPlan,
-  batches: Batches
+  batches: Batches,
+  tableNames: string[]
 ): Promise<void> {
   plan.columnWidths.forEach((w, c) => {
     // Plan widths are in characters; Excel's columnWidth is in points (about 7 per character).
@@ -236,7 +231,9 @@ async function formatSheet(
       `${a1(t.headerRow - 1, t.column)}:${a1(last - 1, t.column + t.columns - 1)}`,
       true
     );
-    table.name = t.name;
+    // Table names are unique across the workbook: a template next to the user's own tblKPIs gets tblKPIs2.
+    table.name = freeTableName(t.name, tableNames);
+    tableNames.push(table.name);
   }
   if (plan.print) {
     sheet.pageLayout.orientation = plan.print.landscape
@@ -269,6 +266,12 @@ class Batches {
   }
 }
 
+/**
+ * Writes the plan. All or nothing: the new sheets are written under names no sheet has, and only
+ * once every one is complete are the sheets of the previous build deleted, the new ones given
+ * their names and the markers added. If anything fails, the sheets this call added are deleted
+ * and the workbook is as it was.
+ */
 export async function applyPlanToExcel(
   context: Excel.RequestContext,
   plan: WorkbookPlan,
@@ -279,55 +282,89 @@ export async function applyPlanToExcel(
   onProgress({ stage: "preparing" });
   const worksheets = workbook.worksheets.load("items/name");
   const names = workbook.names.load("items/name,items/formula");
+  const tables = workbook.tables.load("items/name");
   await batches.sync();
 
-  // Replace what an earlier build generated; leave every other sheet alone.
   const generated = new Set<string>();
+  const markers: Excel.NamedItem[] = [];
+  // Only the kinds this plan writes are replaced: inserting a template keeps the last build.
+  const replaced = new Set(plan.sheets.map((s) => markerName(s.kind)));
   for (const item of names.items) {
-    if (!item.name.startsWith(MARKER_PREFIX)) continue;
+    if (!replaced.has(item.name)) continue;
     const sheet = /^='?(.*?)'?!\$A\$1$/.exec(item.formula)?.[1]?.replace(/''/g, "'");
     if (sheet) generated.add(sheet);
-    item.delete();
+    markers.push(item);
   }
-  const taken = worksheets.items.map((w) => w.name).filter((n) => !generated.has(n));
-  for (const name of generated) workbook.worksheets.getItem(name).delete();
-  const targets: { plan: SheetPlan; sheet: Excel.Worksheet; name: string }[] = [];
-  for (const sheetPlan of plan.sheets) {
-    const name = freeSheetName(sheetPlan.name, taken);
-    taken.push(name);
-    const sheet = workbook.worksheets.add(name);
-    if (sheetPlan.kind !== "template")
-      workbook.names.add(markerName(sheetPlan.kind), sheet.getRange("A1"), sheetAnchor(name));
-    targets.push({ plan: sheetPlan, sheet, name });
-  }
-  await batches.sync();
-
-  for (const { plan: sheetPlan, sheet, name } of targets) {
-    const chunks = chunkRows(sheetPlan);
-    const columns = width(sheetPlan);
-    for (const [i, chunk] of chunks.entries()) {
-      onProgress({ stage: "writing", sheet: name, chunk: i + 1, chunks: chunks.length });
-      await batches.queue(chunk.bytes);
-      const rows = sheetPlan.rows.slice(chunk.from, chunk.to);
-      const range = sheet.getRange(`A${chunk.from + 1}:${columnLetters(columns - 1)}${chunk.to}`);
-      range.numberFormat = rows.map((line) =>
-        Array.from({ length: columns }, (_, c) => line[c]?.format ?? "General")
-      );
-      range.formulas = rows.map((line) =>
-        Array.from({ length: columns }, (_, c) => formulaInput(line[c] ?? null))
-      );
-      await batches.sync();
+  const allNames = worksheets.items.map((w) => w.name);
+  const userNames = allNames.filter((n) => !generated.has(n));
+  const tableNames = tables.items.map((t) => t.name);
+  const added: string[] = [];
+  try {
+    const targets: { plan: SheetPlan; sheet: Excel.Worksheet; name: string }[] = [];
+    for (const sheetPlan of plan.sheets) {
+      const name = freeSheetName(sheetPlan.name, [...allNames, ...added]);
+      added.push(name);
+      targets.push({ plan: sheetPlan, sheet: workbook.worksheets.add(name), name });
     }
-    onProgress({ stage: "formatting", sheet: name });
-    await formatSheet(sheet, sheetPlan, batches);
+    await batches.sync();
+
+    for (const { plan: sheetPlan, sheet } of targets) {
+      const chunks = chunkRows(sheetPlan);
+      const columns = width(sheetPlan);
+      for (const [i, chunk] of chunks.entries()) {
+        onProgress({
+          stage: "writing",
+          sheet: sheetPlan.name,
+          chunk: i + 1,
+          chunks: chunks.length,
+        });
+        await batches.queue(chunk.bytes);
+        const rows = sheetPlan.rows.slice(chunk.from, chunk.to);
+        const range = sheet.getRange(`A${chunk.from + 1}:${columnLetters(columns - 1)}${chunk.to}`);
+        range.numberFormat = rows.map((line) =>
+          Array.from({ length: columns }, (_, c) => line[c]?.format ?? "General")
+        );
+        range.formulas = rows.map((line) =>
+          Array.from({ length: columns }, (_, c) => formulaInput(line[c] ?? null))
+        );
+        await batches.sync();
+      }
+      onProgress({ stage: "formatting", sheet: sheetPlan.name });
+      await formatSheet(sheet, sheetPlan, batches, tableNames);
+    }
+    await batches.sync();
+
+    // Every new sheet is complete: swap out the previous build's sheets.
+    for (const marker of markers) marker.delete();
+    for (const name of generated) workbook.worksheets.getItem(name).delete();
+    const finalNames: string[] = [];
+    for (const t of targets) {
+      const final = freeSheetName(t.plan.name, [...userNames, ...finalNames]);
+      finalNames.push(final);
+      if (final !== t.name) t.sheet.name = final;
+      if (t.plan.kind !== "template")
+        workbook.names.add(markerName(t.plan.kind), t.sheet.getRange("A1"), sheetAnchor(final));
+    }
+    await batches.sync();
+    onProgress({ stage: "done" });
+    return { sheets: finalNames, syncs: batches.syncs, maxPayloadBytes: batches.maxPayloadBytes };
+  } catch (error) {
+    await removeSheets(context, added);
+    throw error;
   }
-  await batches.sync();
-  onProgress({ stage: "done" });
-  return {
-    sheets: targets.map((t) => t.name),
-    syncs: batches.syncs,
-    maxPayloadBytes: batches.maxPayloadBytes,
-  };
+}
+
+/** Best effort: the sheets a failed write added. The original error is the one worth reporting. */
+async function removeSheets(
+  context: Excel.RequestContext,
+  names: readonly string[]
+): Promise<void> {
+  try {
+    for (const name of names) context.workbook.worksheets.getItemOrNullObject(name).delete();
+    await context.sync();
+  } catch {
+    // The workbook refused even the clean-up; the caller reports the first failure.
+  }
 }
 
 /** A clear message when this Excel lacks what the writer needs; null when it has it. */

@@ -8,10 +8,23 @@ import JSZip from "jszip";
 import { PassThrough } from "stream";
 import { CellValue, SheetGrid, WorkbookGrids } from "../../engine/grid";
 import { readPackageParts } from "./package-parts";
-import { toCellValue } from "./read-grids";
+import { gridsFromWorkbook, loadWorkbook, toCellValue } from "./read-grids";
+
+/**
+ * ExcelJS's streaming reader needs `xl/workbook.xml` ahead of the sheets in the zip; some writers
+ * (ExcelJS's own browser build among them) put it last. Such files are read whole instead.
+ */
+function workbookPartFirst(zip: JSZip): boolean {
+  const names = Object.keys(zip.files);
+  const book = names.indexOf("xl/workbook.xml");
+  const firstSheet = names.findIndex((n) => n.startsWith("xl/worksheets/sheet"));
+  return book >= 0 && (firstSheet < 0 || book < firstSheet);
+}
 
 export async function streamGrids(bytes: Uint8Array): Promise<WorkbookGrids> {
-  const parts = await readPackageParts(await JSZip.loadAsync(bytes));
+  const zip = await JSZip.loadAsync(bytes);
+  if (!workbookPartFirst(zip)) return gridsFromWorkbook(await loadWorkbook(bytes));
+  const parts = await readPackageParts(zip);
   const byPath = new Map<string, SheetGrid>();
   for (const s of parts.sheets) byPath.set(s.path, { name: s.name, rows: [] });
 

@@ -4,7 +4,13 @@
  * nothing else. Text is written as text: ExcelJS only writes a formula for a `{formula}` value.
  */
 import ExcelJS from "exceljs";
-import { markerName, freeSheetName, sheetAnchor, MARKER_PREFIX } from "../../planner/generated";
+import {
+  MARKER_PREFIX,
+  freeSheetName,
+  freeTableName,
+  markerName,
+  sheetAnchor,
+} from "../../planner/generated";
 import {
   CellPlan,
   ConditionalFormatPlan,
@@ -55,8 +61,11 @@ function generatedSheets(wb: ExcelJS.Workbook): Map<string, string> {
   return bySheet;
 }
 
-function removeGenerated(wb: ExcelJS.Workbook): void {
+/** Removes the sheets an earlier build made of the kinds this plan writes, and only those. */
+function removeGenerated(wb: ExcelJS.Workbook, plan: WorkbookPlan): void {
+  const replaced = new Set(plan.sheets.map((s) => markerName(s.kind)));
   for (const [sheet, name] of generatedSheets(wb)) {
+    if (!replaced.has(name)) continue;
     const ws = wb.getWorksheet(sheet);
     if (ws) wb.removeWorksheet(ws.id);
     wb.definedNames.remove(sheetAnchor(sheet), name);
@@ -130,13 +139,13 @@ function conditionalFormat(ws: ExcelJS.Worksheet, cf: ConditionalFormatPlan): vo
 }
 
 /** An Excel table over the plan's header row and the rows below it (ExcelJS writes their values). */
-function addTable(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
+function addTable(ws: ExcelJS.Worksheet, plan: SheetPlan, name: string): void {
   const t = plan.table as NonNullable<SheetPlan["table"]>;
   const header = plan.rows[t.headerRow - 1];
   const body = plan.rows.slice(t.headerRow);
   const cellAt = (line: (CellPlan | null)[], c: number) => line[t.column + c]?.value ?? null;
   ws.addTable({
-    name: t.name,
+    name,
     ref: `${String.fromCharCode(65 + t.column)}${t.headerRow}`,
     headerRow: true,
     style: { theme: "TableStyleMedium2", showRowStripes: true },
@@ -148,13 +157,22 @@ function addTable(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
   });
 }
 
+/** Names of the tables already in the workbook (ExcelJS keeps a loaded table's model under `table`). */
+function tableNames(wb: ExcelJS.Workbook): string[] {
+  return wb.worksheets.flatMap((ws) =>
+    (ws.getTables() as unknown as { name?: string; table?: { name?: string } }[]).map(
+      (t) => t.table?.name ?? t.name ?? ""
+    )
+  );
+}
+
 function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan, name: string): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, {
     properties: plan.tabColor ? { tabColor: { argb: plan.tabColor } } : {},
   });
   plan.columnWidths.forEach((w, c) => (ws.getColumn(c + 1).width = w));
   for (const c of plan.hiddenColumns ?? []) ws.getColumn(c + 1).hidden = true;
-  if (plan.table) addTable(ws, plan);
+  if (plan.table) addTable(ws, plan, freeTableName(plan.table.name, tableNames(wb)));
   plan.rows.forEach((line, r) => {
     const row = ws.getRow(r + 1);
     line.forEach((cell, c) => {
@@ -192,7 +210,7 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan, name: string): ExcelJ
 
 /** Writes the plan into the workbook, replacing what an earlier build wrote and nothing else. */
 export function applyPlan(wb: ExcelJS.Workbook, plan: WorkbookPlan): string[] {
-  removeGenerated(wb);
+  removeGenerated(wb, plan);
   const written: string[] = [];
   for (const sheet of plan.sheets) {
     const name = freeSheetName(

@@ -1,0 +1,171 @@
+/**
+ * Writing into the workbook: the scorecard, cascade, findings and dashboard sheets (with a
+ * progress bar and a clear outcome), and the template sheets managers fill in. In the browser,
+ * the result is downloaded as a file.
+ */
+import {
+  Body1,
+  Button,
+  Checkbox,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useState } from "react";
+import { SHEETS, SheetKind } from "../../engine/schema";
+import { WriteProgress } from "../../planner/plan";
+import { TEMPLATE_KINDS } from "../../planner/template";
+import { Loaded, Session } from "../use-session";
+
+const useStyles = makeStyles({
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  section: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    alignItems: "flex-start",
+  },
+  kinds: { display: "grid", gridTemplateColumns: "1fr 1fr" },
+});
+
+type Outcome = { intent: "success" | "error"; text: string } | null;
+
+export function progressText(p: WriteProgress | null): string {
+  if (!p) return "";
+  if (p.stage === "preparing") return "Preparing…";
+  if (p.stage === "writing")
+    return `Writing ${p.sheet ?? "sheets"}${p.chunks && p.chunks > 1 ? ` (part ${p.chunk} of ${p.chunks})` : ""}…`;
+  if (p.stage === "formatting") return `Formatting ${p.sheet ?? "sheets"}…`;
+  return "Done.";
+}
+
+async function saveFile(loaded: Loaded, suffix: string): Promise<void> {
+  if (!loaded.port.download) return;
+  const blob = await loaded.port.download();
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(blob);
+  link.download = loaded.port.title.replace(/\.xlsx$/i, "") + suffix;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}
+
+export function BuildScreen({ session, loaded }: { session: Session; loaded: Loaded }) {
+  const styles = useStyles();
+  const [progress, setProgress] = useState<WriteProgress | null>(null);
+  const [built, setBuilt] = useState<Outcome>(null);
+  const [inserted, setInserted] = useState<Outcome>(null);
+  const present = new Set(Object.keys(loaded.analysis.model.regions));
+  const [kinds, setKinds] = useState<SheetKind[]>(TEMPLATE_KINDS.filter((k) => !present.has(k)));
+  const fileMode = loaded.port.mode === "file";
+
+  const build = async () => {
+    setBuilt(null);
+    setProgress({ stage: "preparing" });
+    try {
+      const { sheets, ms } = await session.build(setProgress);
+      setBuilt({
+        intent: "success",
+        text: `Wrote ${sheets.join(", ")} in ${(ms / 1000).toFixed(1)} s.`,
+      });
+    } catch (e) {
+      setBuilt({
+        intent: "error",
+        text: `Nothing was written: ${e instanceof Error ? e.message : String(e)}`,
+      });
+    } finally {
+      setProgress(null);
+    }
+  };
+  const insert = async () => {
+    setInserted(null);
+    try {
+      const sheets = await session.insertTemplate(kinds);
+      setInserted({
+        intent: "success",
+        text: `Added ${sheets.join(", ")}. Your own sheets were not changed.`,
+      });
+    } catch (e) {
+      setInserted({
+        intent: "error",
+        text: `Nothing was added: ${e instanceof Error ? e.message : String(e)}`,
+      });
+    }
+  };
+  const label = (kind: SheetKind) => SHEETS.find((s) => s.kind === kind)?.name ?? kind;
+
+  return (
+    <div className={styles.stack}>
+      <section className={styles.section} aria-label="Build scorecards">
+        <Subtitle2 as="h2">Build scorecards</Subtitle2>
+        <Body1>
+          Adds KPI Scorecard, KPI Cascade, KPI Findings and KPI Dashboard, replacing the ones an
+          earlier build made. Your own sheets are never changed.
+        </Body1>
+        <Button appearance="primary" onClick={() => void build()} disabled={session.busy !== null}>
+          Build scorecards
+        </Button>
+        {progress && (
+          <Field
+            validationMessage={progressText(progress)}
+            validationState="none"
+            style={{ width: "100%" }}
+          >
+            <ProgressBar
+              aria-label="Build progress"
+              value={progress.stage === "done" ? 1 : undefined}
+            />
+          </Field>
+        )}
+        {built && (
+          <MessageBar layout="multiline" intent={built.intent} role="status">
+            <MessageBarBody>{built.text}</MessageBarBody>
+          </MessageBar>
+        )}
+        {fileMode && built?.intent === "success" && (
+          <Button onClick={() => void saveFile(loaded, "-scorecards.xlsx")}>
+            Download the workbook
+          </Button>
+        )}
+      </section>
+      <section className={styles.section} aria-label="Insert template">
+        <Subtitle2 as="h2">Insert template</Subtitle2>
+        <Body1>
+          Adds sheets for managers to fill in: Excel tables with drop-down lists and example rows. A
+          sheet you already have is added beside yours under another name.
+        </Body1>
+        <div className={styles.kinds} role="group" aria-label="Template sheets">
+          {TEMPLATE_KINDS.map((k) => (
+            <Checkbox
+              key={k}
+              label={present.has(k) ? `${label(k)} (you have one)` : label(k)}
+              checked={kinds.includes(k)}
+              onChange={(_, d) =>
+                setKinds(d.checked ? [...kinds, k] : kinds.filter((x) => x !== k))
+              }
+            />
+          ))}
+        </div>
+        <Button
+          onClick={() => void insert()}
+          disabled={session.busy !== null || kinds.length === 0}
+        >
+          Insert template
+        </Button>
+        {inserted && (
+          <MessageBar layout="multiline" intent={inserted.intent} role="status">
+            <MessageBarBody>{inserted.text}</MessageBarBody>
+          </MessageBar>
+        )}
+        {fileMode && inserted?.intent === "success" && (
+          <Button onClick={() => void saveFile(loaded, "-template.xlsx")}>
+            Download the workbook
+          </Button>
+        )}
+      </section>
+    </div>
+  );
+}

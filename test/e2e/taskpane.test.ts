@@ -1,0 +1,275 @@
+/**
+ * The task pane in Chromium, in file mode (outside Office): open the sample workbook, see the
+ * findings, click one, look at the model, build the scorecards and download them, insert a
+ * template, map a sheet and its columns, change a setting — checking each downloaded file with
+ * ExcelJS and the command line. Screenshots of every step land in .tmp/screens/ to be looked at.
+ */
+import ExcelJS from "exceljs";
+import { execFileSync } from "child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "fs";
+import * as os from "os";
+import * as path from "path";
+import { Browser, Page } from "playwright-core";
+import { SAMPLE_WORKBOOK } from "../../src/cli/main";
+import { browserAvailable, launchChromium, routeOfficeCdn, serveDist } from "../support/browser";
+
+const SCREENS = path.join(__dirname, "..", "..", ".tmp", "screens");
+const CLI = path.join(__dirname, "..", "..", "bin", "kpi-cascade.js");
+const itBrowser = browserAvailable() ? it : it.skip;
+if (!browserAvailable() && process.env.CI)
+  throw new Error(
+    "Chromium or dist/ is missing: .ci/run installs chromium and runs npm run build first."
+  );
+
+let browser: Browser;
+let server: { url: string; close: () => Promise<void> };
+let page: Page;
+const work = mkdtempSync(path.join(os.tmpdir(), "kpi-pane-"));
+
+async function shot(name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENS, `${name}.png`), fullPage: true });
+}
+
+async function openPane(width = 360): Promise<void> {
+  page = await browser.newPage({ viewport: { width, height: 900 }, acceptDownloads: true });
+  await routeOfficeCdn(page);
+  await page.goto(`${server.url}/taskpane.html`);
+  await page.getByRole("button", { name: "Open an .xlsx workbook" }).waitFor();
+}
+
+async function openFile(file: string): Promise<number> {
+  const started = Date.now();
+  await page.setInputFiles('input[type="file"]', file);
+  await page.getByTestId("org-score").waitFor();
+  return Date.now() - started;
+}
+
+async function download(button: string, name: string): Promise<ExcelJS.Workbook> {
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: button }).last().click(),
+  ]);
+  const saved = path.join(work, name);
+  await file.saveAs(saved);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(saved);
+  return wb;
+}
+
+/** Every sheet of the sample comes back cell for cell. */
+async function expectUserSheetsUnchanged(written: ExcelJS.Workbook): Promise<void> {
+  const original = new ExcelJS.Workbook();
+  await original.xlsx.readFile(SAMPLE_WORKBOOK);
+  for (const ws of original.worksheets) {
+    const copy = written.getWorksheet(ws.name) as ExcelJS.Worksheet;
+    ws.eachRow((row, r) =>
+      row.eachCell((cell, c) => expect(copy.getCell(r, c).value).toEqual(cell.value))
+    );
+  }
+}
+
+const tab = (name: string) => page.getByRole("tab", { name }).click();
+
+beforeAll(async () => {
+  if (!browserAvailable()) return;
+  mkdirSync(SCREENS, { recursive: true });
+  server = await serveDist();
+  browser = await launchChromium();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("the task pane in a browser", () => {
+  itBrowser(
+    "opens the sample, shows findings and the model, builds and downloads the scorecards",
+    async () => {
+      await openPane();
+      await shot("01-open");
+      const ms = await openFile(SAMPLE_WORKBOOK);
+      writeFileSync(path.join(SCREENS, "..", "pane-open-ms.json"), JSON.stringify({ ms }));
+      await page.getByText("5 errors").waitFor();
+      expect(await page.getByTestId("org-score").innerText()).toMatch(/^\d+\.\d%$/);
+      await shot("02-overview");
+
+      await tab("Findings");
+      const finding = page.getByRole("button", { name: /^KPIs!A47, duplicate-id/ });
+      await finding.click();
+      const preview = page.getByTestId("row-preview");
+      await preview.waitFor();
+      expect(await preview.innerText()).toContain("Row 47 of KPIs");
+      expect(await preview.innerText()).toContain("K-042");
+      await page.getByLabel("Rule").selectOption("cell-error");
+      expect(await page.getByRole("button", { name: /, cell-error:/ }).count()).toBe(1);
+      expect(await page.getByRole("button", { name: /, duplicate-id:/ }).count()).toBe(0);
+      await page.getByLabel("Rule").selectOption("");
+      await shot("03-findings");
+
+      await tab("Model");
+      await page.getByRole("treeitem", { name: /^Goal G1:/ }).waitFor();
+      await page.getByRole("treeitem", { name: /^Objective O1:/ }).click();
+      await shot("04-model");
+
+      await tab("Build");
+      await page.getByRole("button", { name: "Build scorecards" }).click();
+      await page
+        .getByText(/^Wrote KPI Scorecard, KPI Cascade, KPI Findings, KPI Dashboard in/)
+        .waitFor();
+      await shot("05-built");
+      const built = await download("Download the workbook", "built.xlsx");
+      const original = new ExcelJS.Workbook();
+      await original.xlsx.readFile(SAMPLE_WORKBOOK);
+      const names = built.worksheets.map((w) => w.name);
+      expect(names).toEqual([
+        ...original.worksheets.map((w) => w.name),
+        "KPI Scorecard",
+        "KPI Cascade",
+        "KPI Findings",
+        "KPI Dashboard",
+      ]);
+      await expectUserSheetsUnchanged(built);
+      const scorecard = built.getWorksheet("KPI Scorecard") as ExcelJS.Worksheet;
+      let formulas = 0;
+      scorecard.eachRow((row) => row.eachCell((cell) => (formulas += cell.formula ? 1 : 0)));
+      expect(formulas).toBeGreaterThan(200);
+
+      // Building again replaces the generated sheets instead of adding "KPI Scorecard 2".
+      await page.getByRole("button", { name: "Build scorecards" }).click();
+      await page.getByText(/^Wrote KPI Scorecard, KPI Cascade/).waitFor();
+      const rebuilt = await download("Download the workbook", "rebuilt.xlsx");
+      expect(rebuilt.worksheets.map((w) => w.name)).toEqual(names);
+      await page.close();
+    },
+    120_000
+  );
+
+  itBrowser(
+    "inserts template sheets beside the user's own",
+    async () => {
+      await openPane();
+      await openFile(SAMPLE_WORKBOOK);
+      await tab("Build");
+      await page.getByRole("checkbox", { name: "KPIs (you have one)" }).check();
+      await page.getByRole("button", { name: "Insert template" }).click();
+      await page.getByText("Added KPIs 2. Your own sheets were not changed.").waitFor();
+      await shot("06-template");
+      const wb = await download("Download the workbook", "template.xlsx");
+      const sheet = wb.getWorksheet("KPIs 2") as ExcelJS.Worksheet;
+      expect(sheet).toBeDefined();
+      expect(Object.keys((sheet as unknown as { tables: object }).tables)).toEqual(["tblKPIs"]);
+      await expectUserSheetsUnchanged(wb);
+      await page.close();
+    },
+    120_000
+  );
+
+  itBrowser(
+    "maps a sheet and its columns into Settings, which the command line then honours",
+    async () => {
+      const wb = new ExcelJS.Workbook();
+      wb.addWorksheet("KRAs").addRows([
+        ["KRA ID", "KRA", "Owner", "Weight"],
+        ["R1", "Revenue", "U1", 100],
+      ]);
+      wb.addWorksheet("Scores").addRows([
+        ["Code", "KRA ID", "KPI", "Aim", "Actual"],
+        ["K1", "R1", "Net revenue", 100, 95],
+      ]);
+      wb.addWorksheet("Org").addRows([
+        ["Unit ID", "Unit Name"],
+        ["U1", "Company"],
+      ]);
+      const file = path.join(work, "unmapped.xlsx");
+      await wb.xlsx.writeFile(file);
+
+      await openPane(320);
+      await openFile(file);
+      await page.getByText("1 error", { exact: true }).waitFor();
+      await tab("Mapping");
+      await page.getByLabel("Sheet holding KPIs").selectOption("Scores");
+      await page.getByRole("button", { name: "Save 1 mapping" }).click();
+      await page.getByLabel("KPI ID *").waitFor();
+      await page.getByLabel("KPI ID *").selectOption("Code");
+      await page.getByLabel("Target *").selectOption("Aim");
+      await shot("07-mapping");
+      await page.getByRole("button", { name: "Save 2 mappings" }).click();
+      await page.getByRole("button", { name: "No changes to save" }).waitFor();
+      await tab("Overview");
+      await page.getByText("0 errors").waitFor();
+
+      await tab("Settings");
+      await page.getByLabel("Cap").fill("1.5");
+      await page.getByRole("button", { name: "Save 1 setting" }).click();
+      await page.getByRole("button", { name: "No changes to save" }).waitFor();
+      await shot("08-settings");
+      // The pane keeps no horizontal scroll bar at 320 px.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        320
+      );
+
+      await tab("Build");
+      await page.getByRole("button", { name: "Build scorecards" }).click();
+      await page.getByText(/^Wrote KPI Scorecard/).waitFor();
+      const saved = await download("Download the workbook", "mapped.xlsx");
+      const settings = saved.getWorksheet("Settings") as ExcelJS.Worksheet;
+      const rows: unknown[][] = [];
+      settings.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+      expect(rows).toEqual([
+        ["Setting", "Value"],
+        ["Sheet KPIs", "Scores"],
+        ["Column KPIs.KPI ID", "Code"],
+        ["Column KPIs.Target", "Aim"],
+        ["Cap", 1.5],
+      ]);
+      const report = JSON.parse(
+        execFileSync(
+          process.execPath,
+          [CLI, "validate", path.join(work, "mapped.xlsx"), "--json", "-"],
+          {
+            encoding: "utf8",
+            stdio: ["ignore", "pipe", "ignore"],
+          }
+        )
+      );
+      expect(report.counts.kpis).toBe(1);
+      expect(report.kpis[0]).toMatchObject({ id: "K1", target: 100, attainment: 0.95 });
+      await page.close();
+    },
+    120_000
+  );
+
+  itBrowser(
+    "works from the keyboard alone and follows a dark colour scheme",
+    async () => {
+      page = await browser.newPage({ viewport: { width: 320, height: 800 }, colorScheme: "dark" });
+      await routeOfficeCdn(page);
+      await page.goto(`${server.url}/taskpane.html`);
+      await page.setInputFiles('input[type="file"]', SAMPLE_WORKBOOK);
+      await page.getByText("5 errors").waitFor();
+      const background = await page.evaluate(
+        () =>
+          getComputedStyle(document.querySelector(".fui-FluentProvider") as Element).backgroundColor
+      );
+      expect(background).not.toBe("rgb(255, 255, 255)");
+      // Tab into the tab list, move to Findings with the arrow keys, open the first finding.
+      await page.getByRole("tab", { name: "Overview" }).focus();
+      await page.keyboard.press("ArrowRight");
+      await page.keyboard.press("Enter");
+      await page.getByRole("heading", { name: /^Errors/ }).waitFor();
+      // From the tab: the Rule filter, the Sheet filter, then the first finding.
+      for (let i = 0; i < 3; i++) await page.keyboard.press("Tab");
+      const focused = await page.evaluate(() => document.activeElement?.getAttribute("aria-label"));
+      expect(focused).toMatch(/^KPIs!A47, duplicate-id/);
+      await page.keyboard.press("Enter");
+      await page.getByTestId("row-preview").waitFor();
+      await shot("09-dark-keyboard");
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        320
+      );
+      await page.close();
+    },
+    120_000
+  );
+});
