@@ -29,7 +29,7 @@ const STD: Output = {
 };
 
 /** The repository root: where `examples/` lives, whether run from `src/` (ts-jest) or `lib/`. */
-function packageRoot(): string {
+export function packageRoot(): string {
   let dir = __dirname;
   while (!existsSync(path.join(dir, "package.json")) && path.dirname(dir) !== dir)
     dir = path.dirname(dir);

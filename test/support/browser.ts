@@ -9,18 +9,11 @@ import { AddressInfo } from "net";
 import * as http from "http";
 import * as path from "path";
 import { Browser, Page, chromium } from "playwright-core";
+import { packageRoot } from "../../src/cli/main";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const DIST = path.join(__dirname, "..", "..", "dist");
-const OFFICE_DIST = path.join(
-  __dirname,
-  "..",
-  "..",
-  "node_modules",
-  "@microsoft",
-  "office-js",
-  "dist"
-);
+const DIST = path.join(packageRoot(), "dist");
+const OFFICE_DIST = path.join(packageRoot(), "node_modules", "@microsoft", "office-js", "dist");
 const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 
 export function browserAvailable(): boolean {

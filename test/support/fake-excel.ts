@@ -182,9 +182,9 @@ export class FakeWorkbook {
   context(): Excel.RequestContext {
     const book = this;
     const worksheets = {
-      items: [] as { name: string }[],
+      items: [] as FakeSheet[],
       load() {
-        worksheets.items = book.sheets.map((s) => ({ name: s.name }));
+        worksheets.items = [...book.sheets];
         return worksheets;
       },
       getItem: (name: string) => {

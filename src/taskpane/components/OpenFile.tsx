@@ -1,7 +1,7 @@
 /** File mode's first screen: open an .xlsx (picker or drag and drop), or start from the template. */
 import { Body1, Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
-import { useRef, useState } from "react";
-import { newTemplatePort, openFilePort } from "../ports/file-port";
+import { useEffect, useRef, useState } from "react";
+import { newTemplatePort, openFilePort, prefetchXlsx } from "../ports/file-port";
 import { Session } from "../use-session";
 
 const useStyles = makeStyles({
@@ -26,6 +26,7 @@ export function OpenFile({ session }: { session: Session }) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
+  useEffect(prefetchXlsx, []);
   const openFile = (file: File | undefined) => {
     if (file) void session.open(file.arrayBuffer().then((bytes) => openFilePort(file.name, bytes)));
   };

@@ -12,6 +12,11 @@ const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 const loadXlsx = () => import(/* webpackChunkName: "xlsx" */ "./xlsx-io");
 
+/** Starts fetching ExcelJS while the user is still choosing a file. */
+export function prefetchXlsx(): void {
+  void loadXlsx().catch(() => undefined);
+}
+
 /** Opens the file; rejects with a message a person can act on when it is not a workbook. */
 export async function openFilePort(name: string, bytes: ArrayBuffer): Promise<WorkbookPort> {
   const io = await loadXlsx();

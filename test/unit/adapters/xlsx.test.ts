@@ -1,5 +1,6 @@
 /** The two .xlsx readers agree, find tables (with header and totals rows), and keep sheet order. */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { promises as fs } from "fs";
 import {
   gridsFromWorkbook,
@@ -60,6 +61,18 @@ describe("reading .xlsx", () => {
       expect(rows[10][4]).toEqual({ error: "#REF!" });
       expect(rows[11][4]).toEqual(new Date(Date.UTC(2026, 2, 31)));
     }
+  });
+
+  it("reads a workbook whose workbook part comes after its sheets (as ExcelJS writes in a browser)", async () => {
+    const bytes = await fs.readFile(SAMPLE_WORKBOOK);
+    const zip = await JSZip.loadAsync(bytes);
+    const reordered = new JSZip();
+    const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir);
+    for (const name of [...names.filter((n) => n !== "xl/workbook.xml"), "xl/workbook.xml"])
+      reordered.file(name, await zip.file(name)!.async("uint8array"));
+    const moved = await reordered.generateAsync({ type: "uint8array" });
+    const expected = gridsFromWorkbook(await loadWorkbook(bytes));
+    expect(await streamGrids(moved)).toEqual(expected);
   });
 
   it("turns ExcelJS values into plain cell values", () => {

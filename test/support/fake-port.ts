@@ -1,0 +1,57 @@
+/**
+ * A WorkbookPort over in-memory grids, for component tests: it applies Settings edits to the grids
+ * (so the next read shows them), records plans written and cells selected, and can be told to fail.
+ */
+import { parseA1 } from "../../src/engine/address";
+import { CellValue, WorkbookGrids } from "../../src/engine/grid";
+import { WorkbookPlan, WriteProgress } from "../../src/planner/plan";
+import { SheetEdit } from "../../src/planner/settings-edit";
+import { PortMode, WorkbookPort } from "../../src/taskpane/workbook-port";
+
+export class FakePort implements WorkbookPort {
+  title = "test.xlsx";
+  plans: WorkbookPlan[] = [];
+  selected: string[] = [];
+  edits: SheetEdit[] = [];
+  reads = 0;
+  failWrites: string | null = null;
+  constructor(
+    public grids: WorkbookGrids,
+    public mode: PortMode = "excel"
+  ) {}
+  async readGrids(): Promise<WorkbookGrids> {
+    this.reads++;
+    // A copy, as a real read gives: the pane must not see later edits through shared arrays.
+    return {
+      ...this.grids,
+      sheets: this.grids.sheets.map((s) => ({ ...s, rows: s.rows.map((r) => [...r]) })),
+    };
+  }
+  async writePlan(plan: WorkbookPlan, onProgress: (p: WriteProgress) => void) {
+    onProgress({ stage: "preparing" });
+    if (this.failWrites) throw new Error(this.failWrites);
+    onProgress({ stage: "writing", sheet: plan.sheets[0]?.name, chunk: 1, chunks: 2 });
+    this.plans.push(plan);
+    onProgress({ stage: "done" });
+    return { sheets: plan.sheets.map((s) => s.name) };
+  }
+  async applyEdit(edit: SheetEdit): Promise<void> {
+    this.edits.push(edit);
+    let sheet = this.grids.sheets.find((s) => s.name === edit.sheet);
+    if (!sheet) {
+      sheet = { name: edit.sheet, rows: [] };
+      this.grids.sheets.push(sheet);
+    }
+    for (const w of edit.writes) {
+      const at = parseA1(w.address) as { row: number; col: number };
+      const r = at.row - (sheet.rowOffset ?? 0);
+      const c = at.col - (sheet.colOffset ?? 0);
+      while (sheet.rows.length <= r) sheet.rows.push([]);
+      (sheet.rows[r] as CellValue[])[c] = w.value;
+    }
+  }
+  async selectCell(sheet: string, cell: string): Promise<boolean> {
+    this.selected.push(`${sheet}!${cell}`);
+    return this.mode === "excel";
+  }
+}
