@@ -26,8 +26,8 @@ let server: { url: string; close: () => Promise<void> };
 let page: Page;
 const work = mkdtempSync(path.join(os.tmpdir(), "kpi-pane-"));
 
-async function shot(name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SCREENS, `${name}.png`), fullPage: true });
+async function shot(name: string, fullPage = true): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENS, `${name}.png`), fullPage });
 }
 
 async function openPane(width = 360): Promise<void> {
@@ -106,6 +106,7 @@ describe("the task pane in a browser", () => {
       expect(await page.getByRole("button", { name: /, duplicate-id:/ }).count()).toBe(0);
       await page.getByLabel("Rule").selectOption("");
       await shot("03-findings");
+      await shot("03-findings-top", false);
 
       await tab("Model");
       await page.getByRole("treeitem", { name: /^Goal G1:/ }).waitFor();
