@@ -18,6 +18,10 @@ import { bigOrganisation, gridsOf } from "../src/synthetic/big-org";
 import { median, peakMB, timeRuns } from "./measure";
 import { CATALOGUE } from "../src/functions/catalogue";
 import { run } from "../src/functions/runner";
+import { vsFormulas, vsNaiveWriter, vsPerCell } from "./side-by-side";
+
+const emitRow = (row: Record<string, unknown>) =>
+  process.stdout.write(`${JSON.stringify({ ...row, peakMB: peakMB() })}\n`);
 
 const TODAY = dayFromYmd(2026, 12, 31) as number;
 
@@ -83,6 +87,12 @@ async function main(): Promise<void> {
     process.stdout.write(
       `${JSON.stringify({ name: "functions", rows: cells, medianMs: median(times), runs: times, peakMB: peakMB() })}\n`
     );
+  } else if (job === "vs-formulas") {
+    emitRow(await vsFormulas(people, runs, TODAY));
+  } else if (job === "vs-naive-writer") {
+    emitRow(await vsNaiveWriter(people, runs, TODAY));
+  } else if (job === "vs-per-cell") {
+    emitRow(await vsPerCell(people, runs));
   } else {
     throw new Error(`unknown job ${job}`);
   }

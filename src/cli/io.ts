@@ -18,11 +18,31 @@ export async function readInput(file: string): Promise<Buffer> {
           : `Cannot read "${file}" (${code ?? "unknown error"}).`
     );
   }
+  if (looksLikeCompoundFile(bytes))
+    throw new UsageError(
+      encryptedPackage(bytes)
+        ? `"${file}" is a password-protected workbook; remove the password in Excel (File > Info > Protect Workbook) and save it again as .xlsx.`
+        : `"${file}" is an old-style .xls workbook; open it in Excel and save it as "Excel Workbook (*.xlsx)".`
+    );
   if (!looksLikeZip(bytes))
     throw new UsageError(
       `"${file}" is not an .xlsx workbook (an .xlsx file is a zip archive; save it from Excel as "Excel Workbook (*.xlsx)").`
     );
   return bytes;
+}
+
+/** The OLE compound file signature: legacy .xls files, and password-protected .xlsx files. */
+function looksLikeCompoundFile(bytes: Buffer): boolean {
+  return (
+    bytes.length >= 8 &&
+    bytes.readUInt32BE(0) === 0xd0cf11e0 &&
+    bytes.readUInt32BE(4) === 0xa1b11ae1
+  );
+}
+
+/** Excel encrypts an .xlsx into a compound file with an `EncryptedPackage` stream (named in UTF-16). */
+function encryptedPackage(bytes: Buffer): boolean {
+  return bytes.includes(Buffer.from("EncryptedPackage", "utf16le"));
 }
 
 export function samePath(a: string, b: string): boolean {

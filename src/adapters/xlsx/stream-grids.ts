@@ -11,19 +11,20 @@ import { readPackageParts } from "./package-parts";
 import { gridsFromWorkbook, loadWorkbook, toCellValue } from "./read-grids";
 
 /**
- * ExcelJS's streaming reader needs `xl/workbook.xml` ahead of the sheets in the zip; some writers
- * (ExcelJS's own browser build among them) put it last. Such files are read whole instead.
+ * Streams the sheets; where ExcelJS's streaming reader cannot (it fails on a package whose sheets
+ * come before the workbook part while the shared strings come first, as ExcelJS's own browser
+ * build writes them), reads the workbook whole instead.
  */
-function workbookPartFirst(zip: JSZip): boolean {
-  const names = Object.keys(zip.files);
-  const book = names.indexOf("xl/workbook.xml");
-  const firstSheet = names.findIndex((n) => n.startsWith("xl/worksheets/sheet"));
-  return book >= 0 && (firstSheet < 0 || book < firstSheet);
-}
-
 export async function streamGrids(bytes: Uint8Array): Promise<WorkbookGrids> {
   const zip = await JSZip.loadAsync(bytes);
-  if (!workbookPartFirst(zip)) return gridsFromWorkbook(await loadWorkbook(bytes));
+  try {
+    return await streamSheets(zip, bytes);
+  } catch {
+    return gridsFromWorkbook(await loadWorkbook(bytes));
+  }
+}
+
+async function streamSheets(zip: JSZip, bytes: Uint8Array): Promise<WorkbookGrids> {
   const parts = await readPackageParts(zip);
   const byPath = new Map<string, SheetGrid>();
   for (const s of parts.sheets) byPath.set(s.path, { name: s.name, rows: [] });

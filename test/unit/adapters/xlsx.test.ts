@@ -63,13 +63,23 @@ describe("reading .xlsx", () => {
     }
   });
 
-  it("reads a workbook whose workbook part comes after its sheets (as ExcelJS writes in a browser)", async () => {
+  it("reads a package laid out as ExcelJS's browser build writes it (strings first, workbook part last)", async () => {
     const bytes = await fs.readFile(SAMPLE_WORKBOOK);
     const zip = await JSZip.loadAsync(bytes);
-    const reordered = new JSZip();
     const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir);
-    for (const name of [...names.filter((n) => n !== "xl/workbook.xml"), "xl/workbook.xml"])
-      reordered.file(name, await zip.file(name)!.async("uint8array"));
+    const first = [
+      "[Content_Types].xml",
+      "_rels/.rels",
+      "xl/_rels/workbook.xml.rels",
+      "xl/sharedStrings.xml",
+    ];
+    const order = [
+      ...first,
+      ...names.filter((n) => !first.includes(n) && n !== "xl/workbook.xml"),
+      "xl/workbook.xml",
+    ];
+    const reordered = new JSZip();
+    for (const name of order) reordered.file(name, await zip.file(name)!.async("uint8array"));
     const moved = await reordered.generateAsync({ type: "uint8array" });
     const expected = gridsFromWorkbook(await loadWorkbook(bytes));
     expect(await streamGrids(moved)).toEqual(expected);

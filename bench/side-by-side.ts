@@ -1,0 +1,188 @@
+/**
+ * Side-by-side comparisons against what users would do instead, each side run on the same input
+ * in the same process, alternating run by run so that machine noise falls on both alike:
+ * - `vs-formulas`: our engine against the same scorecard as plain Excel formulas, evaluated by
+ *   HyperFormula (the planner's own scorecard sheet: every formula a user would need);
+ * - `vs-naive-writer`: our Office writer against one that syncs after every row;
+ * - `vs-per-cell`: one vectorised KPI.ATTAINMENT call against one call per cell, through the
+ *   same runner.
+ */
+import { HyperFormula } from "hyperformula";
+import { applyPlanToExcel } from "../src/adapters/office/write-plan";
+import { analyzeWorkbook } from "../src/engine/analyze";
+import { Day } from "../src/engine/dates";
+import { CATALOGUE } from "../src/functions/catalogue";
+import { run } from "../src/functions/runner";
+import { planWorkbook } from "../src/planner";
+import { SC, planScorecard } from "../src/planner/scorecard";
+import { bigOrganisation, gridsOf } from "../src/synthetic/big-org";
+import { FakeWorkbook, installExcelEnums } from "../test/support/fake-excel";
+import { median } from "./measure";
+import { writeRowByRow } from "./naive-writer";
+
+/**
+ * One round trip between an add-in and Excel on the web, for the estimate: the same bytes go out
+ * either way, so the difference between the writers is the count of round trips. 60 ms is a
+ * typical figure for Excel on the web; desktop Excel is faster, which shrinks both sides alike.
+ */
+export const ROUND_TRIP_MS = 60;
+
+type Row = Record<string, unknown> & { name: string };
+
+const gc = () => (globalThis as { gc?: () => void }).gc?.();
+
+async function clock(body: () => unknown | Promise<unknown>): Promise<number> {
+  gc();
+  const start = process.hrtime.bigint();
+  await body();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+/** Runs `a` and `b` in turn, `runs` times each. */
+async function alternate(
+  runs: number,
+  a: () => unknown | Promise<unknown>,
+  b: () => unknown | Promise<unknown>
+): Promise<[number[], number[]]> {
+  const ta: number[] = [];
+  const tb: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    ta.push(await clock(a));
+    tb.push(await clock(b));
+  }
+  return [ta, tb];
+}
+
+/** A plan sheet as HyperFormula input: formulas with their `=`, text kept as text. */
+function sheetData(
+  rows: ReturnType<typeof planScorecard>["rows"]
+): (string | number | boolean | null)[][] {
+  return rows.map((line) =>
+    line.map((c) => {
+      if (!c) return null;
+      if (c.formula !== undefined) return `=${c.formula}`;
+      const v = c.value ?? null;
+      return typeof v === "string" && /^[=']/.test(v) ? `'${v}` : v;
+    })
+  );
+}
+
+export async function vsFormulas(people: number, runs: number, today: Day): Promise<Row> {
+  const grids = gridsOf(bigOrganisation(people));
+  const analysis = analyzeWorkbook(grids, { today });
+  const scorecard = planScorecard(analysis);
+  const data = sheetData(scorecard.rows);
+  let formulas = 0;
+  for (const line of data)
+    for (const v of line) if (typeof v === "string" && v.startsWith("=")) formulas++;
+
+  let hf: HyperFormula | null = null;
+  const [engineMs, formulaMs] = await alternate(
+    runs,
+    () => analyzeWorkbook(grids, { today }),
+    () => {
+      hf?.destroy();
+      hf = HyperFormula.buildFromSheets({ Scorecard: data }, { licenseKey: "gpl-v3" });
+    }
+  );
+  // Both sides computed the same owner scores: check, so the race is a fair one.
+  const values = (hf as unknown as HyperFormula).getSheetValues(0);
+  let owners = 0;
+  let maxDiff = 0;
+  data.forEach((line, r) => {
+    if (line[SC.kind] !== "owner") return;
+    const expected = analysis.scores.owners.get(String(line[SC.id]))?.score ?? null;
+    const got = values[r][SC.attainment];
+    owners++;
+    maxDiff = Math.max(
+      maxDiff,
+      expected === null ? (got === "" ? 0 : Infinity) : Math.abs(Number(got) - expected)
+    );
+  });
+  (hf as unknown as HyperFormula).destroy();
+  const engine = median(engineMs);
+  const plain = median(formulaMs);
+  return {
+    name: "vs-formulas",
+    people,
+    medianMs: engine,
+    engineMs: engine,
+    formulasMs: plain,
+    ratio: plain / engine,
+    formulas,
+    owners,
+    maxDiff,
+    runs: engineMs,
+    otherRuns: formulaMs,
+  };
+}
+
+export async function vsNaiveWriter(people: number, runs: number, today: Day): Promise<Row> {
+  installExcelEnums();
+  const plan = planWorkbook(analyzeWorkbook(gridsOf(bigOrganisation(people)), { today }));
+  let ours = 0;
+  let naive = 0;
+  const [oursMs, naiveMs] = await alternate(
+    runs,
+    async () => {
+      ours = (await applyPlanToExcel(new FakeWorkbook().context(), plan)).syncs;
+    },
+    async () => {
+      naive = (await writeRowByRow(new FakeWorkbook().context(), plan)).syncs;
+    }
+  );
+  const oursEstimate = median(oursMs) + ours * ROUND_TRIP_MS;
+  const naiveEstimate = median(naiveMs) + naive * ROUND_TRIP_MS;
+  return {
+    name: "vs-naive-writer",
+    people,
+    medianMs: median(oursMs),
+    syncs: ours,
+    naiveSyncs: naive,
+    estimatedMs: oursEstimate,
+    naiveEstimatedMs: naiveEstimate,
+    ratio: naiveEstimate / oursEstimate,
+    roundTripMs: ROUND_TRIP_MS,
+    runs: oursMs,
+    otherRuns: naiveMs,
+  };
+}
+
+export async function vsPerCell(rows: number, runs: number): Promise<Row> {
+  const actual = Array.from({ length: rows }, (_, i) => 50 + (i % 97));
+  const target = Array.from({ length: rows }, (_, i) => 80 + (i % 13));
+  const column = (values: number[]) => values.map((v) => [v]);
+  const [a, t] = [column(actual), column(target)];
+  let oneCall = 0;
+  let perCell = 0;
+  const [vectorMs, cellMs] = await alternate(
+    runs,
+    () => {
+      oneCall = run(CATALOGUE.ATTAINMENT, [a, t, null, null, null, null, null]).length;
+    },
+    () => {
+      perCell = 0;
+      for (let i = 0; i < rows; i++)
+        perCell += run(CATALOGUE.ATTAINMENT, [
+          [[actual[i]]],
+          [[target[i]]],
+          null,
+          null,
+          null,
+          null,
+          null,
+        ]).length;
+    }
+  );
+  if (oneCall !== rows || perCell !== rows)
+    throw new Error("vs-per-cell: the two sides computed different counts");
+  return {
+    name: "vs-per-cell",
+    rows,
+    medianMs: median(vectorMs),
+    perCellMs: median(cellMs),
+    ratio: median(cellMs) / median(vectorMs),
+    runs: vectorMs,
+    otherRuns: cellMs,
+  };
+}
