@@ -15,7 +15,7 @@ import { RULE_IDS } from "../../src/engine/findings";
 import { Random, pick, seeded } from "../../src/synthetic/random";
 
 const SEEDS = [11, 23, 47];
-const WORKBOOKS_PER_SEED = 3;
+const WORKBOOKS_PER_SEED = 8;
 const MUTATIONS = 40;
 const TIME_BUDGET_MS = 90_000;
 const dir = mkdtempSync(path.join(os.tmpdir(), "kpi-fuzz-"));
