@@ -53,6 +53,36 @@ async function saveFile(loaded: Loaded, suffix: string): Promise<void> {
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }
 
+/** Runs a write and turns its end into an outcome to show: what it did, or why nothing was done. */
+async function attempt<T>(
+  show: (o: Outcome) => void,
+  step: () => Promise<T>,
+  success: (result: T) => string,
+  failure: string
+): Promise<void> {
+  show(null);
+  try {
+    show({ intent: "success", text: success(await step()) });
+  } catch (e) {
+    show({ intent: "error", text: `${failure}: ${e instanceof Error ? e.message : String(e)}` });
+  }
+}
+
+/** The outcome of a write and, in the browser, the button that saves the workbook. */
+function Result({ outcome, loaded, suffix }: { outcome: Outcome; loaded: Loaded; suffix: string }) {
+  if (!outcome) return null;
+  return (
+    <>
+      <MessageBar layout="multiline" intent={outcome.intent} role="status">
+        <MessageBarBody>{outcome.text}</MessageBarBody>
+      </MessageBar>
+      {loaded.port.mode === "file" && outcome.intent === "success" && (
+        <Button onClick={() => void saveFile(loaded, suffix)}>Download the workbook</Button>
+      )}
+    </>
+  );
+}
+
 export function BuildScreen({ session, loaded }: { session: Session; loaded: Loaded }) {
   const styles = useStyles();
   const [progress, setProgress] = useState<WriteProgress | null>(null);
@@ -60,41 +90,24 @@ export function BuildScreen({ session, loaded }: { session: Session; loaded: Loa
   const [inserted, setInserted] = useState<Outcome>(null);
   const present = new Set(Object.keys(loaded.analysis.model.regions));
   const [kinds, setKinds] = useState<SheetKind[]>(TEMPLATE_KINDS.filter((k) => !present.has(k)));
-  const fileMode = loaded.port.mode === "file";
 
   const build = async () => {
-    setBuilt(null);
     setProgress({ stage: "preparing" });
-    try {
-      const { sheets, ms } = await session.build(setProgress);
-      setBuilt({
-        intent: "success",
-        text: `Wrote ${sheets.join(", ")} in ${(ms / 1000).toFixed(1)} s.`,
-      });
-    } catch (e) {
-      setBuilt({
-        intent: "error",
-        text: `Nothing was written: ${e instanceof Error ? e.message : String(e)}`,
-      });
-    } finally {
-      setProgress(null);
-    }
+    await attempt(
+      setBuilt,
+      () => session.build(setProgress),
+      ({ sheets, ms }) => `Wrote ${sheets.join(", ")} in ${(ms / 1000).toFixed(1)} s.`,
+      "Nothing was written"
+    );
+    setProgress(null);
   };
-  const insert = async () => {
-    setInserted(null);
-    try {
-      const sheets = await session.insertTemplate(kinds);
-      setInserted({
-        intent: "success",
-        text: `Added ${sheets.join(", ")}. Your own sheets were not changed.`,
-      });
-    } catch (e) {
-      setInserted({
-        intent: "error",
-        text: `Nothing was added: ${e instanceof Error ? e.message : String(e)}`,
-      });
-    }
-  };
+  const insert = () =>
+    attempt(
+      setInserted,
+      () => session.insertTemplate(kinds),
+      (sheets) => `Added ${sheets.join(", ")}. Your own sheets were not changed.`,
+      "Nothing was added"
+    );
   const label = (kind: SheetKind) => SHEETS.find((s) => s.kind === kind)?.name ?? kind;
 
   return (
@@ -120,16 +133,7 @@ export function BuildScreen({ session, loaded }: { session: Session; loaded: Loa
             />
           </Field>
         )}
-        {built && (
-          <MessageBar layout="multiline" intent={built.intent} role="status">
-            <MessageBarBody>{built.text}</MessageBarBody>
-          </MessageBar>
-        )}
-        {fileMode && built?.intent === "success" && (
-          <Button onClick={() => void saveFile(loaded, "-scorecards.xlsx")}>
-            Download the workbook
-          </Button>
-        )}
+        <Result outcome={built} loaded={loaded} suffix="-scorecards.xlsx" />
       </section>
       <section className={styles.section} aria-label="Insert template">
         <Subtitle2 as="h2">Insert template</Subtitle2>
@@ -155,16 +159,7 @@ export function BuildScreen({ session, loaded }: { session: Session; loaded: Loa
         >
           Insert template
         </Button>
-        {inserted && (
-          <MessageBar layout="multiline" intent={inserted.intent} role="status">
-            <MessageBarBody>{inserted.text}</MessageBarBody>
-          </MessageBar>
-        )}
-        {fileMode && inserted?.intent === "success" && (
-          <Button onClick={() => void saveFile(loaded, "-template.xlsx")}>
-            Download the workbook
-          </Button>
-        )}
+        <Result outcome={inserted} loaded={loaded} suffix="-template.xlsx" />
       </section>
     </div>
   );
