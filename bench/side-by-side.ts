@@ -17,7 +17,7 @@ import { planWorkbook } from "../src/planner";
 import { SC, planScorecard } from "../src/planner/scorecard";
 import { bigOrganisation, gridsOf } from "../src/synthetic/big-org";
 import { FakeWorkbook, installExcelEnums } from "../test/support/fake-excel";
-import { median } from "./measure";
+import { median, timeRuns } from "./measure";
 import { writeRowByRow } from "./naive-writer";
 
 /**
@@ -29,15 +29,6 @@ export const ROUND_TRIP_MS = 60;
 
 type Row = Record<string, unknown> & { name: string };
 
-const gc = () => (globalThis as { gc?: () => void }).gc?.();
-
-async function clock(body: () => unknown | Promise<unknown>): Promise<number> {
-  gc();
-  const start = process.hrtime.bigint();
-  await body();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
-
 /** Runs `a` and `b` in turn, `runs` times each. */
 async function alternate(
   runs: number,
@@ -47,8 +38,8 @@ async function alternate(
   const ta: number[] = [];
   const tb: number[] = [];
   for (let i = 0; i < runs; i++) {
-    ta.push(await clock(a));
-    tb.push(await clock(b));
+    ta.push(...(await timeRuns(1, a)));
+    tb.push(...(await timeRuns(1, b)));
   }
   return [ta, tb];
 }

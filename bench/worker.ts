@@ -36,9 +36,14 @@ async function main(): Promise<void> {
     const times = await timeRuns(runs, () => {
       kpis = analyzeWorkbook(grids, { today: TODAY }).model.kpis.size;
     });
-    process.stdout.write(
-      `${JSON.stringify({ name: "engine", people, kpis, medianMs: median(times), runs: times, peakMB: peakMB(), gridsMB: baseMB })}\n`
-    );
+    emitRow({
+      name: "engine",
+      people,
+      kpis,
+      medianMs: median(times),
+      runs: times,
+      gridsMB: baseMB,
+    });
   } else if (job === "xlsx-read" || job === "xlsx-load") {
     // xlsx-read streams the sheets (what `validate` does); xlsx-load builds ExcelJS's full model
     // (what `build` does, because it writes the workbook back out).
@@ -48,15 +53,13 @@ async function main(): Promise<void> {
         ? () => streamGrids(bytes)
         : async () => gridsFromWorkbook(await loadWorkbook(bytes));
     const times = await timeRuns(runs, read);
-    const row = {
+    emitRow({
       name: job,
       people,
       fileMB: bytes.length / 2 ** 20,
       medianMs: median(times),
       runs: times,
-      peakMB: peakMB(),
-    };
-    process.stdout.write(`${JSON.stringify(row)}\n`);
+    });
   } else if (job === "engine-alternating") {
     // Both sizes in one process, run in turn, so machine noise falls on both alike.
     const sizes = peopleText.split(",").map(Number);
@@ -66,10 +69,9 @@ async function main(): Promise<void> {
       for (const [k, g] of grids.entries())
         times[k].push(...(await timeRuns(1, () => analyzeWorkbook(g, { today: TODAY }))));
     }
+    // The peak here covers both sizes at once; main takes each size's peak from a fresh process.
     sizes.forEach((n, k) =>
-      process.stdout.write(
-        `${JSON.stringify({ name: "engine", people: n, medianMs: median(times[k]), runs: times[k] })}\n`
-      )
+      emitRow({ name: "engine", people: n, medianMs: median(times[k]), runs: times[k] })
     );
   } else if (job === "plan" || job === "xlsx-write" || job === "office-write" || job === "recalc") {
     await writeJobs(job, people, runs, file);
@@ -84,9 +86,7 @@ async function main(): Promise<void> {
     const times = await timeRuns(runs, () => {
       cells = run(CATALOGUE.ATTAINMENT, [actual, target, null, baseline, null, null, null]).length;
     });
-    process.stdout.write(
-      `${JSON.stringify({ name: "functions", rows: cells, medianMs: median(times), runs: times, peakMB: peakMB() })}\n`
-    );
+    emitRow({ name: "functions", rows: cells, medianMs: median(times), runs: times });
   } else if (job === "vs-formulas") {
     emitRow(await vsFormulas(people, runs, TODAY));
   } else if (job === "vs-naive-writer") {
@@ -102,8 +102,7 @@ async function main(): Promise<void> {
 async function writeJobs(job: string, people: number, runs: number, file: string): Promise<void> {
   const analysis = analyzeWorkbook(gridsOf(bigOrganisation(people)), { today: TODAY });
   const plan = planWorkbook(analysis);
-  const emit = (row: Record<string, unknown>) =>
-    process.stdout.write(`${JSON.stringify({ name: job, people, ...row, peakMB: peakMB() })}\n`);
+  const emit = (row: Record<string, unknown>) => emitRow({ name: job, people, ...row });
   if (job === "plan") {
     const times = await timeRuns(runs, () => planWorkbook(analysis));
     emit({ medianMs: median(times), runs: times });
