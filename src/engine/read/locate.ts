@@ -8,7 +8,8 @@ import { CellLocation, Findings } from "../findings";
 import { SHEETS, SheetKind, SheetSpec, normaliseHeader, normaliseSheetName } from "../schema";
 import { Region } from "./region";
 
-const HEADER_SEARCH_ROWS = 10;
+/** The header row is looked for among this many rows at the top of a sheet (SPEC section 2). */
+export const HEADER_SEARCH_ROWS = 10;
 
 /** A mapping row of Settings: which sheet, or which header, the user chose, and where they said so. */
 export interface MappingChoice {
@@ -43,7 +44,8 @@ function headerPasses(
   return [byMapping, byLabel, bySynonym];
 }
 
-function headerText(value: unknown): string {
+/** A header cell's text: text or a number, anything else is no header. */
+export function headerText(value: unknown): string {
   return typeof value === "string" || typeof value === "number" ? String(value) : "";
 }
 

@@ -4,7 +4,8 @@
  * `Column Kind.Field` rows to Settings (SPEC section 5), which the command line honours too.
  */
 import { Analysis } from "../../engine/analyze";
-import { WorkbookGrids, isBlank } from "../../engine/grid";
+import { WorkbookGrids } from "../../engine/grid";
+import { HEADER_SEARCH_ROWS, headerText } from "../../engine/read/locate";
 import { Region } from "../../engine/read/region";
 import { SHEETS, SheetKind } from "../../engine/schema";
 import { SettingValue } from "../../planner/settings-edit";
@@ -27,10 +28,7 @@ export interface KindMapping {
   headers: string[];
 }
 
-const HEADER_SEARCH_ROWS = 10;
-
-const text = (v: unknown) =>
-  typeof v === "string" || typeof v === "number" ? String(v).trim() : "";
+const text = (v: unknown) => headerText(v).trim();
 
 /** The header row's texts; with no header row found, every text in the first rows. */
 function headerChoices(region: Region): string[] {
@@ -38,8 +36,7 @@ function headerChoices(region: Region): string[] {
   const found = Object.keys(region.columns).length > 0;
   const lines = found ? [rows[region.headerRow] ?? []] : rows.slice(0, HEADER_SEARCH_ROWS);
   const out = new Set<string>();
-  for (const line of lines)
-    for (const v of line) if (!isBlank(v ?? null) && text(v)) out.add(text(v));
+  for (const line of lines) for (const v of line) if (text(v)) out.add(text(v));
   return [...out];
 }
 

@@ -56,6 +56,6 @@ export function overviewOf({ model, findings, scores }: Analysis): Overview {
     findings: bySeverity,
     statuses,
     organisationScore,
-    organisationRating: top?.score != null ? top.rating : null,
+    organisationRating: top?.rating ?? null,
   };
 }
