@@ -38,19 +38,19 @@ function filePort(
   return {
     mode: "file",
     title: name,
-    readGrids: async () => io.gridsOf(workbook),
+    readGrids: async () => io.gridsFromWorkbook(workbook),
     async writePlan(plan: WorkbookPlan, onProgress) {
       onProgress({ stage: "preparing" });
       // Written into a copy that replaces the open workbook only when complete: a failure
       // leaves the workbook as it was.
       const next = await io.copyOf(workbook);
       onProgress({ stage: "writing", sheet: plan.sheets[0]?.name, chunk: 1, chunks: 1 });
-      const sheets = io.writePlan(next, plan);
+      const sheets = io.applyPlan(next, plan);
       workbook = next;
       onProgress({ stage: "done" });
       return { sheets };
     },
-    applyEdit: async (edit: SheetEdit) => io.applyEdit(workbook, edit),
+    applyEdit: async (edit: SheetEdit) => io.applySheetEdit(workbook, edit),
     selectCell: async () => false,
     download: async () => new Blob([await io.bytesOf(workbook)], { type: XLSX_TYPE }),
   };

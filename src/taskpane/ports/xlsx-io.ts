@@ -3,13 +3,13 @@
  * ExcelJS in its own chunk, loaded only when a file is opened.
  */
 import ExcelJS from "exceljs";
-import { applySheetEdit } from "../../adapters/xlsx/edit-cells";
-import { gridsFromWorkbook, loadWorkbook, looksLikeZip } from "../../adapters/xlsx/read-grids";
+import { loadWorkbook, looksLikeZip } from "../../adapters/xlsx/read-grids";
 import { applyPlan } from "../../adapters/xlsx/write-plan";
-import { WorkbookGrids } from "../../engine/grid";
-import { WorkbookPlan } from "../../planner/plan";
-import { SheetEdit } from "../../planner/settings-edit";
 import { planTemplate } from "../../planner/template";
+
+export { applySheetEdit } from "../../adapters/xlsx/edit-cells";
+export { gridsFromWorkbook } from "../../adapters/xlsx/read-grids";
+export { applyPlan } from "../../adapters/xlsx/write-plan";
 
 export async function openWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   if (!looksLikeZip(bytes))
@@ -29,8 +29,6 @@ export function templateWorkbook(): ExcelJS.Workbook {
   return wb;
 }
 
-export const gridsOf = (wb: ExcelJS.Workbook): WorkbookGrids => gridsFromWorkbook(wb);
-
 export async function bytesOf(wb: ExcelJS.Workbook): Promise<ArrayBuffer> {
   return (await wb.xlsx.writeBuffer()) as ArrayBuffer;
 }
@@ -38,8 +36,3 @@ export async function bytesOf(wb: ExcelJS.Workbook): Promise<ArrayBuffer> {
 export async function copyOf(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
   return loadWorkbook(new Uint8Array(await bytesOf(wb)));
 }
-
-export const writePlan = (wb: ExcelJS.Workbook, plan: WorkbookPlan): string[] =>
-  applyPlan(wb, plan);
-
-export const applyEdit = (wb: ExcelJS.Workbook, edit: SheetEdit): void => applySheetEdit(wb, edit);
