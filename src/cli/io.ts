@@ -50,7 +50,7 @@ export function samePath(a: string, b: string): boolean {
 }
 
 /** Writes through a temporary file and a rename, so a failed run never leaves half a file behind. */
-export async function writeWhole(file: string, data: Buffer | string): Promise<void> {
+export async function writeWhole(file: string, data: Uint8Array | string): Promise<void> {
   const tmp = path.join(
     path.dirname(path.resolve(file)),
     `.${path.basename(file)}.${process.pid}.tmp`

@@ -4,12 +4,10 @@
  */
 import { existsSync } from "fs";
 import * as path from "path";
-import ExcelJS from "exceljs";
-import { gridsFromWorkbook, loadWorkbook } from "../adapters/xlsx/read-grids";
-import { streamGrids } from "../adapters/xlsx/stream-grids";
-import { WorkbookGrids } from "../engine/grid";
+import { PackageReading, readPackage } from "../adapters/xlsx/read";
+import { PackageRefused } from "../adapters/xlsx/package/limits";
+import { emptyWorkbook, writePlan } from "../adapters/xlsx/write";
 import { Analysis, analyzeWorkbook } from "../engine/analyze";
-import { applyPlan } from "../adapters/xlsx/write-plan";
 import { planWorkbook } from "../planner";
 import { planTemplate } from "../planner/template";
 import { Report, buildReport } from "../engine/report";
@@ -41,35 +39,25 @@ export const SAMPLE_WORKBOOK = path.join(packageRoot(), "examples", "sample-comp
 interface Analysed {
   analysis: Analysis;
   report: Report;
-  /** The full ExcelJS workbook, loaded only when a copy is to be written. */
-  workbook: ExcelJS.Workbook | null;
+  /** The package as read: a build writes its copy from it. */
+  reading: PackageReading;
 }
 
-const UNREADABLE = (file: string) =>
-  new UsageError(
-    `"${file}" could not be read as an .xlsx workbook (it may be damaged, encrypted, or another format renamed .xlsx).`
-  );
-
-/**
- * Reads and analyses a workbook. Validation streams the sheets (small memory); a build loads
- * ExcelJS's full model because it writes the workbook back out.
- */
-async function analyseFile(file: string, args: CliArgs, forWriting: boolean): Promise<Analysed> {
+/** Reads and analyses a workbook: one reader for every command. */
+async function analyseFile(file: string, args: CliArgs): Promise<Analysed> {
   const bytes = await readInput(file);
-  let grids: WorkbookGrids;
-  let workbook: ExcelJS.Workbook | null = null;
+  let reading: PackageReading;
   try {
-    if (forWriting) {
-      workbook = await loadWorkbook(bytes);
-      grids = gridsFromWorkbook(workbook);
-    } else {
-      grids = await streamGrids(bytes);
-    }
-  } catch {
-    throw UNREADABLE(file);
+    reading = readPackage(bytes);
+  } catch (e) {
+    throw new UsageError(
+      e instanceof PackageRefused
+        ? `"${file}" was refused: ${e.message}.`
+        : `"${file}" could not be read as an .xlsx workbook (it may be damaged, encrypted, or another format renamed .xlsx).`
+    );
   }
-  const analysis = analyzeWorkbook(grids, { asOf: args.asOf });
-  return { analysis, report: buildReport(analysis), workbook };
+  const analysis = analyzeWorkbook(reading.grids, { asOf: args.asOf });
+  return { analysis, report: buildReport(analysis), reading };
 }
 
 /** With `--json -` the report owns stdout, so the human text moves to stderr. */
@@ -91,7 +79,7 @@ function exitStatus(report: Report): number {
 async function validate(args: CliArgs, io: Output): Promise<number> {
   if (!args.input)
     throw new UsageError("validate needs a workbook: kpi-cascade validate <workbook.xlsx>");
-  const { report } = await analyseFile(args.input, args, false);
+  const { report } = await analyseFile(args.input, args);
   const say = humanChannel(args, io);
   say(`${args.input}\n${countLine(report)}\n`);
   say(formatFindings(report.findings));
@@ -113,9 +101,8 @@ async function build(input: string, output: string, args: CliArgs, io: Output): 
       `The --json file "${args.json}" would overwrite a workbook; choose another file.`
     );
   }
-  const { analysis, report, workbook } = await analyseFile(input, args, true);
-  const sheets = applyPlan(workbook as ExcelJS.Workbook, planWorkbook(analysis));
-  const bytes = Buffer.from(await (workbook as ExcelJS.Workbook).xlsx.writeBuffer());
+  const { analysis, report, reading } = await analyseFile(input, args);
+  const { bytes, sheets } = writePlan(reading, planWorkbook(analysis));
   await writeWhole(output, bytes);
   await emitJson(report, args, io);
   humanChannel(
@@ -138,10 +125,8 @@ async function buildCommand(args: CliArgs, io: Output): Promise<number> {
 async function template(args: CliArgs, io: Output): Promise<number> {
   if (!args.output || args.input)
     throw new UsageError("template needs only an output: kpi-cascade template -o <new.xlsx>");
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "KPI Cascade";
-  const sheets = applyPlan(wb, { sheets: planTemplate() });
-  await writeWhole(args.output, Buffer.from(await wb.xlsx.writeBuffer()));
+  const { bytes, sheets } = writePlan(emptyWorkbook(), { sheets: planTemplate() });
+  await writeWhole(args.output, bytes);
   io.out(
     `Wrote ${args.output} with ${sheets.join(", ")}: fill in the tables, then run kpi-cascade validate or build on it.`
   );

@@ -20,6 +20,8 @@ export interface SheetGrid {
   rowOffset?: number;
   /** 0-based sheet column of `rows[r][0]`. */
   colOffset?: number;
+  /** Merged ranges in 0-based sheet coordinates, as the file or Excel reports them (not filled in). */
+  merges?: { top: number; left: number; bottom: number; right: number }[];
 }
 
 /** An Excel table (ListObject): its header is its first row. Coordinates are 0-based sheet cells. */

@@ -1,0 +1,113 @@
+/**
+ * Writes a zip archive whose untouched entries are copied as stored — compressed bytes, CRC and
+ * timestamps included — so a part the writer did not edit is byte for byte the part it read.
+ * New and edited parts are deflated. Sizes go in the local headers (no data descriptors).
+ */
+import { crc32, deflateRaw } from "./codec";
+import { ZipEntry, rawData } from "./zip-read";
+
+interface Pending {
+  name: Uint8Array;
+  method: number;
+  flags: number;
+  time: number;
+  date: number;
+  crc: number;
+  size: number;
+  data: Uint8Array;
+}
+
+const utf8 = new TextEncoder();
+
+/** DOS date and time of now, for new entries. */
+function dosNow(): { time: number; date: number } {
+  const d = new Date();
+  return {
+    time: (d.getHours() << 11) | (d.getMinutes() << 5) | Math.floor(d.getSeconds() / 2),
+    date: ((d.getFullYear() - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate(),
+  };
+}
+
+export class ZipWriter {
+  private readonly entries: Pending[] = [];
+  private readonly now = dosNow();
+
+  /** Copies an entry of `source` exactly as it is stored there. */
+  copy(source: Uint8Array, e: ZipEntry): void {
+    this.entries.push({
+      name: utf8.encode(e.name),
+      method: e.method,
+      // Bit 3 (sizes in a trailing data descriptor) no longer holds: sizes go in the local header.
+      flags: e.flags & ~0x8,
+      time: e.time,
+      date: e.date,
+      crc: e.crc,
+      size: e.size,
+      data: rawData(source, e),
+    });
+  }
+
+  /** Adds a new part, deflated. */
+  add(name: string, content: string | Uint8Array): void {
+    const bytes = typeof content === "string" ? utf8.encode(content) : content;
+    this.entries.push({
+      name: utf8.encode(name),
+      method: 8,
+      flags: 0x800, // names are UTF-8
+      time: this.now.time,
+      date: this.now.date,
+      crc: crc32(bytes),
+      size: bytes.length,
+      data: deflateRaw(bytes),
+    });
+  }
+
+  finish(): Uint8Array {
+    let total = 22;
+    for (const e of this.entries) total += 30 + e.name.length + e.data.length + 46 + e.name.length;
+    const out = new Uint8Array(total);
+    const view = new DataView(out.buffer);
+    const offsets: number[] = [];
+    let at = 0;
+    for (const e of this.entries) {
+      offsets.push(at);
+      view.setUint32(at, 0x04034b50, true);
+      view.setUint16(at + 4, 20, true);
+      view.setUint16(at + 6, e.flags, true);
+      view.setUint16(at + 8, e.method, true);
+      view.setUint16(at + 10, e.time, true);
+      view.setUint16(at + 12, e.date, true);
+      view.setUint32(at + 14, e.crc, true);
+      view.setUint32(at + 18, e.data.length, true);
+      view.setUint32(at + 22, e.size, true);
+      view.setUint16(at + 26, e.name.length, true);
+      view.setUint16(at + 28, 0, true);
+      out.set(e.name, at + 30);
+      out.set(e.data, at + 30 + e.name.length);
+      at += 30 + e.name.length + e.data.length;
+    }
+    const directory = at;
+    this.entries.forEach((e, i) => {
+      view.setUint32(at, 0x02014b50, true);
+      view.setUint16(at + 4, 20, true);
+      view.setUint16(at + 6, 20, true);
+      view.setUint16(at + 8, e.flags, true);
+      view.setUint16(at + 10, e.method, true);
+      view.setUint16(at + 12, e.time, true);
+      view.setUint16(at + 14, e.date, true);
+      view.setUint32(at + 16, e.crc, true);
+      view.setUint32(at + 20, e.data.length, true);
+      view.setUint32(at + 24, e.size, true);
+      view.setUint16(at + 28, e.name.length, true);
+      view.setUint32(at + 42, offsets[i], true);
+      out.set(e.name, at + 46);
+      at += 46 + e.name.length;
+    });
+    view.setUint32(at, 0x06054b50, true);
+    view.setUint16(at + 8, this.entries.length, true);
+    view.setUint16(at + 10, this.entries.length, true);
+    view.setUint32(at + 12, at - directory, true);
+    view.setUint32(at + 16, directory, true);
+    return out;
+  }
+}

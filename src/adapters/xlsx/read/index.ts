@@ -1,0 +1,58 @@
+/**
+ * The one reader of workbook packages: every command and the task pane's file mode read through
+ * it, so they see the same grids whatever program wrote the file. It inflates and scans only the
+ * parts it needs — workbook, relationships, sheets, shared strings, styles, tables — and never
+ * parses charts, drawings, comments, pivots or macros, which therefore cannot make it fail.
+ */
+import { SheetGrid, TableRef, WorkbookGrids } from "../../../engine/grid";
+import { LIMITS, PackageRefused } from "../package/limits";
+import { Package, relType } from "../package/opc";
+import { decodeInto } from "../xml/scanner";
+import { SheetScanner } from "./sheet-scan";
+import { readSharedStrings } from "./shared-strings";
+import { SheetReader } from "./sheet";
+import { readDateStyles } from "./styles";
+import { readTables } from "./tables";
+import { WorkbookInfo, readWorkbookInfo } from "./workbook-part";
+
+export interface PackageReading {
+  grids: WorkbookGrids;
+  pkg: Package;
+  workbook: WorkbookInfo;
+  /** Cells addressed beyond Excel's grid (row 1,048,576, column XFD), by sheet: never read. */
+  outsideGrid: Map<string, number>;
+}
+
+export function readPackage(bytes: Uint8Array): PackageReading {
+  const pkg = new Package(bytes);
+  const workbook = readWorkbookInfo(pkg);
+  const rels = pkg.relationships(workbook.part);
+  const partOf = (type: string) => rels.find((r) => !r.external && relType(r) === type)?.target;
+  const sharedStrings = readSharedStrings(pkg, partOf("sharedStrings"));
+  const isDate = readDateStyles(pkg, partOf("styles"));
+
+  const sheets: SheetGrid[] = [];
+  const tables: TableRef[] = [];
+  const outsideGrid = new Map<string, number>();
+  let cells = 0;
+  for (const sheet of workbook.sheets) {
+    // A chart sheet, or a sheet whose part is missing, has no cells: it reads as an empty grid.
+    const reader = new SheetReader(sheet.name, sheet.part ?? "", {
+      sharedStrings,
+      isDate,
+      date1904: workbook.date1904,
+      cellBudget: LIMITS.cells - cells,
+    });
+    const part = sheet.part ? pkg.read(sheet.part) : undefined;
+    if (part && sheet.part) decodeInto(part, new SheetScanner(reader, sheet.part));
+    const reading = reader.finish();
+    cells += reading.cells;
+    if (reading.merges.length > 0) reading.grid.merges = reading.merges;
+    if (reading.outsideGrid > 0) outsideGrid.set(sheet.name, reading.outsideGrid);
+    sheets.push(reading.grid);
+    if (sheet.part) tables.push(...readTables(pkg, sheet.part, sheet.name));
+  }
+  return { grids: { sheets, tables }, pkg, workbook, outsideGrid };
+}
+
+export { PackageRefused };

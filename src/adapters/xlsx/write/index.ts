@@ -1,0 +1,237 @@
+/**
+ * The package writer: applies a WorkbookPlan to a workbook package by editing it in place. Every
+ * part of the input is copied byte for byte (compressed bytes included) except the few a build
+ * must edit — the sheet list and defined names in workbook.xml, its relationships,
+ * `[Content_Types].xml`, and styles appended to styles.xml — and the parts of the sheets an
+ * earlier build generated, which it replaces. So the user's charts, pivots, slicers, drawings,
+ * comments, macros, custom XML, external links and printer settings survive every build.
+ */
+import { MARKER_PREFIX, freeSheetName, freeTableName, markerName, sheetAnchor } from "../../../planner/generated";
+import { SheetPlan, WorkbookPlan } from "../../../planner/plan";
+import { PackageReading, readPackage } from "../read";
+import { Package, relType, relsPartOf } from "../package/opc";
+import { ZipWriter } from "../package/zip-write";
+import { WorkbookInfo } from "../read/workbook-part";
+import { escapeXml } from "../xml/escape";
+import { attr } from "../xml/scanner";
+import {
+  CONTENT_TYPES,
+  EMPTY_RELS,
+  NewRelationship,
+  REL_TYPES,
+  RELS_NS,
+  editContentTypes,
+  editRels,
+  freeRelId,
+  relativeTarget,
+} from "./package-xml";
+import { EMPTY_STYLES, StyleBook } from "./style-book";
+import { MAIN_NS, sheetXml } from "./sheet-xml";
+import { NewName, NewSheet, editWorkbookXml } from "./workbook-xml";
+import { removableParts } from "./removed-parts";
+
+export interface PackageWrite {
+  bytes: Uint8Array;
+  /** The names the planned sheets were written under. */
+  sheets: string[];
+}
+
+/** The sheet a marker name points at: `'KPI Scorecard'!$A$1` → `KPI Scorecard`. */
+function markedSheet(text: string): string | null {
+  const m = /^'((?:[^']|'')+)'!|^([^'!]+)!/.exec(text.trim());
+  if (!m) return null;
+  return m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+}
+
+/** The sheets an earlier build wrote of the kinds this plan writes (template sheets are never replaced). */
+function replacedSheets(info: WorkbookInfo, plan: WorkbookPlan): Set<string> {
+  const kinds = new Set(plan.sheets.filter((s) => s.kind !== "template").map((s) => markerName(s.kind)));
+  const names = new Set<string>();
+  for (const n of info.definedNames)
+    if (n.localSheet === null && n.name.startsWith(MARKER_PREFIX) && kinds.has(n.name)) {
+      const sheet = markedSheet(n.text);
+      if (sheet !== null) names.add(sheet);
+    }
+  return names;
+}
+
+/** A part name no kept part has (the parts being removed are free again, so a rebuild reuses them). */
+function freePartName(pkg: Package, taken: Set<string>, removed: Set<string>, folder: string, stem: string): string {
+  for (let n = 1; ; n++) {
+    const name = `${folder}${stem}${n}.xml`;
+    const key = name.toLowerCase();
+    if ((!pkg.entry(name) || removed.has(key)) && !taken.has(key)) {
+      taken.add(name.toLowerCase());
+      return name;
+    }
+  }
+}
+
+function tableXml(plan: SheetPlan, name: string, id: number): string {
+  const t = plan.table as NonNullable<SheetPlan["table"]>;
+  const header = plan.rows[t.headerRow - 1] ?? [];
+  const last = Math.max(plan.rows.length, t.headerRow + 1);
+  const from = `${String.fromCharCode(65 + t.column)}${t.headerRow}`;
+  const ref = `${from}:${String.fromCharCode(65 + t.column + t.columns - 1)}${last}`;
+  const columns = Array.from({ length: t.columns }, (_, c) => {
+    const text = String(header[t.column + c]?.value ?? `Column${c + 1}`);
+    return `<tableColumn id="${c + 1}" name="${escapeXml(text)}"/>`;
+  });
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="${MAIN_NS}" id="${id}" name="${escapeXml(name)}" ` +
+    `displayName="${escapeXml(name)}" ref="${ref}" headerRowCount="1"><autoFilter ref="${ref}"/>` +
+    `<tableColumns count="${t.columns}">${columns.join("")}</tableColumns>` +
+    `<tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`
+  );
+}
+
+/** Table names and ids already in the package (ids are unique across a workbook). */
+function existingTables(pkg: Package): { names: string[]; maxId: number } {
+  const names: string[] = [];
+  let maxId = 0;
+  for (const e of pkg.entries.values()) {
+    if (!/\/tables\/[^/]+\.xml$/i.test(e.name)) continue;
+    pkg.scan(e.name, {
+      open(name, tag) {
+        if (name !== "table") return;
+        names.push(attr(tag, "displayName") ?? attr(tag, "name") ?? "");
+        maxId = Math.max(maxId, Number(attr(tag, "id") ?? 0));
+      },
+    });
+  }
+  return { names, maxId };
+}
+
+/** Writes the plan into the package read as `reading`; returns the new package's bytes. */
+export function writePlan(reading: PackageReading, plan: WorkbookPlan): PackageWrite {
+  const { pkg, workbook: info } = reading;
+  const replaced = replacedSheets(info, plan);
+  const removed = info.sheets.filter((s) => replaced.has(s.name));
+  const kept = info.sheets.filter((s) => !replaced.has(s.name));
+  const sheetIndex = new Map<number, number>();
+  info.sheets.forEach((s, i) => {
+    const at = kept.indexOf(s);
+    if (at >= 0) sheetIndex.set(i, at);
+  });
+
+  const workbookRels = pkg.relationships(info.part);
+  const calcChain = removed.length > 0 ? workbookRels.find((r) => relType(r) === "calcChain") : undefined;
+  const removedParts = removableParts(
+    pkg,
+    removed.map((s) => s.part).filter((p): p is string => p !== null),
+    new Set(removed.map((s) => `${info.part}#${s.relId}`))
+  );
+  // Removing a sheet leaves Excel's calculation chain pointing at its cells; Excel rebuilds the
+  // chain when it is missing, so it goes with the sheets.
+  if (calcChain) removedParts.add(calcChain.target.toLowerCase());
+  const removedRelIds = new Set([...removed.map((s) => s.relId), ...(calcChain ? [calcChain.id] : [])]);
+  const relIds = new Set(workbookRels.map((r) => r.id).filter((id) => !removedRelIds.has(id)));
+
+  const folder = info.part.slice(0, info.part.lastIndexOf("/") + 1);
+  const takenParts = new Set<string>();
+  const taken = kept.map((s) => s.name);
+  let sheetId = kept.reduce((m, s) => Math.max(m, s.sheetId), 0);
+  const tables = existingTables(pkg);
+  const tableNames = [...tables.names];
+  let tableId = tables.maxId;
+
+  const stylesRel = workbookRels.find((r) => relType(r) === "styles" && !r.external);
+  const styles = new StyleBook((stylesRel && pkg.text(stylesRel.target)) || EMPTY_STYLES);
+  const stylesPart = stylesRel?.target ?? `${folder}styles.xml`;
+
+  const zip = new ZipWriter();
+  const newRels: NewRelationship[] = [];
+  const newTypes: { part: string; type: string }[] = [];
+  const newSheets: NewSheet[] = [];
+  const names: NewName[] = [];
+  const written: string[] = [];
+  const newParts: [string, string][] = [];
+  for (const sheet of plan.sheets) {
+    const name = freeSheetName(sheet.name, taken);
+    taken.push(name);
+    const part = freePartName(pkg, takenParts, removedParts, `${folder}worksheets/`, "sheet");
+    const relId = freeRelId(relIds);
+    let tableRelId: string | undefined;
+    if (sheet.table) {
+      const tablePart = freePartName(pkg, takenParts, removedParts, `${folder}tables/`, "table");
+      const tableName = freeTableName(sheet.table.name, tableNames);
+      tableNames.push(tableName);
+      tableRelId = "rId1";
+      newParts.push([tablePart, tableXml(sheet, tableName, ++tableId)]);
+      newParts.push([
+        relsPartOf(part),
+        EMPTY_RELS.replace(
+          "</Relationships>",
+          `<Relationship Id="${tableRelId}" Type="${REL_TYPES.table}" Target="${relativeTarget(part, tablePart)}"/></Relationships>`
+        ),
+      ]);
+      newTypes.push({ part: tablePart, type: CONTENT_TYPES.table });
+    }
+    newParts.push([part, sheetXml(sheet, styles, { tableRelId })]);
+    newTypes.push({ part, type: CONTENT_TYPES.worksheet });
+    newRels.push({ id: relId, type: REL_TYPES.worksheet, target: relativeTarget(info.part, part) });
+    newSheets.push({ name, sheetId: ++sheetId, relId });
+    const index = kept.length + newSheets.length - 1;
+    // Template sheets become the user's to fill in: no marker, so no build ever replaces them.
+    if (sheet.kind !== "template") names.push({ name: markerName(sheet.kind), text: sheetAnchor(name), hidden: true });
+    if (sheet.print?.repeatRows) {
+      const [a, b] = sheet.print.repeatRows.split(":");
+      names.push({ name: "_xlnm.Print_Titles", localSheet: index, text: `${sheetAnchor(name).split("!")[0]}!$${a}:$${b ?? a}` });
+    }
+    written.push(name);
+  }
+  if (!stylesRel) {
+    newRels.push({ id: freeRelId(relIds), type: REL_TYPES.styles, target: relativeTarget(info.part, stylesPart) });
+    newTypes.push({ part: stylesPart, type: CONTENT_TYPES.styles });
+  }
+
+  const droppedNames = new Set(
+    info.definedNames
+      .filter((n) => n.localSheet === null && n.name.startsWith(MARKER_PREFIX) && replaced.has(markedSheet(n.text) ?? ""))
+      .map((n) => n.name)
+  );
+  const edited = new Map<string, string>([
+    [info.part, editWorkbookXml(pkg.text(info.part) ?? "", { removedRelIds, sheetIndex, droppedNames, added: newSheets, names })],
+    [relsPartOf(info.part), editRels(pkg.text(relsPartOf(info.part)) ?? EMPTY_RELS, removedRelIds, newRels)],
+    ["[Content_Types].xml", editContentTypes(pkg.text("[Content_Types].xml") ?? "", removedParts, newTypes)],
+  ]);
+  if (styles.changed || !stylesRel) edited.set(stylesPart, styles.toXml());
+
+  const editedByKey = new Map([...edited].map(([k, v]) => [k.toLowerCase(), v]));
+  for (const e of pkg.entries.values()) {
+    const key = e.name.toLowerCase();
+    if (removedParts.has(key)) continue;
+    const text = editedByKey.get(key);
+    if (text !== undefined) {
+      zip.add(e.name, text);
+      editedByKey.delete(key);
+    } else zip.copy(pkg.bytes, e);
+  }
+  for (const [name, text] of editedByKey) zip.add(name, text); // parts the input lacked (rels, styles)
+  for (const [name, text] of newParts) zip.add(name, text);
+  return { bytes: zip.finish(), sheets: written };
+}
+
+/** A package with no sheet yet, for `template` and the pane's "new template". */
+export function emptyWorkbook(): PackageReading {
+  const zip = new ZipWriter();
+  zip.add(
+    "[Content_Types].xml",
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+      `<Default Extension="rels" ContentType="${CONTENT_TYPES.relationships}"/><Default Extension="xml" ContentType="application/xml"/>` +
+      `<Override PartName="/xl/workbook.xml" ContentType="${CONTENT_TYPES.workbook}"/></Types>`
+  );
+  zip.add(
+    "_rels/.rels",
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${RELS_NS}">` +
+      `<Relationship Id="rId1" Type="${REL_TYPES.officeDocument}" Target="xl/workbook.xml"/></Relationships>`
+  );
+  zip.add(
+    "xl/workbook.xml",
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${MAIN_NS}" ` +
+      `xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+      `<bookViews><workbookView activeTab="0"/></bookViews><sheets></sheets></workbook>`
+  );
+  zip.add("xl/_rels/workbook.xml.rels", EMPTY_RELS);
+  return readPackage(zip.finish());
+}

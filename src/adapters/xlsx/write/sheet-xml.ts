@@ -1,0 +1,147 @@
+/**
+ * One planned sheet as a worksheet part (SpreadsheetML), written straight from the plan: values
+ * (text as inline strings, so the shared-string table is never touched), formulas without cached
+ * results (the workbook asks for a full calculation on load), styles, merges, frozen panes,
+ * conditional formats on the plan's bounded ranges, drop-down lists and page setup. Elements come
+ * in the order CT_Worksheet requires.
+ */
+import { a1, columnLetters } from "../../../engine/address";
+import { CellPlan, ConditionalFormatPlan, SheetPlan } from "../../../planner/plan";
+import { escapeCellText, escapeXml } from "../xml/escape";
+import { StyleBook } from "./style-book";
+
+export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/** A number as SpreadsheetML writes it; a non-finite one has no place in a cell and is left out. */
+function numberText(n: number): string | null {
+  return Number.isFinite(n) ? String(n) : null;
+}
+
+function cellXml(ref: string, cell: CellPlan, styles: StyleBook): string {
+  const s = styles.xf(cell.style, cell.format, cell.indent);
+  const style = s === 0 ? "" : ` s="${s}"`;
+  if (cell.formula !== undefined) return `<c r="${ref}"${style}><f>${escapeXml(cell.formula)}</f></c>`;
+  const v = cell.value;
+  if (typeof v === "number") {
+    const text = numberText(v);
+    return text === null ? `<c r="${ref}"${style}/>` : `<c r="${ref}"${style}><v>${text}</v></c>`;
+  }
+  if (typeof v === "boolean") return `<c r="${ref}"${style} t="b"><v>${v ? 1 : 0}</v></c>`;
+  if (typeof v === "string" && v !== "")
+    return `<c r="${ref}"${style} t="inlineStr"><is><t xml:space="preserve">${escapeCellText(v)}</t></is></c>`;
+  return style ? `<c r="${ref}"${style}/>` : "";
+}
+
+function conditionalFormatXml(cf: ConditionalFormatPlan, priority: number, styles: StyleBook): string {
+  const num = (v: number) => `<cfvo type="num" val="${v}"/>`;
+  let rule: string;
+  switch (cf.kind) {
+    case "icons":
+      rule =
+        `<cfRule type="iconSet" priority="${priority}"><iconSet iconSet="3TrafficLights1">` +
+        `${num(-1e9)}${num(cf.thresholds[0] - 1e-9)}${num(cf.thresholds[1] - 1e-9)}</iconSet></cfRule>`;
+      break;
+    case "dataBar":
+      rule =
+        `<cfRule type="dataBar" priority="${priority}"><dataBar>${num(cf.min)}${num(cf.max)}` +
+        `<color rgb="${cf.color}"/></dataBar></cfRule>`;
+      break;
+    case "colorScale":
+      rule =
+        `<cfRule type="colorScale" priority="${priority}"><colorScale>${num(cf.min)}${num(cf.mid)}${num(cf.max)}` +
+        `<color rgb="FFF8696B"/><color rgb="FFFFEB84"/><color rgb="FF63BE7B"/></colorScale></cfRule>`;
+      break;
+    case "textEquals":
+      rule =
+        `<cfRule type="cellIs" dxfId="${styles.statusDxf(cf.style)}" priority="${priority}" operator="equal">` +
+        `<formula>${escapeXml(`"${cf.text.replace(/"/g, '""')}"`)}</formula></cfRule>`;
+      break;
+  }
+  return `<conditionalFormatting sqref="${escapeXml(cf.range.replace(/,/g, " "))}">${rule}</conditionalFormatting>`;
+}
+
+function validationsXml(plan: SheetPlan): string {
+  const validations = plan.validations ?? [];
+  if (validations.length === 0) return "";
+  const items = validations.map((v) => {
+    const formula = Array.isArray(v.list) ? `"${v.list.join(",")}"` : v.list.range;
+    return (
+      `<dataValidation type="list" allowBlank="1" showErrorMessage="1" sqref="${escapeXml(v.range)}">` +
+      `<formula1>${escapeXml(formula)}</formula1></dataValidation>`
+    );
+  });
+  return `<dataValidations count="${items.length}">${items.join("")}</dataValidations>`;
+}
+
+function viewXml(plan: SheetPlan, selected: boolean): string {
+  const f = plan.frozen;
+  const sel = selected ? ' tabSelected="1"' : "";
+  if (!f || (f.rows === 0 && f.columns === 0)) return `<sheetViews><sheetView${sel} workbookViewId="0"/></sheetViews>`;
+  const pane = f.rows > 0 && f.columns > 0 ? "bottomRight" : f.rows > 0 ? "bottomLeft" : "topRight";
+  return (
+    `<sheetViews><sheetView${sel} workbookViewId="0"><pane${f.columns ? ` xSplit="${f.columns}"` : ""}${f.rows ? ` ySplit="${f.rows}"` : ""}` +
+    ` topLeftCell="${a1(f.rows, f.columns)}" activePane="${pane}" state="frozen"/>` +
+    `<selection pane="${pane}"/></sheetView></sheetViews>`
+  );
+}
+
+function colsXml(plan: SheetPlan): string {
+  const hidden = new Set(plan.hiddenColumns ?? []);
+  const count = Math.max(plan.columnWidths.length, ...[...hidden].map((c) => c + 1), 0);
+  const cols: string[] = [];
+  for (let c = 0; c < count; c++) {
+    const width = plan.columnWidths[c];
+    if (width === undefined && !hidden.has(c)) continue;
+    cols.push(
+      `<col min="${c + 1}" max="${c + 1}" width="${width ?? 9.14}"${width !== undefined ? ' customWidth="1"' : ""}${hidden.has(c) ? ' hidden="1"' : ""}/>`
+    );
+  }
+  return cols.length > 0 ? `<cols>${cols.join("")}</cols>` : "";
+}
+
+export interface SheetXmlOptions {
+  /** The relationship id of the sheet's table part, when the plan has a table. */
+  tableRelId?: string;
+  selected?: boolean;
+}
+
+/** The worksheet part's XML for a planned sheet. */
+export function sheetXml(plan: SheetPlan, styles: StyleBook, options: SheetXmlOptions = {}): string {
+  const out: string[] = [
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`,
+  ];
+  const fit = plan.print?.fitToWidth;
+  if (plan.tabColor || fit)
+    out.push(
+      `<sheetPr>${plan.tabColor ? `<tabColor rgb="${plan.tabColor}"/>` : ""}${fit ? '<pageSetUpPr fitToPage="1"/>' : ""}</sheetPr>`
+    );
+  const width = plan.rows.reduce((m, r) => Math.max(m, r.length), 1);
+  out.push(`<dimension ref="A1:${columnLetters(width - 1)}${Math.max(plan.rows.length, 1)}"/>`);
+  out.push(viewXml(plan, options.selected ?? false), '<sheetFormatPr defaultRowHeight="15"/>', colsXml(plan));
+  out.push("<sheetData>");
+  for (let r = 0; r < plan.rows.length; r++) {
+    const line = plan.rows[r];
+    let cells = "";
+    for (let c = 0; c < line.length; c++) {
+      const cell = line[c];
+      if (cell) cells += cellXml(`${columnLetters(c)}${r + 1}`, cell, styles);
+    }
+    if (cells) out.push(`<row r="${r + 1}">${cells}</row>`);
+  }
+  out.push("</sheetData>");
+  const merges = plan.merges ?? [];
+  if (merges.length > 0)
+    out.push(`<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>`);
+  (plan.conditionalFormats ?? []).forEach((cf, i) => out.push(conditionalFormatXml(cf, i + 1, styles)));
+  out.push(validationsXml(plan));
+  out.push('<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+  if (plan.print)
+    out.push(
+      `<pageSetup paperSize="9" orientation="${plan.print.landscape ? "landscape" : "portrait"}"` +
+        `${fit ? ' fitToWidth="1" fitToHeight="0"' : ""}/>`
+    );
+  if (options.tableRelId) out.push(`<tableParts count="1"><tablePart r:id="${options.tableRelId}"/></tableParts>`);
+  out.push("</worksheet>");
+  return out.join("");
+}

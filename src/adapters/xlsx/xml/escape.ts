@@ -1,0 +1,20 @@
+/** Text into XML: the markup characters escaped, and what XML 1.0 cannot hold written as `_xHHHH_`. */
+
+/** Escapes `&`, `<`, `>` and `"` (for text and attribute values alike). */
+export function escapeXml(text: string): string {
+  if (!/[&<>"]/.test(text)) return text;
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/**
+ * Cell text as ST_Xstring (ECMA-376 part 1, 22.9.2.19): a literal `_xHHHH_` is protected as
+ * `_x005F_xHHHH_`, and control characters XML cannot carry become `_xHHHH_`, so that the text
+ * reads back exactly as it was.
+ */
+export function escapeCellText(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  const protectedText = text.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1").replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (ch) =>
+    `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`
+  );
+  return escapeXml(protectedText);
+}
