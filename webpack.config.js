@@ -37,7 +37,16 @@ module.exports = async (env, argv) => {
       chunkFilename: "[name].[contenthash:8].js",
       clean: true,
     },
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+      // The package reader and writer use Node's zlib on the command line and fflate in the page.
+      alias: {
+        [path.resolve(__dirname, "src/adapters/xlsx/package/codec.ts")]: path.resolve(
+          __dirname,
+          "src/adapters/xlsx/package/codec-browser.ts"
+        ),
+      },
+    },
     module: {
       rules: [
         {

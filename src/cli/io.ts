@@ -1,7 +1,6 @@
 /** File handling for the commands: read an input that must be an xlsx, write outputs whole or not at all. */
 import { promises as fs } from "fs";
 import * as path from "path";
-import { looksLikeZip } from "../adapters/xlsx/read-grids";
 import { UsageError } from "./args";
 
 export async function readInput(file: string): Promise<Buffer> {
@@ -29,6 +28,11 @@ export async function readInput(file: string): Promise<Buffer> {
       `"${file}" is not an .xlsx workbook (an .xlsx file is a zip archive; save it from Excel as "Excel Workbook (*.xlsx)").`
     );
   return bytes;
+}
+
+/** A zip archive starts with `PK\x03\x04`: the cheapest honest test for "is this an xlsx at all". */
+function looksLikeZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
 /** The OLE compound file signature: legacy .xls files, and password-protected .xlsx files. */

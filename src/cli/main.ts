@@ -51,9 +51,9 @@ async function analyseFile(file: string, args: CliArgs): Promise<Analysed> {
     reading = readPackage(bytes);
   } catch (e) {
     throw new UsageError(
-      e instanceof PackageRefused
+      e instanceof PackageRefused && !e.damaged
         ? `"${file}" was refused: ${e.message}.`
-        : `"${file}" could not be read as an .xlsx workbook (it may be damaged, encrypted, or another format renamed .xlsx).`
+        : `"${file}" could not be read as an .xlsx workbook (${e instanceof PackageRefused ? e.message : "it may be damaged, encrypted, or another format renamed .xlsx"}).`
     );
   }
   const analysis = analyzeWorkbook(reading.grids, { asOf: args.asOf });

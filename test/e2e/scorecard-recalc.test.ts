@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import { mkdtempSync, writeFileSync } from "fs";
 import * as os from "os";
 import * as path from "path";
-import { gridsFromWorkbook, loadWorkbook } from "../../src/adapters/xlsx/read-grids";
+import { readPackage } from "../../src/adapters/xlsx/read";
 import { Output, SAMPLE_WORKBOOK, run } from "../../src/cli/main";
 import { analyzeWorkbook } from "../../src/engine/analyze";
 import { CellValue, WorkbookGrids } from "../../src/engine/grid";
@@ -146,8 +146,8 @@ describe("the scorecard recalculated in LibreOffice", () => {
     await wb.xlsx.writeFile(edited);
     const after = scorecardRows(await recalculated(edited));
     // The engine: the same KPI with that actual and no check-ins.
-    const grids: WorkbookGrids = gridsFromWorkbook(
-      await loadWorkbook(require("fs").readFileSync(SAMPLE_WORKBOOK))
+    const grids: WorkbookGrids = (
+      readPackage(require("fs").readFileSync(SAMPLE_WORKBOOK)).grids
     );
     const checkIns = grids.sheets.find((s) => s.name === "Check-ins") as { rows: CellValue[][] };
     checkIns.rows = checkIns.rows.filter((r) => r[0] !== "K-035");

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "fs";
 import JSZip from "jszip";
-import { readPackageParts } from "../../src/adapters/xlsx/package-parts";
+import { readPackage } from "../../src/adapters/xlsx/read";
 
 export type Cached = number | string | boolean | { error: string } | null;
 
@@ -23,16 +23,16 @@ function texts(xml: string): string {
 }
 
 export async function cachedValues(file: string, sheet: string): Promise<Map<string, Cached>> {
-  const zip = await JSZip.loadAsync(readFileSync(file));
-  const parts = await readPackageParts(zip);
-  const part = parts.sheets.find((s) => s.name === sheet);
-  if (!part) throw new Error(`no sheet ${sheet}`);
+  const bytes = readFileSync(file);
+  const zip = await JSZip.loadAsync(bytes);
+  const part = readPackage(bytes).workbook.sheets.find((s) => s.name === sheet);
+  if (!part?.part) throw new Error(`no sheet ${sheet}`);
   const shared = [
     ...((await zip.file("xl/sharedStrings.xml")?.async("string")) ?? "").matchAll(
       /<si>([\s\S]*?)<\/si>/g
     ),
   ].map((m) => texts(m[1]));
-  const xml = (await zip.file(part.path)?.async("string")) ?? "";
+  const xml = (await zip.file(part.part)?.async("string")) ?? "";
   const values = new Map<string, Cached>();
   for (const m of xml.matchAll(/<c r="([A-Z]+\d+)"([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
     const [, address, attrs, body = ""] = m;

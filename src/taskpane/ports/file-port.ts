@@ -1,9 +1,8 @@
 /**
- * The port over an .xlsx file opened in a plain browser: the workbook lives in memory as an
- * ExcelJS workbook, and "saving" is a download. ExcelJS is imported on demand, so it is its own
- * chunk and never weighs on the pane's first load in Excel.
+ * The port over an .xlsx file opened in a plain browser: the workbook lives in memory as its
+ * package bytes, and "saving" is a download. The package reader and writer are imported on
+ * demand, so they are their own chunk and never weigh on the pane's first load in Excel.
  */
-import type ExcelJS from "exceljs";
 import type { WorkbookPlan } from "../../planner/plan";
 import type { SheetEdit } from "../../planner/settings-edit";
 import { WorkbookPort } from "../workbook-port";
@@ -12,7 +11,7 @@ const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 const loadXlsx = () => import(/* webpackChunkName: "xlsx" */ "./xlsx-io");
 
-/** Starts fetching ExcelJS while the user is still choosing a file. */
+/** Starts fetching the file reader while the user is still choosing a file. */
 export function prefetchXlsx(): void {
   void loadXlsx().catch(() => undefined);
 }
@@ -20,7 +19,7 @@ export function prefetchXlsx(): void {
 /** Opens the file; rejects with a message a person can act on when it is not a workbook. */
 export async function openFilePort(name: string, bytes: ArrayBuffer): Promise<WorkbookPort> {
   const io = await loadXlsx();
-  return filePort(name, await io.openWorkbook(new Uint8Array(bytes)), io);
+  return filePort(name, io.openWorkbook(new Uint8Array(bytes)), io);
 }
 
 /** A new workbook holding only the template sheets. */
@@ -31,27 +30,27 @@ export async function newTemplatePort(): Promise<WorkbookPort> {
 
 function filePort(
   name: string,
-  opened: ExcelJS.Workbook,
+  opened: import("./xlsx-io").PackageReading,
   io: typeof import("./xlsx-io")
 ): WorkbookPort {
   let workbook = opened;
   return {
     mode: "file",
     title: name,
-    readGrids: async () => io.gridsFromWorkbook(workbook),
+    readGrids: async () => workbook.grids,
     async writePlan(plan: WorkbookPlan, onProgress) {
       onProgress({ stage: "preparing" });
-      // Written into a copy that replaces the open workbook only when complete: a failure
-      // leaves the workbook as it was.
-      const next = await io.copyOf(workbook);
       onProgress({ stage: "writing", sheet: plan.sheets[0]?.name, chunk: 1, chunks: 1 });
-      const sheets = io.applyPlan(next, plan);
-      workbook = next;
+      // A new package replaces the open one only when complete: a failure leaves it as it was.
+      const next = io.withPlan(workbook, plan);
+      workbook = next.reading;
       onProgress({ stage: "done" });
-      return { sheets };
+      return { sheets: next.sheets };
     },
-    applyEdit: async (edit: SheetEdit) => io.applySheetEdit(workbook, edit),
+    applyEdit: async (edit: SheetEdit) => {
+      workbook = io.withEdit(workbook, edit);
+    },
     selectCell: async () => false,
-    download: async () => new Blob([await io.bytesOf(workbook)], { type: XLSX_TYPE }),
+    download: async () => new Blob([workbook.pkg.bytes as Uint8Array<ArrayBuffer>], { type: XLSX_TYPE }),
   };
 }

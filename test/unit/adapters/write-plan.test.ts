@@ -1,7 +1,10 @@
-/** The ExcelJS writer: generated sheets are replaced, the user's sheets never touched, text stays text. */
+/**
+ * The package writer on workbooks written by another program (ExcelJS), read back by it too:
+ * generated sheets are replaced, the user's sheets never touched, text stays text.
+ */
 import ExcelJS from "exceljs";
-import { applyPlan } from "../../../src/adapters/xlsx/write-plan";
-import { gridsFromWorkbook } from "../../../src/adapters/xlsx/read-grids";
+import { readPackage } from "../../../src/adapters/xlsx/read";
+import { writePlan } from "../../../src/adapters/xlsx/write";
 import { analyzeWorkbook } from "../../../src/engine/analyze";
 import { planWorkbook } from "../../../src/planner";
 import { AS_OF, KPI_HEADER, KRA_HEADER, kpi, kra } from "../../support/workbook";
@@ -25,21 +28,32 @@ function userWorkbook(): ExcelJS.Workbook {
   return wb;
 }
 
-async function roundTrip(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
+/** A workbook as the package writer receives it and returns it: bytes. */
+class Book {
+  constructor(public bytes: Uint8Array) {}
+  static async of(wb: ExcelJS.Workbook): Promise<Book> {
+    return new Book(new Uint8Array(await wb.xlsx.writeBuffer()));
+  }
+}
+
+async function roundTrip(book: Book): Promise<ExcelJS.Workbook> {
   const copy = new ExcelJS.Workbook();
-  await copy.xlsx.load(await wb.xlsx.writeBuffer());
+  await copy.xlsx.load(Buffer.from(book.bytes) as unknown as ExcelJS.Buffer);
   return copy;
 }
 
-function build(wb: ExcelJS.Workbook): string[] {
-  return applyPlan(wb, planWorkbook(analyzeWorkbook(gridsFromWorkbook(wb), { today: AS_OF })));
+function build(book: Book): string[] {
+  const reading = readPackage(book.bytes);
+  const out = writePlan(reading, planWorkbook(analyzeWorkbook(reading.grids, { today: AS_OF })));
+  book.bytes = out.bytes;
+  return out.sheets;
 }
 
-describe("applying a plan with ExcelJS", () => {
+describe("applying a plan to a package", () => {
   it("adds the generated sheets after the user's and replaces them on the next build", async () => {
-    const wb = userWorkbook();
-    expect(build(wb)).toEqual(["KPI Scorecard", "KPI Cascade", "KPI Findings", "KPI Dashboard"]);
-    const again = await roundTrip(wb);
+    const book = await Book.of(userWorkbook());
+    expect(build(book)).toEqual(["KPI Scorecard", "KPI Cascade", "KPI Findings", "KPI Dashboard"]);
+    const again = await Book.of(await roundTrip(book));
     expect(build(again)).toEqual(["KPI Scorecard", "KPI Cascade", "KPI Findings", "KPI Dashboard"]);
     const final = await roundTrip(again);
     expect(final.worksheets.map((w) => w.name)).toEqual([
@@ -56,8 +70,9 @@ describe("applying a plan with ExcelJS", () => {
     const wb = userWorkbook();
     const mine = wb.addWorksheet("KPI Scorecard");
     mine.getCell("A1").value = "my own notes";
-    expect(build(wb)[0]).toBe("KPI Scorecard 2");
-    const again = await roundTrip(wb);
+    const book = await Book.of(wb);
+    expect(build(book)[0]).toBe("KPI Scorecard 2");
+    const again = await Book.of(await roundTrip(book));
     expect(build(again)[0]).toBe("KPI Scorecard 2");
     const final = await roundTrip(again);
     expect(final.getWorksheet("KPI Scorecard")?.getCell("A1").value).toBe("my own notes");
@@ -67,9 +82,9 @@ describe("applying a plan with ExcelJS", () => {
   });
 
   it("writes text from the workbook as text, never as a formula", async () => {
-    const wb = userWorkbook();
-    build(wb);
-    const out = await roundTrip(wb);
+    const book = await Book.of(userWorkbook());
+    build(book);
+    const out = await roundTrip(book);
     const found = new Map<string, ExcelJS.CellValue>();
     for (const name of ["KPI Scorecard", "KPI Cascade", "KPI Findings"]) {
       out.getWorksheet(name)?.eachRow((row) =>
@@ -87,18 +102,18 @@ describe("applying a plan with ExcelJS", () => {
   });
 
   it("leaves the user's sheets exactly as they were", async () => {
-    const wb = userWorkbook();
-    const before = await roundTrip(wb);
-    build(wb);
-    const after = await roundTrip(wb);
+    const book = await Book.of(userWorkbook());
+    const before = await roundTrip(book);
+    build(book);
+    const after = await roundTrip(book);
     for (const ws of before.worksheets)
       expect(after.getWorksheet(ws.name)?.getSheetValues()).toEqual(ws.getSheetValues());
   });
 
   it("formats the scorecard: frozen header, hidden helpers, bounded conditional formats, landscape print", async () => {
-    const wb = userWorkbook();
-    build(wb);
-    const ws = (await roundTrip(wb)).getWorksheet("KPI Scorecard") as ExcelJS.Worksheet;
+    const book = await Book.of(userWorkbook());
+    build(book);
+    const ws = (await roundTrip(book)).getWorksheet("KPI Scorecard") as ExcelJS.Worksheet;
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 4 });
     expect(ws.getColumn(15).hidden).toBe(true);
     expect(ws.pageSetup.orientation).toBe("landscape");

@@ -209,8 +209,8 @@ describe("template", () => {
     const io = capture();
     expect(await run(["template", "-o", out], io)).toBe(0);
     expect(io.stdout).toContain("Org, People, Goals, Objectives, KRAs, KPIs, Actuals, Settings");
-    const { streamGrids } = await import("../../../src/adapters/xlsx/stream-grids");
-    const grids = await streamGrids(await fs.readFile(out));
+    const { readPackage } = await import("../../../src/adapters/xlsx/read");
+    const grids = readPackage(await fs.readFile(out)).grids;
     expect(grids.tables?.map((t) => t.name)).toEqual([
       "tblOrg",
       "tblPeople",

@@ -14,7 +14,7 @@ export function inflateRaw(data: Uint8Array, maxBytes: number, part: string): Ui
     inflater.push(data, true);
   } catch (e) {
     if (e instanceof PackageRefused) throw e;
-    throw new PackageRefused(`${part} is damaged: its compressed data cannot be read`);
+    throw new PackageRefused(`${part} is damaged: its compressed data cannot be read`, true);
   }
   const out = new Uint8Array(size);
   let at = 0;

@@ -12,7 +12,7 @@ export function inflateRaw(data: Uint8Array, maxBytes: number, part: string): Ui
   } catch (e) {
     if (e instanceof RangeError || (e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE")
       throw new PackageRefused(`${part} inflates to more than ${maxBytes} bytes`);
-    throw new PackageRefused(`${part} is damaged: its compressed data cannot be read`);
+    throw new PackageRefused(`${part} is damaged: its compressed data cannot be read`, true);
   }
 }
 

@@ -26,7 +26,11 @@ export const LIMITS = {
 
 /** The package is refused: the message names what was refused and why, for one line on stderr. */
 export class PackageRefused extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** Damaged (cut short, corrupt) rather than refused for what it holds. */
+    readonly damaged = false
+  ) {
     super(message);
     this.name = "PackageRefused";
   }

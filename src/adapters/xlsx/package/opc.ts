@@ -102,7 +102,7 @@ export class Package {
   workbookPart(): string {
     const main = this.relationships("").find((r) => relType(r) === "officeDocument" && !r.external);
     const name = main?.target ?? "xl/workbook.xml";
-    if (!this.entry(name)) throw new PackageRefused("the package has no workbook part (is it an .xlsx workbook?)");
+    if (!this.entry(name)) throw new PackageRefused("the package has no workbook part (is it an .xlsx workbook?)", true);
     return this.entry(name)?.name ?? name;
   }
 }

@@ -48,7 +48,7 @@ class Reader {
   }
 }
 
-const damaged = (why: string) => new PackageRefused(`the zip archive is damaged: ${why}`);
+const damaged = (why: string) => new PackageRefused(`the zip archive is damaged: ${why}`, true);
 
 function findEndOfDirectory(r: Reader): number {
   const last = r.bytes.length - 22;

@@ -29,6 +29,9 @@ import { EMPTY_STYLES, StyleBook } from "./style-book";
 import { MAIN_NS, sheetXml } from "./sheet-xml";
 import { NewName, NewSheet, editWorkbookXml } from "./workbook-xml";
 import { removableParts } from "./removed-parts";
+import { editCells } from "./cell-edits";
+import { cellRef } from "../read/sheet";
+import { SheetEdit } from "../../../planner/settings-edit";
 
 export interface PackageWrite {
   bytes: Uint8Array;
@@ -210,6 +213,29 @@ export function writePlan(reading: PackageReading, plan: WorkbookPlan): PackageW
   for (const [name, text] of editedByKey) zip.add(name, text); // parts the input lacked (rels, styles)
   for (const [name, text] of newParts) zip.add(name, text);
   return { bytes: zip.finish(), sheets: written };
+}
+
+/** Writes literal values into one sheet (created when the edit says so); every other part is copied. */
+export function editSheet(reading: PackageReading, edit: SheetEdit): Uint8Array {
+  if (edit.create) {
+    const rows: SheetPlan["rows"] = [];
+    for (const w of edit.writes) {
+      const [row, col] = cellRef(w.address);
+      if (row < 0) continue;
+      (rows[row] ??= [])[col] = { value: w.value };
+    }
+    for (let r = 0; r < rows.length; r++) rows[r] ??= [];
+    return writePlan(reading, { sheets: [{ kind: "template", name: edit.sheet, rows, columnWidths: [24, 24] }] }).bytes;
+  }
+  const sheet = reading.workbook.sheets.find((s) => s.name === edit.sheet);
+  const part = sheet?.part;
+  const xml = part ? reading.pkg.text(part) : undefined;
+  if (!part || xml === undefined) throw new Error(`The sheet "${edit.sheet}" is no longer in the workbook.`);
+  const zip = new ZipWriter();
+  for (const e of reading.pkg.entries.values())
+    if (e.name.toLowerCase() === part.toLowerCase()) zip.add(e.name, editCells(xml, edit.writes));
+    else zip.copy(reading.pkg.bytes, e);
+  return zip.finish();
 }
 
 /** A package with no sheet yet, for `template` and the pane's "new template". */

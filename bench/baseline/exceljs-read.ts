@@ -1,10 +1,12 @@
 /**
+ * The baseline for `npm run bench` only: how `build` read workbooks before the package reader.
+ *
  * Reads an .xlsx file into the engine's grids through ExcelJS. Formula cells give their cached
  * result, rich text its plain text, hyperlinks their text; nothing is evaluated or changed.
  */
 import ExcelJS from "exceljs";
-import { CellValue, SheetGrid, TableRef, WorkbookGrids } from "../../engine/grid";
-import { parseA1 } from "../../engine/address";
+import { CellValue, SheetGrid, TableRef, WorkbookGrids } from "../../src/engine/grid";
+import { parseA1 } from "../../src/engine/address";
 
 type ExcelValue = ExcelJS.CellValue;
 
@@ -82,17 +84,6 @@ export function gridsFromWorkbook(wb: ExcelJS.Workbook): WorkbookGrids {
     tables.push(...tableRefs(ws));
   }
   return { sheets, tables };
-}
-
-/** A zip archive starts with `PK\x03\x04`: the cheapest honest test for "is this an xlsx at all". */
-export function looksLikeZip(bytes: Uint8Array): boolean {
-  return (
-    bytes.length >= 4 &&
-    bytes[0] === 0x50 &&
-    bytes[1] === 0x4b &&
-    bytes[2] === 0x03 &&
-    bytes[3] === 0x04
-  );
 }
 
 export async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {

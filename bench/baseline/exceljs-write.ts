@@ -1,4 +1,7 @@
 /**
+ * The baseline for `npm run bench` only: how `build` wrote workbooks before the package writer
+ * (ExcelJS loads the whole workbook and saves it again, dropping what it does not model).
+ *
  * Applies a WorkbookPlan to an ExcelJS workbook: replaces the sheets an earlier build generated
  * (recognised by their marker names), adds the planned sheets after the user's, and touches
  * nothing else. Text is written as text: ExcelJS only writes a formula for a `{formula}` value.
@@ -10,14 +13,14 @@ import {
   freeTableName,
   markerName,
   sheetAnchor,
-} from "../../planner/generated";
+} from "../../src/planner/generated";
 import {
   CellPlan,
   ConditionalFormatPlan,
   SheetPlan,
   StyleName,
   WorkbookPlan,
-} from "../../planner/plan";
+} from "../../src/planner/plan";
 
 type Style = Partial<ExcelJS.Style>;
 
