@@ -32,7 +32,13 @@ export async function readInput(file: string): Promise<Buffer> {
 
 /** A zip archive starts with `PK\x03\x04`: the cheapest honest test for "is this an xlsx at all". */
 function looksLikeZip(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  return (
+    bytes.length >= 4 &&
+    bytes[0] === 0x50 &&
+    bytes[1] === 0x4b &&
+    bytes[2] === 0x03 &&
+    bytes[3] === 0x04
+  );
 }
 
 /** The OLE compound file signature: legacy .xls files, and password-protected .xlsx files. */

@@ -146,9 +146,7 @@ describe("the scorecard recalculated in LibreOffice", () => {
     await wb.xlsx.writeFile(edited);
     const after = scorecardRows(await recalculated(edited));
     // The engine: the same KPI with that actual and no check-ins.
-    const grids: WorkbookGrids = (
-      readPackage(require("fs").readFileSync(SAMPLE_WORKBOOK)).grids
-    );
+    const grids: WorkbookGrids = readPackage(require("fs").readFileSync(SAMPLE_WORKBOOK)).grids;
     const checkIns = grids.sheets.find((s) => s.name === "Check-ins") as { rows: CellValue[][] };
     checkIns.rows = checkIns.rows.filter((r) => r[0] !== "K-035");
     const kpis = grids.sheets.find((s) => s.name === "KPIs") as { rows: CellValue[][] };

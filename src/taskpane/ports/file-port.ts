@@ -51,6 +51,7 @@ function filePort(
       workbook = io.withEdit(workbook, edit);
     },
     selectCell: async () => false,
-    download: async () => new Blob([workbook.pkg.bytes as Uint8Array<ArrayBuffer>], { type: XLSX_TYPE }),
+    download: async () =>
+      new Blob([workbook.pkg.bytes as Uint8Array<ArrayBuffer>], { type: XLSX_TYPE }),
   };
 }

@@ -14,7 +14,9 @@ export type { PackageReading };
 
 export function openWorkbook(bytes: Uint8Array): PackageReading {
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b))
-    throw new Error("This file is not an .xlsx workbook. Save it from Excel as .xlsx and open it again.");
+    throw new Error(
+      "This file is not an .xlsx workbook. Save it from Excel as .xlsx and open it again."
+    );
   try {
     return readPackage(bytes);
   } catch (e) {
@@ -32,7 +34,10 @@ export function templateWorkbook(): PackageReading {
 }
 
 /** The plan written into a copy of the workbook, read back: the open workbook is never half-written. */
-export function withPlan(reading: PackageReading, plan: WorkbookPlan): { reading: PackageReading; sheets: string[] } {
+export function withPlan(
+  reading: PackageReading,
+  plan: WorkbookPlan
+): { reading: PackageReading; sheets: string[] } {
   const { bytes, sheets } = writePlan(reading, plan);
   return { reading: readPackage(bytes), sheets };
 }

@@ -45,7 +45,9 @@ describe("the Office.js writer", () => {
       "KPI Dashboard",
     ]);
     const reread = new ExcelJS.Workbook();
-    await reread.xlsx.load(Buffer.from(writePlan(emptyWorkbook(), plan).bytes) as unknown as ExcelJS.Buffer);
+    await reread.xlsx.load(
+      Buffer.from(writePlan(emptyWorkbook(), plan).bytes) as unknown as ExcelJS.Buffer
+    );
     let compared = 0;
     for (const name of result.sheets) {
       const ws = reread.getWorksheet(name) as ExcelJS.Worksheet;

@@ -7,7 +7,8 @@ export function inflateRaw(data: Uint8Array, maxBytes: number, part: string): Ui
   let size = 0;
   const inflater = new Inflate((chunk) => {
     size += chunk.length;
-    if (size > maxBytes) throw new PackageRefused(`${part} inflates to more than ${maxBytes} bytes`);
+    if (size > maxBytes)
+      throw new PackageRefused(`${part} inflates to more than ${maxBytes} bytes`);
     pieces.push(chunk);
   });
   try {

@@ -92,7 +92,9 @@ export class Package {
           external,
         });
         if (out.length > LIMITS.entries)
-          throw new PackageRefused(`${relsPartOf(source)} lists more than ${LIMITS.entries} relationships`);
+          throw new PackageRefused(
+            `${relsPartOf(source)} lists more than ${LIMITS.entries} relationships`
+          );
       },
     });
     return out;
@@ -102,7 +104,8 @@ export class Package {
   workbookPart(): string {
     const main = this.relationships("").find((r) => relType(r) === "officeDocument" && !r.external);
     const name = main?.target ?? "xl/workbook.xml";
-    if (!this.entry(name)) throw new PackageRefused("the package has no workbook part (is it an .xlsx workbook?)", true);
+    if (!this.entry(name))
+      throw new PackageRefused("the package has no workbook part (is it an .xlsx workbook?)", true);
     return this.entry(name)?.name ?? name;
   }
 }

@@ -71,7 +71,8 @@ function directory(r: Reader): Directory {
   if ((count === 0xffff || offset === 0xffffffff || size === 0xffffffff) && eocd >= 20) {
     if (r.u32(eocd - 20) === ZIP64_LOCATOR) {
       const at = r.u64(eocd - 12);
-      if (!r.fits(at, 56) || r.u32(at) !== ZIP64_EOCD) throw damaged("its zip64 directory is missing");
+      if (!r.fits(at, 56) || r.u32(at) !== ZIP64_EOCD)
+        throw damaged("its zip64 directory is missing");
       count = r.u64(at + 32);
       size = r.u64(at + 40);
       offset = r.u64(at + 48);
@@ -108,7 +109,8 @@ function checkName(name: string): void {
     name.includes("\\") ||
     name.includes("\0") ||
     name.split("/").some((piece) => piece === ".." || piece === ".");
-  if (bad) throw new PackageRefused(`the package has a part named "${name}", which no workbook has`);
+  if (bad)
+    throw new PackageRefused(`the package has a part named "${name}", which no workbook has`);
 }
 
 const utf8 = new TextDecoder("utf-8");
@@ -122,7 +124,8 @@ export function readZipEntries(bytes: Uint8Array): Map<string, ZipEntry> {
   const spans: [number, number][] = [];
   let at = dir.offset;
   for (let i = 0; i < dir.count; i++) {
-    if (!r.fits(at, 46) || r.u32(at) !== CENTRAL) throw damaged("its central directory is cut short");
+    if (!r.fits(at, 46) || r.u32(at) !== CENTRAL)
+      throw damaged("its central directory is cut short");
     const nameLength = r.u16(at + 28);
     const extraLength = r.u16(at + 30);
     const commentLength = r.u16(at + 32);
@@ -148,14 +151,20 @@ export function readZipEntries(bytes: Uint8Array): Map<string, ZipEntry> {
     checkName(name);
     if (e.flags & 0x1) throw new PackageRefused(`the part ${name} is encrypted`);
     if (e.method !== 0 && e.method !== 8)
-      throw new PackageRefused(`the part ${name} uses a compression method (${e.method}) workbooks never use`);
+      throw new PackageRefused(
+        `the part ${name} uses a compression method (${e.method}) workbooks never use`
+      );
     const key = name.toLowerCase();
     if (entries.has(key))
-      throw new PackageRefused(`the package holds the part ${name} twice; it is ambiguous and refused`);
+      throw new PackageRefused(
+        `the package holds the part ${name} twice; it is ambiguous and refused`
+      );
     const h = e.headerOffset;
     if (!r.fits(h, 30) || r.u32(h) !== LOCAL) throw damaged(`the part ${name} has no local header`);
     const localNameLength = r.u16(h + 26);
-    const localName = utf8.decode(bytes.subarray(h + 30, h + 30 + localNameLength)).replace(/^\/+/, "");
+    const localName = utf8
+      .decode(bytes.subarray(h + 30, h + 30 + localNameLength))
+      .replace(/^\/+/, "");
     if (localName !== name)
       throw new PackageRefused(
         `the zip's directory and its local headers disagree about the part ${name}; the package is ambiguous and refused`
@@ -168,7 +177,9 @@ export function readZipEntries(bytes: Uint8Array): Map<string, ZipEntry> {
   spans.sort((a, b) => a[0] - b[0]);
   for (let i = 1; i < spans.length; i++)
     if (spans[i][0] < spans[i - 1][1])
-      throw new PackageRefused("two parts of the package overlap in the zip; it is ambiguous and refused");
+      throw new PackageRefused(
+        "two parts of the package overlap in the zip; it is ambiguous and refused"
+      );
   return entries;
 }
 

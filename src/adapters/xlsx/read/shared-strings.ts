@@ -8,7 +8,9 @@ import { LIMITS, PackageRefused } from "../package/limits";
 
 export function decodeXstring(text: string): string {
   if (text.indexOf("_x") < 0) return text;
-  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) =>
+    String.fromCharCode(parseInt(hex, 16))
+  );
 }
 
 export function readSharedStrings(pkg: Package, part: string | undefined): string[] {

@@ -68,7 +68,11 @@ export class SheetScanner {
       const at = lt + 1 + (this.prefix as string).length;
       const next = s.charCodeAt(at + 1);
       const tagName = s.charCodeAt(at);
-      if (tagName === 99 /* c */ && isNameEnd(next) && s.startsWith(this.prefix as string, lt + 1)) {
+      if (
+        tagName === 99 /* c */ &&
+        isNameEnd(next) &&
+        s.startsWith(this.prefix as string, lt + 1)
+      ) {
         const tag = s.slice(lt + 1, selfClosing ? gt - 1 : gt);
         if (selfClosing) {
           this.sink.cell(tag, null);
@@ -81,7 +85,8 @@ export class SheetScanner {
         i = end + this.cellEnd.length;
         continue;
       }
-      if (s.startsWith("row", at) && isNameEnd(s.charCodeAt(at + 3))) this.sink.row(s.slice(lt + 1, gt));
+      if (s.startsWith("row", at) && isNameEnd(s.charCodeAt(at + 3)))
+        this.sink.row(s.slice(lt + 1, gt));
       else if (s.startsWith("mergeCell", at) && isNameEnd(s.charCodeAt(at + 9)))
         this.sink.mergeCell(s.slice(lt + 1, gt));
       i = gt + 1;

@@ -59,7 +59,12 @@ function rangeRef(ref: string): Merge | null {
   const [top, left] = cellRef(from ?? "");
   const [bottom, right] = cellRef(to ?? from ?? "");
   if (top < 0 || bottom < 0) return null;
-  return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
+  return {
+    top: Math.min(top, bottom),
+    left: Math.min(left, right),
+    bottom: Math.max(top, bottom),
+    right: Math.max(left, right),
+  };
 }
 
 /** Builds a SheetReading from the sheet's cells as the scanner finds them; `finish()` at the end. */
@@ -125,7 +130,9 @@ export class SheetReader implements SheetSink {
       case "e":
         return { error: text.trim() };
       case "d": {
-        const ms = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(text) || text.length <= 10 ? text : `${text}Z`);
+        const ms = Date.parse(
+          /[zZ]|[+-]\d\d:?\d\d$/.test(text) || text.length <= 10 ? text : `${text}Z`
+        );
         return Number.isNaN(ms) ? text : new Date(ms);
       }
       default: {
@@ -152,7 +159,9 @@ export class SheetReader implements SheetSink {
       return;
     }
     if (++this.cells > this.ctx.cellBudget)
-      throw new PackageRefused(`the workbook holds more than ${LIMITS.cells} cells (reached on sheet "${this.name}")`);
+      throw new PackageRefused(
+        `the workbook holds more than ${LIMITS.cells} cells (reached on sheet "${this.name}")`
+      );
     const line = this.rows[row] ?? (this.rows[row] = []);
     line[col] = value;
   }
@@ -160,6 +169,11 @@ export class SheetReader implements SheetSink {
   finish(): SheetReading {
     const rows = this.rows;
     for (let r = 0; r < rows.length; r++) if (rows[r] === undefined) rows[r] = [];
-    return { grid: { name: this.name, rows }, merges: this.merges, outsideGrid: this.outsideGrid, cells: this.cells };
+    return {
+      grid: { name: this.name, rows },
+      merges: this.merges,
+      outsideGrid: this.outsideGrid,
+      cells: this.cells,
+    };
   }
 }

@@ -41,7 +41,8 @@ export function readDateStyles(pkg: Package, part: string | undefined): boolean[
   let inCellXfs = false;
   pkg.scan(part, {
     open(name, tag, selfClosing) {
-      if (name === "numFmt") custom.set(Number(attr(tag, "numFmtId")), isDateFormat(attr(tag, "formatCode") ?? ""));
+      if (name === "numFmt")
+        custom.set(Number(attr(tag, "numFmtId")), isDateFormat(attr(tag, "formatCode") ?? ""));
       else if (name === "cellXfs") inCellXfs = !selfClosing;
       else if (name === "xf" && inCellXfs) {
         const id = Number(attr(tag, "numFmtId") ?? 0);

@@ -66,7 +66,11 @@ export function readWorkbookInfo(pkg: Package): WorkbookInfo {
         date1904 = v === "1" || v === "true";
       } else if (element === "definedName") {
         const local = attr(tag, "localSheetId");
-        name = { name: attr(tag, "name") ?? "", localSheet: local === undefined ? null : Number(local), text: "" };
+        name = {
+          name: attr(tag, "name") ?? "",
+          localSheet: local === undefined ? null : Number(local),
+          text: "",
+        };
         definedNames.push(name);
       }
     },

@@ -11,7 +11,8 @@ import { attr } from "../xml/scanner";
 function cellXml(address: string, style: string | undefined, value: CellWrite["value"]): string {
   const s = style === undefined ? "" : ` s="${style}"`;
   if (value === null || value === "") return `<c r="${address}"${s}/>`;
-  if (typeof value === "number" && Number.isFinite(value)) return `<c r="${address}"${s}><v>${value}</v></c>`;
+  if (typeof value === "number" && Number.isFinite(value))
+    return `<c r="${address}"${s}><v>${value}</v></c>`;
   return `<c r="${address}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeCellText(String(value))}</t></is></c>`;
 }
 
@@ -35,7 +36,10 @@ function editRow(row: string, rowNumber: number, writes: Map<number, CellWrite>)
   }
   cells.sort((a, b) => a.col - b.col);
   const start = open[0].replace(/\/>$/, ">").replace(/\sspans="[^"]*"/, "");
-  return `${start}${cells.map((c) => c.xml).join("")}</row>`.replace(/\sr="\d+"/, ` r="${rowNumber}"`);
+  return `${start}${cells.map((c) => c.xml).join("")}</row>`.replace(
+    /\sr="\d+"/,
+    ` r="${rowNumber}"`
+  );
 }
 
 export function editCells(sheetXml: string, writes: readonly CellWrite[]): string {

@@ -6,7 +6,13 @@
  * earlier build generated, which it replaces. So the user's charts, pivots, slicers, drawings,
  * comments, macros, custom XML, external links and printer settings survive every build.
  */
-import { MARKER_PREFIX, freeSheetName, freeTableName, markerName, sheetAnchor } from "../../../planner/generated";
+import {
+  MARKER_PREFIX,
+  freeSheetName,
+  freeTableName,
+  markerName,
+  sheetAnchor,
+} from "../../../planner/generated";
 import { SheetPlan, WorkbookPlan } from "../../../planner/plan";
 import { PackageReading, readPackage } from "../read";
 import { Package, relType, relsPartOf } from "../package/opc";
@@ -48,7 +54,9 @@ function markedSheet(text: string): string | null {
 
 /** The sheets an earlier build wrote of the kinds this plan writes (template sheets are never replaced). */
 function replacedSheets(info: WorkbookInfo, plan: WorkbookPlan): Set<string> {
-  const kinds = new Set(plan.sheets.filter((s) => s.kind !== "template").map((s) => markerName(s.kind)));
+  const kinds = new Set(
+    plan.sheets.filter((s) => s.kind !== "template").map((s) => markerName(s.kind))
+  );
   const names = new Set<string>();
   for (const n of info.definedNames)
     if (n.localSheet === null && n.name.startsWith(MARKER_PREFIX) && kinds.has(n.name)) {
@@ -59,7 +67,13 @@ function replacedSheets(info: WorkbookInfo, plan: WorkbookPlan): Set<string> {
 }
 
 /** A part name no kept part has (the parts being removed are free again, so a rebuild reuses them). */
-function freePartName(pkg: Package, taken: Set<string>, removed: Set<string>, folder: string, stem: string): string {
+function freePartName(
+  pkg: Package,
+  taken: Set<string>,
+  removed: Set<string>,
+  folder: string,
+  stem: string
+): string {
   for (let n = 1; ; n++) {
     const name = `${folder}${stem}${n}.xml`;
     const key = name.toLowerCase();
@@ -105,6 +119,22 @@ function existingTables(pkg: Package): { names: string[]; maxId: number } {
   return { names, maxId };
 }
 
+/** Whether the calculation chain lists a cell of one of these sheets (`i` carries over when omitted). */
+function chainNames(pkg: Package, part: string, sheetIds: Set<number>): boolean {
+  if (sheetIds.size === 0) return false;
+  let current = 0;
+  let found = false;
+  pkg.scan(part, {
+    open(name, tag) {
+      if (name !== "c") return;
+      const i = attr(tag, "i");
+      if (i !== undefined) current = Number(i);
+      if (sheetIds.has(current)) found = true;
+    },
+  });
+  return found;
+}
+
 /** Writes the plan into the package read as `reading`; returns the new package's bytes. */
 export function writePlan(reading: PackageReading, plan: WorkbookPlan): PackageWrite {
   const { pkg, workbook: info } = reading;
@@ -118,16 +148,23 @@ export function writePlan(reading: PackageReading, plan: WorkbookPlan): PackageW
   });
 
   const workbookRels = pkg.relationships(info.part);
-  const calcChain = removed.length > 0 ? workbookRels.find((r) => relType(r) === "calcChain") : undefined;
+  const chain = workbookRels.find((r) => relType(r) === "calcChain" && !r.external);
+  const calcChain =
+    chain && chainNames(pkg, chain.target, new Set(removed.map((s) => s.sheetId)))
+      ? chain
+      : undefined;
   const removedParts = removableParts(
     pkg,
     removed.map((s) => s.part).filter((p): p is string => p !== null),
     new Set(removed.map((s) => `${info.part}#${s.relId}`))
   );
-  // Removing a sheet leaves Excel's calculation chain pointing at its cells; Excel rebuilds the
-  // chain when it is missing, so it goes with the sheets.
+  // Removing a sheet that Excel's calculation chain lists would leave the chain pointing at
+  // missing cells; Excel rebuilds the chain when it is missing, so then it goes with the sheets.
   if (calcChain) removedParts.add(calcChain.target.toLowerCase());
-  const removedRelIds = new Set([...removed.map((s) => s.relId), ...(calcChain ? [calcChain.id] : [])]);
+  const removedRelIds = new Set([
+    ...removed.map((s) => s.relId),
+    ...(calcChain ? [calcChain.id] : []),
+  ]);
   const relIds = new Set(workbookRels.map((r) => r.id).filter((id) => !removedRelIds.has(id)));
 
   const folder = info.part.slice(0, info.part.lastIndexOf("/") + 1);
@@ -176,27 +213,56 @@ export function writePlan(reading: PackageReading, plan: WorkbookPlan): PackageW
     newSheets.push({ name, sheetId: ++sheetId, relId });
     const index = kept.length + newSheets.length - 1;
     // Template sheets become the user's to fill in: no marker, so no build ever replaces them.
-    if (sheet.kind !== "template") names.push({ name: markerName(sheet.kind), text: sheetAnchor(name), hidden: true });
+    if (sheet.kind !== "template")
+      names.push({ name: markerName(sheet.kind), text: sheetAnchor(name), hidden: true });
     if (sheet.print?.repeatRows) {
       const [a, b] = sheet.print.repeatRows.split(":");
-      names.push({ name: "_xlnm.Print_Titles", localSheet: index, text: `${sheetAnchor(name).split("!")[0]}!$${a}:$${b ?? a}` });
+      names.push({
+        name: "_xlnm.Print_Titles",
+        localSheet: index,
+        text: `${sheetAnchor(name).split("!")[0]}!$${a}:$${b ?? a}`,
+      });
     }
     written.push(name);
   }
   if (!stylesRel) {
-    newRels.push({ id: freeRelId(relIds), type: REL_TYPES.styles, target: relativeTarget(info.part, stylesPart) });
+    newRels.push({
+      id: freeRelId(relIds),
+      type: REL_TYPES.styles,
+      target: relativeTarget(info.part, stylesPart),
+    });
     newTypes.push({ part: stylesPart, type: CONTENT_TYPES.styles });
   }
 
   const droppedNames = new Set(
     info.definedNames
-      .filter((n) => n.localSheet === null && n.name.startsWith(MARKER_PREFIX) && replaced.has(markedSheet(n.text) ?? ""))
+      .filter(
+        (n) =>
+          n.localSheet === null &&
+          n.name.startsWith(MARKER_PREFIX) &&
+          replaced.has(markedSheet(n.text) ?? "")
+      )
       .map((n) => n.name)
   );
   const edited = new Map<string, string>([
-    [info.part, editWorkbookXml(pkg.text(info.part) ?? "", { removedRelIds, sheetIndex, droppedNames, added: newSheets, names })],
-    [relsPartOf(info.part), editRels(pkg.text(relsPartOf(info.part)) ?? EMPTY_RELS, removedRelIds, newRels)],
-    ["[Content_Types].xml", editContentTypes(pkg.text("[Content_Types].xml") ?? "", removedParts, newTypes)],
+    [
+      info.part,
+      editWorkbookXml(pkg.text(info.part) ?? "", {
+        removedRelIds,
+        sheetIndex,
+        droppedNames,
+        added: newSheets,
+        names,
+      }),
+    ],
+    [
+      relsPartOf(info.part),
+      editRels(pkg.text(relsPartOf(info.part)) ?? EMPTY_RELS, removedRelIds, newRels),
+    ],
+    [
+      "[Content_Types].xml",
+      editContentTypes(pkg.text("[Content_Types].xml") ?? "", removedParts, newTypes),
+    ],
   ]);
   if (styles.changed || !stylesRel) edited.set(stylesPart, styles.toXml());
 
@@ -225,12 +291,15 @@ export function editSheet(reading: PackageReading, edit: SheetEdit): Uint8Array 
       (rows[row] ??= [])[col] = { value: w.value };
     }
     for (let r = 0; r < rows.length; r++) rows[r] ??= [];
-    return writePlan(reading, { sheets: [{ kind: "template", name: edit.sheet, rows, columnWidths: [24, 24] }] }).bytes;
+    return writePlan(reading, {
+      sheets: [{ kind: "template", name: edit.sheet, rows, columnWidths: [24, 24] }],
+    }).bytes;
   }
   const sheet = reading.workbook.sheets.find((s) => s.name === edit.sheet);
   const part = sheet?.part;
   const xml = part ? reading.pkg.text(part) : undefined;
-  if (!part || xml === undefined) throw new Error(`The sheet "${edit.sheet}" is no longer in the workbook.`);
+  if (!part || xml === undefined)
+    throw new Error(`The sheet "${edit.sheet}" is no longer in the workbook.`);
   const zip = new ZipWriter();
   for (const e of reading.pkg.entries.values())
     if (e.name.toLowerCase() === part.toLowerCase()) zip.add(e.name, editCells(xml, edit.writes));

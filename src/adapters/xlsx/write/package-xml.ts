@@ -11,7 +11,8 @@ export const REL_TYPES = {
   worksheet: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet",
   styles: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles",
   table: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/table",
-  officeDocument: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
+  officeDocument:
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
 };
 export const CONTENT_TYPES = {
   worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
@@ -53,11 +54,17 @@ export function editRels(xml: string, removedIds: Set<string>, added: NewRelatio
   return out;
 }
 
-export function editContentTypes(xml: string, removedParts: Set<string>, added: { part: string; type: string }[]): string {
+export function editContentTypes(
+  xml: string,
+  removedParts: Set<string>,
+  added: { part: string; type: string }[]
+): string {
   let out = xml.replace(/<Override\s[^>]*?(\/>|>\s*<\/Override>)/g, (tag) =>
     removedParts.has((attr(tag, "PartName") ?? "").replace(/^\//, "").toLowerCase()) ? "" : tag
   );
-  const extra = added.map((a) => `<Override PartName="/${escapeXml(a.part)}" ContentType="${a.type}"/>`).join("");
+  const extra = added
+    .map((a) => `<Override PartName="/${escapeXml(a.part)}" ContentType="${a.type}"/>`)
+    .join("");
   const end = out.lastIndexOf("</Types>");
   out = out.slice(0, end) + extra + out.slice(end);
   return out;

@@ -6,7 +6,11 @@
 import { Package, relsPartOf } from "../package/opc";
 
 /** `droppedRels`: relationships being removed with the sheets (the workbook's), which keep nothing. */
-export function removableParts(pkg: Package, sheetParts: string[], droppedRels: Set<string>): Set<string> {
+export function removableParts(
+  pkg: Package,
+  sheetParts: string[],
+  droppedRels: Set<string>
+): Set<string> {
   const removed = new Set<string>();
   if (sheetParts.length === 0) return removed;
   const candidates: string[] = [];
@@ -27,7 +31,8 @@ export function removableParts(pkg: Package, sheetParts: string[], droppedRels: 
     if (!e.name.toLowerCase().endsWith(".rels") || removed.has(e.name.toLowerCase())) continue;
     const source = e.name.replace(/(^|\/)_rels\/([^/]+)\.rels$/i, "$1$2");
     for (const r of pkg.relationships(source))
-      if (!r.external && !droppedRels.has(`${source}#${r.id}`)) stillUsed.add(r.target.toLowerCase());
+      if (!r.external && !droppedRels.has(`${source}#${r.id}`))
+        stillUsed.add(r.target.toLowerCase());
   }
   for (const part of candidates)
     if (stillUsed.has(part.toLowerCase())) {

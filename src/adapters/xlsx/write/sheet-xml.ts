@@ -21,7 +21,8 @@ function numberText(n: number): string | null {
 function cellXml(ref: string, cell: CellPlan, styles: StyleBook): string {
   const s = styles.xf(cell.style, cell.format, cell.indent);
   const style = s === 0 ? "" : ` s="${s}"`;
-  if (cell.formula !== undefined) return `<c r="${ref}"${style}><f>${escapeXml(cell.formula)}</f></c>`;
+  if (cell.formula !== undefined)
+    return `<c r="${ref}"${style}><f>${escapeXml(cell.formula)}</f></c>`;
   const v = cell.value;
   if (typeof v === "number") {
     const text = numberText(v);
@@ -33,7 +34,11 @@ function cellXml(ref: string, cell: CellPlan, styles: StyleBook): string {
   return style ? `<c r="${ref}"${style}/>` : "";
 }
 
-function conditionalFormatXml(cf: ConditionalFormatPlan, priority: number, styles: StyleBook): string {
+function conditionalFormatXml(
+  cf: ConditionalFormatPlan,
+  priority: number,
+  styles: StyleBook
+): string {
   const num = (v: number) => `<cfvo type="num" val="${v}"/>`;
   let rule: string;
   switch (cf.kind) {
@@ -77,7 +82,8 @@ function validationsXml(plan: SheetPlan): string {
 function viewXml(plan: SheetPlan, selected: boolean): string {
   const f = plan.frozen;
   const sel = selected ? ' tabSelected="1"' : "";
-  if (!f || (f.rows === 0 && f.columns === 0)) return `<sheetViews><sheetView${sel} workbookViewId="0"/></sheetViews>`;
+  if (!f || (f.rows === 0 && f.columns === 0))
+    return `<sheetViews><sheetView${sel} workbookViewId="0"/></sheetViews>`;
   const pane = f.rows > 0 && f.columns > 0 ? "bottomRight" : f.rows > 0 ? "bottomLeft" : "topRight";
   return (
     `<sheetViews><sheetView${sel} workbookViewId="0"><pane${f.columns ? ` xSplit="${f.columns}"` : ""}${f.rows ? ` ySplit="${f.rows}"` : ""}` +
@@ -107,7 +113,11 @@ export interface SheetXmlOptions {
 }
 
 /** The worksheet part's XML for a planned sheet. */
-export function sheetXml(plan: SheetPlan, styles: StyleBook, options: SheetXmlOptions = {}): string {
+export function sheetXml(
+  plan: SheetPlan,
+  styles: StyleBook,
+  options: SheetXmlOptions = {}
+): string {
   const out: string[] = [
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`,
   ];
@@ -118,7 +128,11 @@ export function sheetXml(plan: SheetPlan, styles: StyleBook, options: SheetXmlOp
     );
   const width = plan.rows.reduce((m, r) => Math.max(m, r.length), 1);
   out.push(`<dimension ref="A1:${columnLetters(width - 1)}${Math.max(plan.rows.length, 1)}"/>`);
-  out.push(viewXml(plan, options.selected ?? false), '<sheetFormatPr defaultRowHeight="15"/>', colsXml(plan));
+  out.push(
+    viewXml(plan, options.selected ?? false),
+    '<sheetFormatPr defaultRowHeight="15"/>',
+    colsXml(plan)
+  );
   out.push("<sheetData>");
   for (let r = 0; r < plan.rows.length; r++) {
     const line = plan.rows[r];
@@ -132,16 +146,23 @@ export function sheetXml(plan: SheetPlan, styles: StyleBook, options: SheetXmlOp
   out.push("</sheetData>");
   const merges = plan.merges ?? [];
   if (merges.length > 0)
-    out.push(`<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>`);
-  (plan.conditionalFormats ?? []).forEach((cf, i) => out.push(conditionalFormatXml(cf, i + 1, styles)));
+    out.push(
+      `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>`
+    );
+  (plan.conditionalFormats ?? []).forEach((cf, i) =>
+    out.push(conditionalFormatXml(cf, i + 1, styles))
+  );
   out.push(validationsXml(plan));
-  out.push('<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+  out.push(
+    '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
+  );
   if (plan.print)
     out.push(
       `<pageSetup paperSize="9" orientation="${plan.print.landscape ? "landscape" : "portrait"}"` +
         `${fit ? ' fitToWidth="1" fitToHeight="0"' : ""}/>`
     );
-  if (options.tableRelId) out.push(`<tableParts count="1"><tablePart r:id="${options.tableRelId}"/></tableParts>`);
+  if (options.tableRelId)
+    out.push(`<tableParts count="1"><tablePart r:id="${options.tableRelId}"/></tableParts>`);
   out.push("</worksheet>");
   return out.join("");
 }

@@ -20,7 +20,16 @@ const BUILT_IN_FORMATS: Record<string, number> = {
 };
 
 /** The collections this book appends to, in the order CT_Stylesheet requires. */
-const ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs"] as const;
+const ORDER = [
+  "numFmts",
+  "fonts",
+  "fills",
+  "borders",
+  "cellStyleXfs",
+  "cellXfs",
+  "cellStyles",
+  "dxfs",
+] as const;
 type Collection = (typeof ORDER)[number];
 const CHILD: Record<Collection, string> = {
   numFmts: "numFmt",
@@ -56,7 +65,10 @@ interface Counts {
 
 /** The entries of each collection as written, in order (entries never nest their own kind). */
 function existingEntries(xml: string, prefix: string): Record<Collection, Map<string, number>> {
-  const out = Object.fromEntries(ORDER.map((c) => [c, new Map<string, number>()])) as Record<Collection, Map<string, number>>;
+  const out = Object.fromEntries(ORDER.map((c) => [c, new Map<string, number>()])) as Record<
+    Collection,
+    Map<string, number>
+  >;
   for (const collection of ORDER) {
     const open = xml.search(new RegExp(`<${prefix}${collection}[\\s>]`));
     const close = xml.indexOf(`</${prefix}${collection}>`, open);
@@ -92,7 +104,8 @@ function countExisting(xml: string): Counts {
         if (level === 1 && (ORDER as readonly string[]).includes(name) && !selfClosing)
           inside = name as Collection;
         else if (inside && level === 2 && name === CHILD[inside]) children[inside]++;
-        if (name === "numFmt") maxNumFmtId = Math.max(maxNumFmtId, Number(attr(tag, "numFmtId") ?? 0));
+        if (name === "numFmt")
+          maxNumFmtId = Math.max(maxNumFmtId, Number(attr(tag, "numFmtId") ?? 0));
       },
       close(name) {
         if (inside === name && depth === 2) inside = null;
@@ -123,7 +136,10 @@ export class StyleBook {
 
   constructor(private readonly xml: string) {
     this.counts = countExisting(xml);
-    this.added = Object.fromEntries(ORDER.map((c) => [c, [] as string[]])) as Record<Collection, string[]>;
+    this.added = Object.fromEntries(ORDER.map((c) => [c, [] as string[]])) as Record<
+      Collection,
+      string[]
+    >;
   }
 
   private append(collection: Collection, xml: string): number {
@@ -173,7 +189,9 @@ export class StyleBook {
     if (id === undefined) {
       id = this.counts.maxNumFmtId + 1 + this.formatIds.size;
       this.formatIds.set(code, id);
-      this.added.numFmts.push(`<${this.counts.prefix}numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`);
+      this.added.numFmts.push(
+        `<${this.counts.prefix}numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`
+      );
     }
     return id;
   }
@@ -237,7 +255,12 @@ export class StyleBook {
         const closeTag = `</${p}${collection}>`;
         const close = xml.indexOf(closeTag, m.index);
         const start = `<${p}${collection}${withCount(m[1] ?? "", count)}>`;
-        xml = xml.slice(0, m.index) + start + xml.slice(m.index + m[0].length, close) + extra.join("") + xml.slice(close);
+        xml =
+          xml.slice(0, m.index) +
+          start +
+          xml.slice(m.index + m[0].length, close) +
+          extra.join("") +
+          xml.slice(close);
       } else {
         const element = `<${p}${collection}${withCount(m?.[1] ?? "", count)}>${extra.join("")}</${p}${collection}>`;
         if (m) xml = xml.slice(0, m.index) + element + xml.slice(m.index + m[0].length);

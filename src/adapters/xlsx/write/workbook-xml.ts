@@ -60,7 +60,10 @@ export function editWorkbookXml(xml: string, edit: WorkbookEdit): string {
   if (sheetsEnd >= 0) out = out.slice(0, sheetsEnd) + newSheets + out.slice(sheetsEnd);
   else out = out.replace(new RegExp(`<${p}sheets\\s*/>`), `<${p}sheets>${newSheets}</${p}sheets>`);
   if (!/xmlns:r="/.test(out.slice(0, out.indexOf(">", out.indexOf(`<${p}workbook`)))))
-    out = out.replace(new RegExp(`<${p}workbook(?=[\\s>])`), `<${p}workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`);
+    out = out.replace(
+      new RegExp(`<${p}workbook(?=[\\s>])`),
+      `<${p}workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`
+    );
 
   out = editDefinedNames(out, edit, p);
   out = editActiveTab(out, edit, p);
@@ -70,9 +73,11 @@ export function editWorkbookXml(xml: string, edit: WorkbookEdit): string {
 function editDefinedNames(xml: string, edit: WorkbookEdit, p: string): string {
   const element = new RegExp(`<${p}definedName\\s[^>]*?(/>|>[^<]*</${p}definedName>)`, "g");
   const kept: string[] = [];
-  const block = new RegExp(`<${p}definedNames\\s*>[\\s\\S]*?</${p}definedNames>|<${p}definedNames\\s*/>`);
+  const block = new RegExp(
+    `<${p}definedNames\\s*>[\\s\\S]*?</${p}definedNames>|<${p}definedNames\\s*/>`
+  );
   const m = block.exec(xml);
-  for (const name of m ? m[0].match(element) ?? [] : []) {
+  for (const name of m ? (m[0].match(element) ?? []) : []) {
     const open = name.slice(0, name.indexOf(">"));
     const local = attr(open, "localSheetId");
     if (local === undefined) {
@@ -81,16 +86,20 @@ function editDefinedNames(xml: string, edit: WorkbookEdit, p: string): string {
     }
     const moved = edit.sheetIndex.get(Number(local));
     if (moved === undefined) continue; // local to a removed sheet
-    kept.push(moved === Number(local) ? name : name.replace(/localSheetId="\d+"/, `localSheetId="${moved}"`));
+    kept.push(
+      moved === Number(local) ? name : name.replace(/localSheetId="\d+"/, `localSheetId="${moved}"`)
+    );
   }
   const names = [...kept, ...edit.names.map((n) => definedNameXml(n, p))];
-  const replacement = names.length > 0 ? `<${p}definedNames>${names.join("")}</${p}definedNames>` : "";
+  const replacement =
+    names.length > 0 ? `<${p}definedNames>${names.join("")}</${p}definedNames>` : "";
   if (m) return xml.slice(0, m.index) + replacement + xml.slice(m.index + m[0].length);
   if (!replacement) return xml;
   // CT_Workbook: definedNames follows sheets, functionGroups and externalReferences.
   for (const after of [`</${p}externalReferences>`, `</${p}functionGroups>`, `</${p}sheets>`]) {
     const at = xml.indexOf(after);
-    if (at >= 0) return xml.slice(0, at + after.length) + replacement + xml.slice(at + after.length);
+    if (at >= 0)
+      return xml.slice(0, at + after.length) + replacement + xml.slice(at + after.length);
   }
   return xml;
 }
@@ -110,12 +119,25 @@ function fullCalcOnLoad(xml: string, p: string): string {
   const m = calc.exec(xml);
   if (m) {
     const attrs = (m[1] ?? "").replace(/\sfullCalcOnLoad="[^"]*"/, "");
-    return xml.slice(0, m.index) + `<${p}calcPr${attrs} fullCalcOnLoad="1"${m[2]}>` + xml.slice(m.index + m[0].length);
+    return (
+      xml.slice(0, m.index) +
+      `<${p}calcPr${attrs} fullCalcOnLoad="1"${m[2]}>` +
+      xml.slice(m.index + m[0].length)
+    );
   }
-  for (const after of [`</${p}definedNames>`, `</${p}externalReferences>`, `</${p}functionGroups>`, `</${p}sheets>`]) {
+  for (const after of [
+    `</${p}definedNames>`,
+    `</${p}externalReferences>`,
+    `</${p}functionGroups>`,
+    `</${p}sheets>`,
+  ]) {
     const at = xml.indexOf(after);
     if (at >= 0)
-      return xml.slice(0, at + after.length) + `<${p}calcPr fullCalcOnLoad="1"/>` + xml.slice(at + after.length);
+      return (
+        xml.slice(0, at + after.length) +
+        `<${p}calcPr fullCalcOnLoad="1"/>` +
+        xml.slice(at + after.length)
+      );
   }
   return xml;
 }

@@ -3,7 +3,11 @@
 /** Escapes `&`, `<`, `>` and `"` (for text and attribute values alike). */
 export function escapeXml(text: string): string {
   if (!/[&<>"]/.test(text)) return text;
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
 }
 
 /**
@@ -12,9 +16,11 @@ export function escapeXml(text: string): string {
  * reads back exactly as it was.
  */
 export function escapeCellText(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  const protectedText = text.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1").replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (ch) =>
-    `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`
-  );
+  const protectedText = text
+    .replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")
+    .replace(
+      /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g,
+      (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`
+    );
   return escapeXml(protectedText);
 }

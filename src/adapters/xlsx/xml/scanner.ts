@@ -37,8 +37,10 @@ export function decodeEntities(text: string): string {
     const body = text.slice(amp + 1, semi);
     let decoded: string | undefined = NAMED[body];
     if (decoded === undefined && body.charCodeAt(0) === 35 /* # */) {
-      const code = body[1] === "x" || body[1] === "X" ? parseInt(body.slice(2), 16) : Number(body.slice(1));
-      if (Number.isInteger(code) && code >= 0 && code <= 0x10ffff) decoded = String.fromCodePoint(code);
+      const code =
+        body[1] === "x" || body[1] === "X" ? parseInt(body.slice(2), 16) : Number(body.slice(1));
+      if (Number.isInteger(code) && code >= 0 && code <= 0x10ffff)
+        decoded = String.fromCodePoint(code);
     }
     if (decoded !== undefined) {
       out += text.slice(from, amp) + decoded;
@@ -58,7 +60,10 @@ export function attr(tag: string, name: string): string | undefined {
     const before = tag.charCodeAt(at - 1);
     const after = at + name.length;
     // A whole attribute name (`r`, not the `r` ending `attr`), followed by `=`.
-    if ((before === 32 || before === 9 || before === 10 || before === 13) && tag.charCodeAt(after) === 61) {
+    if (
+      (before === 32 || before === 9 || before === 10 || before === 13) &&
+      tag.charCodeAt(after) === 61
+    ) {
       const quote = tag[after + 1];
       if (quote !== '"' && quote !== "'") return undefined;
       const end = tag.indexOf(quote, after + 2);
