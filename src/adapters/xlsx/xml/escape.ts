@@ -16,12 +16,10 @@ export function escapeXml(text: string): string {
  * reads back exactly as it was.
  */
 export function escapeCellText(text: string): string {
-  const protectedText = text
-    .replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")
-    .replace(
-      // eslint-disable-next-line no-control-regex -- these are exactly the characters to escape
-      /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g,
-      (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`
-    );
+  const protectedText = text.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1").replace(
+    // eslint-disable-next-line no-control-regex -- these are exactly the characters to escape
+    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g,
+    (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`
+  );
   return escapeXml(protectedText);
 }
