@@ -18,6 +18,8 @@ import { sheetDataToBuffer } from "../../src/synthetic/write-xlsx";
 import { a1 } from "../../src/engine/address";
 import { Cached, cachedValues } from "../support/cell-values";
 import { convert } from "../support/libreoffice";
+import { foreignPackage } from "../support/foreign-packages";
+import { lostOrChanged } from "../support/package-diff";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "kpi-e2e-"));
 const quiet: Output = { out: () => undefined, err: () => undefined };
@@ -162,4 +164,35 @@ describe("the scorecard recalculated in LibreOffice", () => {
       .map((r) => `${r.kind}:${r.id}`);
     expect(moved).toEqual(expect.arrayContaining(["kpi:K-035", "kra:R-P06-1", "owner:P06"]));
   }, 180_000);
+});
+
+describe("workbooks saved by LibreOffice and by openpyxl-style writers", () => {
+  /** The file as LibreOffice saves it (its own package layout, chart, comments and names). */
+  function savedByLibreOffice(file: string): string {
+    const plain = convert(file, "xlsx", mkdtempSync(path.join(dir, "lo-saved-")));
+    const renamed = path.join(dir, `${path.basename(file, path.extname(file))}-lo.xlsx`);
+    require("fs").copyFileSync(plain, renamed);
+    return renamed;
+  }
+
+  it("builds the sample saved by LibreOffice: every part kept, scores equal the engine's", async () => {
+    const input = savedByLibreOffice(SAMPLE_WORKBOOK);
+    const { out, rows } = await buildAndCheck(input);
+    expect(rows.filter((r) => r.kind === "kpi").length).toBe(80);
+    const fs = require("fs");
+    expect(await lostOrChanged(fs.readFileSync(input), fs.readFileSync(out))).toEqual([]);
+  }, 180_000);
+
+  it("builds an openpyxl-style workbook with a chart and comments, and the same saved by LibreOffice", async () => {
+    const fs = require("fs");
+    const openpyxl = path.join(dir, "openpyxl.xlsx");
+    fs.writeFileSync(openpyxl, await foreignPackage());
+    for (const input of [openpyxl, savedByLibreOffice(openpyxl)]) {
+      const { out } = await buildAndCheck(input);
+      expect(await lostOrChanged(fs.readFileSync(input), fs.readFileSync(out))).toEqual([]);
+      // LibreOffice opens the output and still finds the user's sheets, chart and comment.
+      const pdf = convert(out, "pdf", mkdtempSync(path.join(dir, "pdf-")));
+      expect(fs.statSync(pdf).size).toBeGreaterThan(1000);
+    }
+  }, 240_000);
 });
