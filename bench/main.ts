@@ -11,6 +11,7 @@ import { bigOrganisation } from "../src/synthetic/big-org";
 import { writeSheetData } from "../src/synthetic/write-xlsx";
 import { median } from "./measure";
 import { paneBundle, paneOpenTimes } from "./taskpane";
+import { cliRow } from "./cli-e2e";
 
 interface Row {
   name: string;
@@ -145,6 +146,14 @@ async function main(): Promise<void> {
       rows.push(worker(job, people, Math.max(1, Math.min(runs, 3)), await xlsxFile(people)));
   }
 
+  // The commands as users run them, and `build` as it was before (one run: minutes at 5,000).
+  for (const people of sizes) {
+    const file = await xlsxFile(people);
+    rows.push(cliRow("validate-e2e", people, file, Math.max(1, Math.min(runs, 3))));
+    rows.push(cliRow("build-e2e", people, file, Math.max(1, Math.min(runs, 3))));
+    rows.push(cliRow("build-e2e-baseline", people, file, 1));
+  }
+
   const say = (line: string) => process.stdout.write(`${line}\n`);
   say(
     `KPI Cascade benchmarks — ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, node ${process.version}, ${new Date().toISOString().slice(0, 10)}`
@@ -172,7 +181,20 @@ async function main(): Promise<void> {
       `${r.name.padEnd(18)}${size.padStart(16)}${ms.padStart(12)}${(r.peakMB ? fmt(r.peakMB) : "").padStart(10)}  ${notes}${office}`
     );
   }
-  for (const name of ["engine", "recalc"]) {
+  for (const people of sizes) {
+    const at = (name: string) => rows.find((r) => r.name === name && r.people === people);
+    const [engine, validate, build, before] = [
+      "engine",
+      "validate-e2e",
+      "build-e2e",
+      "build-e2e-baseline",
+    ].map(at);
+    if (!engine || !validate || !build || !before) continue;
+    say(
+      `${fmt(people)} people: validate ×${fmt(validate.medianMs / engine.medianMs, 1)} and build ×${fmt(build.medianMs / engine.medianMs, 1)} the engine's time (goal ≤ ×5); build ${fmt(before.medianMs / build.medianMs, 1)}× faster than before (${fmt(before.medianMs / 1000, 1)} s, ${fmt(before.peakMB as number)} MB)`
+    );
+  }
+  for (const name of ["engine", "recalc", "validate-e2e", "build-e2e"]) {
     const pair = rows.filter((r) => r.name === name);
     if (pair.length < 2) continue;
     const [small, large] = [pair[0], pair[pair.length - 1]] as (Row & { people: number })[];

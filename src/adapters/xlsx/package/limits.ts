@@ -19,6 +19,8 @@ export const LIMITS = {
   sharedStrings: 4_000_000,
   /** Sheets in workbook.xml. */
   sheets: 10_000,
+  /** Characters of one element (a tag, or one cell with its content) held while it is read. */
+  elementChars: 32 * 1024 * 1024,
   /** Excel's own grid: rows and columns beyond it are not cells. */
   rows: 1_048_576,
   columns: 16_384,

@@ -1,13 +1,25 @@
 /** Text into XML: the markup characters escaped, and what XML 1.0 cannot hold written as `_xHHHH_`. */
 
 /** Escapes `&`, `<`, `>` and `"` (for text and attribute values alike). */
+const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
+
 export function escapeXml(text: string): string {
-  if (!/[&<>"]/.test(text)) return text;
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;");
+  // Most text needs nothing: one scan without a regular expression decides.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 38 || c === 60 || c === 62 || c === 34)
+      return text.replace(/[&<>"]/g, (ch) => ENTITIES[ch]);
+  }
+  return text;
+}
+
+/** Whether the text holds `_` or a control character: only then can ST_Xstring escaping change it. */
+function needsXstring(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 95 || c < 32 || c >= 0xfffe) return true;
+  }
+  return false;
 }
 
 /**
@@ -16,6 +28,7 @@ export function escapeXml(text: string): string {
  * reads back exactly as it was.
  */
 export function escapeCellText(text: string): string {
+  if (!needsXstring(text)) return escapeXml(text);
   const protectedText = text.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1").replace(
     // eslint-disable-next-line no-control-regex -- these are exactly the characters to escape
     /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g,

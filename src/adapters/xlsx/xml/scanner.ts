@@ -8,7 +8,7 @@
  * (external entities and "billion laughs" live there). Element names lose their namespace prefix
  * (`x:c` is `c`), since writers differ in which prefix they give the main namespace.
  */
-import { PackageRefused } from "../package/limits";
+import { LIMITS, PackageRefused } from "../package/limits";
 
 export interface XmlHandler {
   /** A start tag; `tag` is its raw text between `<` and `>` (read attributes with `attr`). */
@@ -122,6 +122,12 @@ export class XmlScanner {
 
   /** Feeds the next piece of the part's text. */
   write(chunk: string): void {
+    // An element still open after this many characters is refused: carrying it on would make
+    // each further piece rescan it (quadratic time) and hold it all (unbounded memory).
+    if (this.carry.length > LIMITS.elementChars)
+      throw new PackageRefused(
+        `${this.part} has an element longer than ${LIMITS.elementChars} characters`
+      );
     const s = this.carry.length > 0 ? this.carry + chunk : chunk;
     this.carry = "";
     let i = 0;
