@@ -23,7 +23,7 @@ export async function readInput(file: string): Promise<Buffer> {
         ? `"${file}" is a password-protected workbook; remove the password in Excel (File > Info > Protect Workbook) and save it again as .xlsx.`
         : `"${file}" is an old-style .xls workbook; open it in Excel and save it as "Excel Workbook (*.xlsx)".`
     );
-  if (!looksLikeZip(bytes))
+  if (!looksLikeZip(bytes) && !/\.csv$/i.test(file))
     throw new UsageError(
       `"${file}" is not an .xlsx workbook (an .xlsx file is a zip archive; save it from Excel as "Excel Workbook (*.xlsx)").`
     );

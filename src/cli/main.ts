@@ -4,8 +4,8 @@
  */
 import { existsSync } from "fs";
 import * as path from "path";
-import { PackageReading, readPackage } from "../adapters/xlsx/read";
 import { PackageRefused } from "../adapters/xlsx/package/limits";
+import { WorkbookInput, dataSheets, readWorkbookInput } from "../adapters/workbook-input";
 import { emptyWorkbook, writePlan } from "../adapters/xlsx/write";
 import { Analysis, analyzeWorkbook } from "../engine/analyze";
 import { planWorkbook } from "../planner";
@@ -39,16 +39,16 @@ export const SAMPLE_WORKBOOK = path.join(packageRoot(), "examples", "sample-comp
 interface Analysed {
   analysis: Analysis;
   report: Report;
-  /** The package as read: a build writes its copy from it. */
-  reading: PackageReading;
+  /** The file as read: a build writes its copy from it. */
+  input: WorkbookInput;
 }
 
 /** Reads and analyses a workbook: one reader for every command. */
 async function analyseFile(file: string, args: CliArgs): Promise<Analysed> {
   const bytes = await readInput(file);
-  let reading: PackageReading;
+  let input: WorkbookInput | null;
   try {
-    reading = readPackage(bytes);
+    input = readWorkbookInput(bytes, file);
   } catch (e) {
     throw new UsageError(
       e instanceof PackageRefused && !e.damaged
@@ -56,8 +56,12 @@ async function analyseFile(file: string, args: CliArgs): Promise<Analysed> {
         : `"${file}" could not be read as an .xlsx workbook (${e instanceof PackageRefused ? e.message : "it may be damaged, encrypted, or another format renamed .xlsx"}).`
     );
   }
-  const analysis = analyzeWorkbook(reading.grids, { asOf: args.asOf });
-  return { analysis, report: buildReport(analysis), reading };
+  if (!input)
+    throw new UsageError(
+      `"${file}" is not an .xlsx workbook (an .xlsx file is a zip archive; save it from Excel as "Excel Workbook (*.xlsx)").`
+    );
+  const analysis = analyzeWorkbook(input.grids, { asOf: args.asOf });
+  return { analysis, report: buildReport(analysis), input };
 }
 
 /** With `--json -` the report owns stdout, so the human text moves to stderr. */
@@ -101,8 +105,18 @@ async function build(input: string, output: string, args: CliArgs, io: Output): 
       `The --json file "${args.json}" would overwrite a workbook; choose another file.`
     );
   }
-  const { analysis, report, reading } = await analyseFile(input, args);
-  const { bytes, sheets } = writePlan(reading, planWorkbook(analysis));
+  const { analysis, report, input: read } = await analyseFile(input, args);
+  const plan = planWorkbook(analysis);
+  // An .ods or .csv becomes a new .xlsx: its data first, then the generated sheets.
+  const data = read.reading ? [] : dataSheets(read.grids);
+  const written = writePlan(read.reading ?? emptyWorkbook(), { sheets: [...data, ...plan.sheets] });
+  const { bytes } = written;
+  const sheets = written.sheets.slice(data.length);
+  if (!read.reading)
+    humanChannel(
+      args,
+      io
+    )(`${input} is an .${read.kind} file: ${output} is a new .xlsx workbook holding its data.`);
   await writeWhole(output, bytes);
   await emitJson(report, args, io);
   humanChannel(

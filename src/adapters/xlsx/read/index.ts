@@ -24,7 +24,11 @@ export interface PackageReading {
 }
 
 export function readPackage(bytes: Uint8Array): PackageReading {
-  const pkg = new Package(bytes);
+  return readPackageParts(new Package(bytes));
+}
+
+/** Reads a package whose zip directory is already read. */
+export function readPackageParts(pkg: Package): PackageReading {
   const workbook = readWorkbookInfo(pkg);
   const rels = pkg.relationships(workbook.part);
   const partOf = (type: string) => rels.find((r) => !r.external && relType(r) === type)?.target;
