@@ -28,6 +28,18 @@ function dosNow(): { time: number; date: number } {
   };
 }
 
+/** The fields a local header and a directory entry share, from flags to the name's length. */
+function commonFields(view: DataView, at: number, e: Pending): void {
+  view.setUint16(at, e.flags, true);
+  view.setUint16(at + 2, e.method, true);
+  view.setUint16(at + 4, e.time, true);
+  view.setUint16(at + 6, e.date, true);
+  view.setUint32(at + 8, e.crc, true);
+  view.setUint32(at + 12, e.data.length, true);
+  view.setUint32(at + 16, e.size, true);
+  view.setUint16(at + 20, e.name.length, true);
+}
+
 export class ZipWriter {
   private readonly entries: Pending[] = [];
   private readonly now = dosNow();
@@ -73,15 +85,7 @@ export class ZipWriter {
       offsets.push(at);
       view.setUint32(at, 0x04034b50, true);
       view.setUint16(at + 4, 20, true);
-      view.setUint16(at + 6, e.flags, true);
-      view.setUint16(at + 8, e.method, true);
-      view.setUint16(at + 10, e.time, true);
-      view.setUint16(at + 12, e.date, true);
-      view.setUint32(at + 14, e.crc, true);
-      view.setUint32(at + 18, e.data.length, true);
-      view.setUint32(at + 22, e.size, true);
-      view.setUint16(at + 26, e.name.length, true);
-      view.setUint16(at + 28, 0, true);
+      commonFields(view, at + 6, e);
       out.set(e.name, at + 30);
       out.set(e.data, at + 30 + e.name.length);
       at += 30 + e.name.length + e.data.length;
@@ -91,14 +95,7 @@ export class ZipWriter {
       view.setUint32(at, 0x02014b50, true);
       view.setUint16(at + 4, 20, true);
       view.setUint16(at + 6, 20, true);
-      view.setUint16(at + 8, e.flags, true);
-      view.setUint16(at + 10, e.method, true);
-      view.setUint16(at + 12, e.time, true);
-      view.setUint16(at + 14, e.date, true);
-      view.setUint32(at + 16, e.crc, true);
-      view.setUint32(at + 20, e.data.length, true);
-      view.setUint32(at + 24, e.size, true);
-      view.setUint16(at + 28, e.name.length, true);
+      commonFields(view, at + 8, e);
       view.setUint32(at + 42, offsets[i], true);
       out.set(e.name, at + 46);
       at += 46 + e.name.length;

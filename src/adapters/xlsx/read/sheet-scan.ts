@@ -5,8 +5,8 @@
  * Anything unusual inside a cell (inline or rich text, CDATA, comments) goes to the general
  * scanner, so both read the same XML the same way.
  */
-import { LIMITS, PackageRefused } from "../package/limits";
-import { XmlScanner, decodeEntities } from "../xml/scanner";
+import { PackageRefused } from "../package/limits";
+import { XmlScanner, decodeEntities, withCarry } from "../xml/scanner";
 
 export interface SheetSink {
   row(tag: string): void;
@@ -34,13 +34,7 @@ export class SheetScanner {
   ) {}
 
   write(chunk: string): void {
-    // An element still open after this many characters is refused: carrying it on would make
-    // each further piece rescan it (quadratic time) and hold it all (unbounded memory).
-    if (this.carry.length > LIMITS.elementChars)
-      throw new PackageRefused(
-        `${this.part} has an element longer than ${LIMITS.elementChars} characters`
-      );
-    const s = this.carry.length > 0 ? this.carry + chunk : chunk;
+    const s = withCarry(this.carry, chunk, this.part);
     this.carry = "";
     const stop = this.scan(s);
     if (stop < s.length) this.carry = s.slice(stop);
