@@ -93,6 +93,19 @@ export function attrs(tag: string): Map<string, string> {
   return out;
 }
 
+/**
+ * The text left unread from the last piece, followed by the next piece. An element still open
+ * after LIMITS.elementChars is refused: carrying it on would make each further piece rescan it
+ * (quadratic time) and hold it all (unbounded memory).
+ */
+export function withCarry(carry: string, chunk: string, part: string): string {
+  if (carry.length > LIMITS.elementChars)
+    throw new PackageRefused(
+      `${part} has an element longer than ${LIMITS.elementChars} characters`
+    );
+  return carry.length > 0 ? carry + chunk : chunk;
+}
+
 function localName(raw: string): string {
   const colon = raw.indexOf(":");
   return colon < 0 ? raw : raw.slice(colon + 1);
@@ -122,13 +135,7 @@ export class XmlScanner {
 
   /** Feeds the next piece of the part's text. */
   write(chunk: string): void {
-    // An element still open after this many characters is refused: carrying it on would make
-    // each further piece rescan it (quadratic time) and hold it all (unbounded memory).
-    if (this.carry.length > LIMITS.elementChars)
-      throw new PackageRefused(
-        `${this.part} has an element longer than ${LIMITS.elementChars} characters`
-      );
-    const s = this.carry.length > 0 ? this.carry + chunk : chunk;
+    const s = withCarry(this.carry, chunk, this.part);
     this.carry = "";
     let i = 0;
     const n = s.length;
