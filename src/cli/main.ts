@@ -111,6 +111,13 @@ async function build(input: string, output: string, args: CliArgs, io: Output): 
   const data = read.reading ? [] : dataSheets(read.grids);
   const written = writePlan(read.reading ?? emptyWorkbook(), { sheets: [...data, ...plan.sheets] });
   const { bytes } = written;
+  for (const name of written.kept)
+    humanChannel(
+      args,
+      io
+    )(
+      `"${name}" is marked as generated but does not hold what kpi-cascade wrote (it was edited, or the mark was copied): it is kept as it is, and the new sheet is written beside it.`
+    );
   const sheets = written.sheets.slice(data.length);
   if (!read.reading)
     humanChannel(

@@ -3,12 +3,87 @@
  * `KPICascade_<Kind>` pointing at its A1. A sheet without such a name is the user's, whatever
  * it is called, and is never deleted, renamed or changed.
  */
+import { a1 } from "../engine/address";
 import { SheetPlan } from "./plan";
 
 export const MARKER_PREFIX = "KPICascade_";
 
 export function markerName(kind: SheetPlan["kind"]): string {
   return `${MARKER_PREFIX}${kind}`;
+}
+
+/**
+ * The marker with the checksum of what the tool wrote on the sheet: `KPICascade_scorecard_<16 hex>`,
+ * a name that points at the sheet like any range name, which every spreadsheet program keeps.
+ */
+export function checkedMarkerName(kind: SheetPlan["kind"], checksum: string): string {
+  return `${markerName(kind)}_${checksum}`;
+}
+
+/** The kind and checksum a marker name carries (checksum null for a marker without one). */
+export function parseMarker(name: string): { kind: string; checksum: string | null } | null {
+  const m = /^KPICascade_([a-z]+)(?:_([0-9a-f]{16}))?$/.exec(name);
+  return m ? { kind: m[1], checksum: m[2] ?? null } : null;
+}
+
+/**
+ * A checksum of a sheet's content — each cell's address with its constant, or the fact that it
+ * holds a formula (not the formula's result, which a recalculation changes) — so that a later
+ * build can tell a sheet it wrote from one a user changed, or one whose marker was typed in:
+ * only a sheet that still holds exactly what the tool wrote is ever replaced. Two FNV-1a hashes
+ * with different seeds: 64 bits, which no edit hits by accident.
+ */
+export class ContentChecksum {
+  private a = 0x811c9dc5;
+  private b = 0x01000193 ^ 0x5bd1e995;
+
+  private mix(text: string): void {
+    let { a, b } = this;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 15);
+    }
+    this.a = a;
+    this.b = b;
+  }
+
+  /** One non-empty cell, in row order: `formula`, or its constant. */
+  add(address: string, content: { formula: true } | { value: string | number | boolean }): void {
+    let text: string;
+    if ("formula" in content) text = "=";
+    // 12 significant digits: Excel saves 17 and LibreOffice 15, rounding its last digit its own
+    // way; an edit that changes only the 13th digit is not an edit anyone made.
+    else if (typeof content.value === "number") text = `n${Number(content.value.toPrecision(12))}`;
+    else if (typeof content.value === "boolean") text = content.value ? "b1" : "b0";
+    else text = `s${content.value}`;
+    this.mix(`${address}\u0000${text}\u0001`);
+  }
+
+  digest(): string {
+    return (
+      (this.a >>> 0).toString(16).padStart(8, "0") + (this.b >>> 0).toString(16).padStart(8, "0")
+    );
+  }
+}
+
+/** The checksum of a planned sheet, as its writer will write it. */
+export function planChecksum(plan: SheetPlan): string {
+  const sum = new ContentChecksum();
+  plan.rows.forEach((line, r) =>
+    line.forEach((cell, c) => {
+      if (!cell) return;
+      const address = a1(r, c);
+      if (cell.formula !== undefined) sum.add(address, { formula: true });
+      else if (
+        typeof cell.value === "number"
+          ? Number.isFinite(cell.value)
+          : cell.value !== null && cell.value !== undefined && cell.value !== ""
+      )
+        sum.add(address, { value: cell.value as string | number | boolean });
+    })
+  );
+  return sum.digest();
 }
 
 /** A name for a new sheet that no existing sheet (of the user's) already has: `KPI Scorecard 2`. */

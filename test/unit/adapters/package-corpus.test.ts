@@ -99,3 +99,48 @@ describe("a package written by another program", () => {
     );
   });
 });
+
+describe("what proves a sheet was generated", () => {
+  const NAMES = (sheet: string) =>
+    `<definedNames><definedName name="KPICascade_scorecard" hidden="1">'${sheet}'!$A$1</definedName>` +
+    `<definedName name="KPICascade_cascade_0123456789abcdef" hidden="1">'${sheet}'!$A$1</definedName></definedNames>`;
+
+  async function withNames(names: string): Promise<Uint8Array> {
+    const JSZip = (await import("jszip")).default;
+    const zip = await JSZip.loadAsync(await foreignPackage());
+    const xml = (await zip.file("xl/workbook.xml")?.async("string")) as string;
+    zip.file("xl/workbook.xml", xml.replace(/<definedNames>.*<\/definedNames>/, names));
+    return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  }
+
+  it("keeps a sheet that a copied or typed-in marker points at, byte for byte, and says so", async () => {
+    const input = await withNames(NAMES("KPI List"));
+    const inFile = path.join(dir, "forged.xlsx");
+    const outFile = path.join(dir, "forged.out.xlsx");
+    await fs.writeFile(inFile, input);
+    let said = "";
+    const io = { out: (t: string) => (said += t), err: (t: string) => (said += t) };
+    expect(await run(["build", inFile, "-o", outFile], io)).toBeLessThan(2);
+    expect(said).toContain(
+      '"KPI List" is marked as generated but does not hold what kpi-cascade wrote'
+    );
+    const output = await fs.readFile(outFile);
+    expect(await lostOrChanged(input, output)).toEqual([]);
+    expect(readPackage(output).grids.sheets.map((s) => s.name)).toContain("KPI List");
+  });
+
+  it("keeps a generated sheet the user edited, and writes the new one beside it", async () => {
+    const first = readPackage(await build(await foreignPackage(), "edit-1.xlsx"));
+    const { editSheet } = await import("../../../src/adapters/xlsx/write");
+    const edited = editSheet(first, {
+      sheet: "KPI Scorecard",
+      create: false,
+      writes: [{ address: "B1", value: "my note" }],
+    });
+    const names = readPackage(await build(edited, "edit-2.xlsx")).grids.sheets.map((s) => s.name);
+    expect(names).toEqual(
+      expect.arrayContaining(["KPI Scorecard", "KPI Scorecard 2", "KPI Cascade"])
+    );
+    expect(names.filter((n) => n.startsWith("KPI Cascade"))).toEqual(["KPI Cascade"]);
+  });
+});

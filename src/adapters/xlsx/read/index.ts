@@ -6,6 +6,7 @@
  */
 import { SheetGrid, TableRef, WorkbookGrids } from "../../../engine/grid";
 import { LIMITS, PackageRefused } from "../package/limits";
+import { ContentChecksum } from "../../../planner/generated";
 import { Package, relType } from "../package/opc";
 import { decodeInto } from "../xml/scanner";
 import { SheetScanner } from "./sheet-scan";
@@ -21,6 +22,22 @@ export interface PackageReading {
   workbook: WorkbookInfo;
   /** Cells addressed beyond Excel's grid (row 1,048,576, column XFD), by sheet: never read. */
   outsideGrid: Map<string, number>;
+  sharedStrings: readonly string[];
+}
+
+/** The content checksum of a sheet part (planner/generated.ts), to verify a generated sheet. */
+export function sheetChecksum(reading: PackageReading, part: string): string {
+  const checksum = new ContentChecksum();
+  const reader = new SheetReader("", part, {
+    sharedStrings: reading.sharedStrings,
+    isDate: [],
+    date1904: false,
+    cellBudget: LIMITS.cells,
+    checksum,
+  });
+  const bytes = reading.pkg.read(part);
+  if (bytes) decodeInto(bytes, new SheetScanner(reader, part));
+  return checksum.digest();
 }
 
 export function readPackage(bytes: Uint8Array): PackageReading {
@@ -56,7 +73,7 @@ export function readPackageParts(pkg: Package): PackageReading {
     sheets.push(reading.grid);
     if (sheet.part) tables.push(...readTables(pkg, sheet.part, sheet.name));
   }
-  return { grids: { sheets, tables }, pkg, workbook, outsideGrid };
+  return { grids: { sheets, tables }, pkg, workbook, outsideGrid, sharedStrings };
 }
 
 export { PackageRefused };

@@ -6,14 +6,15 @@
  * scanner, so both read the same XML the same way.
  */
 import { PackageRefused } from "../package/limits";
+import { decodeXstring } from "./shared-strings";
 import { XmlScanner, decodeEntities, withCarry } from "../xml/scanner";
 
 export interface SheetSink {
   row(tag: string): void;
-  /** A cell: its start tag and, when it has one, the text of its `<v>` (null: no value element). */
-  cell(tag: string, value: string | null): void;
+  /** A cell: its start tag, the text of its `<v>` (null: no value element), whether it has a formula. */
+  cell(tag: string, value: string | null, formula: boolean): void;
   /** A cell whose content needs the general scanner (inline strings, CDATA). */
-  richCell(tag: string, inner: string): void;
+  richCell(tag: string, inner: string, formula: boolean): void;
   mergeCell(tag: string): void;
 }
 
@@ -75,7 +76,7 @@ export class SheetScanner {
       ) {
         const tag = s.slice(lt + 1, selfClosing ? gt - 1 : gt);
         if (selfClosing) {
-          this.sink.cell(tag, null);
+          this.sink.cell(tag, null, false);
           i = gt + 1;
           continue;
         }
@@ -105,28 +106,31 @@ export class SheetScanner {
   private cellContent(tag: string, s: string, from: number, to: number): void {
     // Most cells are `<v>text</v>` (after an optional `<f>`): read that without copying the content.
     let v = s.indexOf("<", from);
+    let formula = false;
     while (v >= 0 && v < to) {
       const at = v + 1 + (this.prefix as string).length;
       const ch = s.charCodeAt(at);
-      if (ch === 118 /* v */ && isNameEnd(s.charCodeAt(at + 1))) break;
+      const named = isNameEnd(s.charCodeAt(at + 1));
+      if (ch === 118 /* v */ && named) break;
+      if (ch === 102 /* f */ && named) formula = true;
       if (ch === 105 /* i */ || s.charCodeAt(v + 1) === 33 /* ! */) {
-        this.sink.richCell(tag, s.slice(from, to));
+        this.sink.richCell(tag, s.slice(from, to), formula);
         return;
       }
       v = s.indexOf("<", s.indexOf(">", v) + 1);
     }
     if (v < 0 || v >= to) {
-      this.sink.cell(tag, null);
+      this.sink.cell(tag, null, formula);
       return;
     }
     const gt = s.indexOf(">", v);
     if (s.charCodeAt(gt - 1) === 47) {
-      this.sink.cell(tag, "");
+      this.sink.cell(tag, "", formula);
       return;
     }
     const close = s.indexOf("<", gt);
     const text = s.slice(gt + 1, close < 0 || close > to ? to : close);
-    this.sink.cell(tag, text.indexOf("&") >= 0 ? decodeEntities(text) : text);
+    this.sink.cell(tag, text.indexOf("&") >= 0 ? decodeEntities(text) : text, formula);
   }
 
   private special(s: string, lt: number): number {
@@ -170,5 +174,5 @@ export function richCellText(inner: string, part: string): { text: string; value
   );
   scanner.write(inner);
   scanner.end();
-  return { text, value };
+  return { text: decodeXstring(text), value };
 }

@@ -7,6 +7,8 @@
  */
 import { CellValue, SheetGrid } from "../../../engine/grid";
 import { LIMITS, PackageRefused } from "../package/limits";
+import { a1 } from "../../../engine/address";
+import { ContentChecksum } from "../../../planner/generated";
 import { attr } from "../xml/scanner";
 import { SheetSink, richCellText } from "./sheet-scan";
 
@@ -24,6 +26,8 @@ export interface SheetContext {
   sharedStrings: readonly string[];
   isDate: readonly boolean[];
   date1904: boolean;
+  /** When given, the sheet's content is added to it (to verify a generated sheet). */
+  checksum?: ContentChecksum;
   /** Cells this sheet may hold before the workbook passes LIMITS.cells. */
   cellBudget: number;
 }
@@ -94,14 +98,33 @@ export class SheetReader implements SheetSink {
     if (m && m.top < LIMITS.rows && m.left < LIMITS.columns) this.merges.push(m);
   }
 
-  cell(tag: string, text: string | null): void {
+  cell(tag: string, text: string | null, formula: boolean): void {
     const type = this.place(tag);
+    if (this.ctx.checksum) this.addToChecksum(this.ctx.checksum, type, text, formula);
     if (text !== null) this.store(this.value(type, text, tag));
   }
 
-  richCell(tag: string, inner: string): void {
+  /** The cell as a generated sheet's checksum counts it: a formula, or its constant as written. */
+  private addToChecksum(
+    sum: ContentChecksum,
+    type: string,
+    text: string | null,
+    formula: boolean
+  ): void {
+    const address = a1(this.at, this.col);
+    if (formula) sum.add(address, { formula: true });
+    else if (text === null || text === "") return;
+    else if (type === "s") sum.add(address, { value: this.ctx.sharedStrings[Number(text)] ?? "" });
+    else if (type === "b") sum.add(address, { value: text === "1" || text === "true" });
+    else if (type === "n") sum.add(address, { value: Number(text) });
+    else sum.add(address, { value: type === "e" ? `#error ${text}` : text });
+  }
+
+  richCell(tag: string, inner: string, formula: boolean): void {
     const type = this.place(tag);
     const { text, value } = richCellText(inner, this.part);
+    if (this.ctx.checksum)
+      this.addToChecksum(this.ctx.checksum, type, value ? text : null, formula);
     if (value) this.store(type === "inlineStr" ? text : this.value(type, text, tag));
   }
 

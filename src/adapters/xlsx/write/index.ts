@@ -7,17 +7,17 @@
  * comments, macros, custom XML, external links and printer settings survive every build.
  */
 import {
-  MARKER_PREFIX,
+  checkedMarkerName,
   freeSheetName,
   freeTableName,
-  markerName,
+  parseMarker,
+  planChecksum,
   sheetAnchor,
 } from "../../../planner/generated";
 import { SheetPlan, WorkbookPlan } from "../../../planner/plan";
-import { PackageReading, readPackage } from "../read";
+import { PackageReading, readPackage, sheetChecksum } from "../read";
 import { Package, relType, relsPartOf } from "../package/opc";
 import { ZipWriter } from "../package/zip-write";
-import { WorkbookInfo } from "../read/workbook-part";
 import { escapeXml } from "../xml/escape";
 import { attr } from "../xml/scanner";
 import {
@@ -43,6 +43,8 @@ export interface PackageWrite {
   bytes: Uint8Array;
   /** The names the planned sheets were written under. */
   sheets: string[];
+  /** Sheets marked as generated that were kept because they do not hold what the tool wrote. */
+  kept: string[];
 }
 
 /** The sheet a marker name points at: `'KPI Scorecard'!$A$1` → `KPI Scorecard`. */
@@ -52,18 +54,43 @@ function markedSheet(text: string): string | null {
   return m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
 }
 
-/** The sheets an earlier build wrote of the kinds this plan writes (template sheets are never replaced). */
-function replacedSheets(info: WorkbookInfo, plan: WorkbookPlan): Set<string> {
-  const kinds = new Set(
-    plan.sheets.filter((s) => s.kind !== "template").map((s) => markerName(s.kind))
+interface Replaced {
+  /** Sheets an earlier build wrote, still exactly as written: replaced. */
+  sheets: Set<string>;
+  /** Sheets a marker claims that do not hold what the tool wrote (edited, or a forged marker): kept. */
+  kept: string[];
+  /** Markers of the plan's kinds: dropped, and written anew for the new sheets. */
+  names: Set<string>;
+}
+
+/**
+ * The sheets an earlier build wrote of the kinds this plan writes (template sheets are never
+ * replaced). A marker is proof only with the checksum beside it, and only while the sheet still
+ * holds exactly that content: a sheet a user changed, or one a typed-in marker points at, is the
+ * user's and stays.
+ */
+function replacedSheets(reading: PackageReading, plan: WorkbookPlan): Replaced {
+  const info = reading.workbook;
+  const kinds = new Set<string>(
+    plan.sheets.filter((s) => s.kind !== "template").map((s) => s.kind)
   );
-  const names = new Set<string>();
-  for (const n of info.definedNames)
-    if (n.localSheet === null && n.name.startsWith(MARKER_PREFIX) && kinds.has(n.name)) {
-      const sheet = markedSheet(n.text);
-      if (sheet !== null) names.add(sheet);
-    }
-  return names;
+  const out: Replaced = { sheets: new Set(), kept: [], names: new Set() };
+  for (const n of info.definedNames) {
+    const marker = n.localSheet === null ? parseMarker(n.name) : null;
+    if (!marker || !kinds.has(marker.kind)) continue;
+    out.names.add(n.name);
+    const sheet = markedSheet(n.text);
+    const entry = info.sheets.find((s) => s.name === sheet);
+    if (!entry || out.sheets.has(entry.name) || out.kept.includes(entry.name)) continue;
+    if (
+      entry.part &&
+      marker.checksum !== null &&
+      sheetChecksum(reading, entry.part) === marker.checksum
+    )
+      out.sheets.add(entry.name);
+    else out.kept.push(entry.name);
+  }
+  return out;
 }
 
 /** A part name no kept part has (the parts being removed are free again, so a rebuild reuses them). */
@@ -138,9 +165,9 @@ function chainNames(pkg: Package, part: string, sheetIds: Set<number>): boolean 
 /** Writes the plan into the package read as `reading`; returns the new package's bytes. */
 export function writePlan(reading: PackageReading, plan: WorkbookPlan): PackageWrite {
   const { pkg, workbook: info } = reading;
-  const replaced = replacedSheets(info, plan);
-  const removed = info.sheets.filter((s) => replaced.has(s.name));
-  const kept = info.sheets.filter((s) => !replaced.has(s.name));
+  const replaced = replacedSheets(reading, plan);
+  const removed = info.sheets.filter((s) => replaced.sheets.has(s.name));
+  const kept = info.sheets.filter((s) => !replaced.sheets.has(s.name));
   const sheetIndex = new Map<number, number>();
   info.sheets.forEach((s, i) => {
     const at = kept.indexOf(s);
@@ -213,8 +240,10 @@ export function writePlan(reading: PackageReading, plan: WorkbookPlan): PackageW
     newSheets.push({ name, sheetId: ++sheetId, relId });
     const index = kept.length + newSheets.length - 1;
     // Template sheets become the user's to fill in: no marker, so no build ever replaces them.
-    if (sheet.kind !== "template")
-      names.push({ name: markerName(sheet.kind), text: sheetAnchor(name), hidden: true });
+    if (sheet.kind !== "template") {
+      const marker = checkedMarkerName(sheet.kind, planChecksum(sheet));
+      names.push({ name: marker, text: sheetAnchor(name), hidden: true });
+    }
     if (sheet.print?.repeatRows) {
       const [a, b] = sheet.print.repeatRows.split(":");
       names.push({
@@ -234,16 +263,7 @@ export function writePlan(reading: PackageReading, plan: WorkbookPlan): PackageW
     newTypes.push({ part: stylesPart, type: CONTENT_TYPES.styles });
   }
 
-  const droppedNames = new Set(
-    info.definedNames
-      .filter(
-        (n) =>
-          n.localSheet === null &&
-          n.name.startsWith(MARKER_PREFIX) &&
-          replaced.has(markedSheet(n.text) ?? "")
-      )
-      .map((n) => n.name)
-  );
+  const droppedNames = replaced.names;
   const edited = new Map<string, string>([
     [
       info.part,
@@ -278,7 +298,7 @@ export function writePlan(reading: PackageReading, plan: WorkbookPlan): PackageW
   }
   for (const [name, text] of editedByKey) zip.add(name, text); // parts the input lacked (rels, styles)
   for (const [name, text] of newParts) zip.add(name, text);
-  return { bytes: zip.finish(), sheets: written };
+  return { bytes: zip.finish(), sheets: written, kept: replaced.kept };
 }
 
 /** Writes literal values into one sheet (created when the edit says so); every other part is copied. */
