@@ -7,6 +7,9 @@
 import { parseA1 } from "../../engine/address";
 import { CellValue, SheetGrid, TableRef, WorkbookGrids } from "../../engine/grid";
 
+/** The requirement set the reader needs (getRangeByIndexes); the base requirement of manifest.xml. */
+export const READER_EXCEL_API = "1.7";
+
 /** Values plus value types of this many cells stay well under Excel on the web's 5 MB response limit. */
 export const CELLS_PER_BATCH = 100_000;
 
