@@ -187,7 +187,6 @@ describe("the dev server's functions.js (npm start)", () => {
 
   it("loads without a DOM and associates every function", async () => {
     process.env.DEV_SERVER_HTTP = "1";
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the project's own webpack config
     const configOf = require(path.join(ROOT, "webpack.config.js"));
     const config = await configOf({ WEBPACK_SERVE: true }, { mode: "development" });
     delete process.env.DEV_SERVER_HTTP;

@@ -12,7 +12,6 @@ import { REQUIRED_EXCEL_API } from "../../../src/adapters/office/write-plan";
 
 const ROOT = path.resolve(__dirname, "../../..");
 const xml = readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- the build's own CommonJS helpers
 const addinFiles = require(path.join(ROOT, "build/addin-files.js")) as {
   deploymentUrl(raw: string): string | Error;
   manifestFor(xml: string, baseUrl: string): string;
