@@ -15,7 +15,9 @@ import webpack from "webpack";
 import WebpackDevServer from "webpack-dev-server";
 
 const ROOT = path.resolve(__dirname, "../..");
-const DIST = path.join(ROOT, "dist");
+// A deployment build of its own, so dist/ (served by the pane's tests, sideloaded by developers)
+// keeps its localhost manifest.
+const DIST = path.join(ROOT, ".tmp", "dist-deploy");
 const ADDIN_URL = "https://kpi.example.com/addin";
 
 class StubError {
@@ -60,7 +62,13 @@ let associated: Functions;
 beforeAll(() => {
   execFileSync(
     process.execPath,
-    [path.join(ROOT, "node_modules/webpack/bin/webpack.js"), "--mode", "production"],
+    [
+      path.join(ROOT, "node_modules/webpack/bin/webpack.js"),
+      "--mode",
+      "production",
+      "--output-path",
+      DIST,
+    ],
     { cwd: ROOT, stdio: "pipe", env: { ...process.env, ADDIN_URL } }
   );
   bundle = readFileSync(path.join(DIST, "functions.js"), "utf8");
