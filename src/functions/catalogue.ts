@@ -127,9 +127,14 @@ export const CATALOGUE = {
       opt("greenAt", DEFAULT_SETTINGS.greenAt),
       opt("amberAt", DEFAULT_SETTINGS.amberAt),
     ],
-    body: ([att, green, amber]) => {
-      if ((amber as number) > (green as number)) return VALUE("amberAt is above greenAt.");
-      const s = statusOf(att as number, green as number, amber as number);
+    body: ([att, greenArg, amberArg]) => {
+      // Some desktop builds pass a blank cell as 0: both thresholds at 0 would make every
+      // attainment Green, which no one means, so it is read as both left blank.
+      const blank = greenArg === 0 && amberArg === 0;
+      const green = blank ? DEFAULT_SETTINGS.greenAt : (greenArg as number);
+      const amber = blank ? DEFAULT_SETTINGS.amberAt : (amberArg as number);
+      if (amber > green) return VALUE("amberAt is above greenAt.");
+      const s = statusOf(att as number, green, amber);
       return s === "green" ? "Green" : s === "amber" ? "Amber" : "Red";
     },
   },

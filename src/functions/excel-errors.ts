@@ -1,25 +1,17 @@
 /**
  * The boundary to Excel: the runner's FunctionError cells become CustomFunctions.Error objects.
+ * CustomFunctions.ErrorCode's values are the codes themselves (`"#DIV/0!"`), so the code is passed
+ * as is. Every code besides #VALUE! and #N/A is CustomFunctionsRuntime 1.3, declared in manifest.xml.
  * Excel shows a custom message only with #VALUE! and #N/A
  * (learn.microsoft.com/office/dev/add-ins/excel/custom-functions-errors), so only those carry one.
  */
-import { CellResult, ErrorCode, FunctionError, Matrix } from "./runner";
+import { CellResult, FunctionError, Matrix } from "./runner";
 
-const EXCEL_CODE: Record<ErrorCode, string> = {
-  "#VALUE!": "invalidValue",
-  "#DIV/0!": "divisionByZero",
-  "#N/A": "notAvailable",
-  "#NUM!": "invalidNumber",
-  "#REF!": "invalidReference",
-  "#NAME?": "invalidName",
-  "#NULL!": "nullReference",
-};
+const SHOWS_MESSAGE: ReadonlySet<string> = new Set(["#VALUE!", "#N/A"]);
 
 function toExcelError(e: FunctionError): CustomFunctions.Error {
-  const code =
-    CustomFunctions.ErrorCode[EXCEL_CODE[e.code] as keyof typeof CustomFunctions.ErrorCode];
-  const withMessage = e.code === "#VALUE!" || e.code === "#N/A";
-  return withMessage && e.message
+  const code = e.code as CustomFunctions.ErrorCode;
+  return SHOWS_MESSAGE.has(e.code) && e.message
     ? new CustomFunctions.Error(code, e.message)
     : new CustomFunctions.Error(code);
 }

@@ -59,8 +59,8 @@ export function raw(
  * Traffic-light status of an attainment: Green, Amber or Red.
  * @customfunction STATUS STATUS
  * @param attainment An attainment, a cell or a range.
- * @param [greenAt] Green at or above this attainment. Default 1.0.
- * @param [amberAt] Amber at or above this attainment. Default 0.9.
+ * @param [greenAt] Green at or above this attainment. Default 1.0. Leave it out rather than point at a blank cell.
+ * @param [amberAt] Amber at or above this attainment. Default 0.9. Both 0 (blank cells in some Excel builds) mean the defaults.
  * @returns "Green", "Amber", "Red", or blank for a blank attainment.
  */
 export function status(attainment: any[][], greenAt?: any[][], amberAt?: any[][]): any[][] {

@@ -16,7 +16,8 @@ import {
   parseNumberText,
 } from "../engine/values";
 
-export type ErrorCode = "#VALUE!" | "#DIV/0!" | "#N/A" | "#NUM!" | "#REF!" | "#NAME?" | "#NULL!";
+/** Error codes Excel accepts back from a custom function (learn.microsoft.com/office/dev/add-ins/excel/custom-functions-errors). */
+export type ErrorCode = "#VALUE!" | "#DIV/0!" | "#N/A" | "#NUM!" | "#NULL!";
 
 /** A per-cell error, turned into a CustomFunctions.Error at the Excel boundary. */
 export class FunctionError {
@@ -52,7 +53,7 @@ export interface Declaration {
 
 export const BLANK = "";
 
-const ERROR_BY_CODE: Record<string, ErrorCode> = {
+const ERROR_BY_NAME: Record<string, string> = {
   divisionByZero: "#DIV/0!",
   invalidName: "#NAME?",
   invalidNumber: "#NUM!",
@@ -61,17 +62,58 @@ const ERROR_BY_CODE: Record<string, ErrorCode> = {
   notAvailable: "#N/A",
   nullReference: "#NULL!",
 };
+const OUTPUT_CODES: ReadonlySet<string> = new Set([
+  "#VALUE!",
+  "#DIV/0!",
+  "#N/A",
+  "#NUM!",
+  "#NULL!",
+]);
 
-/** An error value coming in from a cell (Excel sends CustomFunctions.Error objects, or `#N/A` text). */
-function incomingError(value: unknown): FunctionError | null {
+/**
+ * The code of an error value coming in from a cell: a CustomFunctions.Error (`code` is `#N/A` or,
+ * in older hosts, `notAvailable`), a rich error value (`type: "Error"` with `basicValue`), or null.
+ */
+function incomingCode(value: unknown): string | null {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
+  const v = value as { code?: unknown; type?: unknown; basicValue?: unknown; errorType?: unknown };
+  const raw =
+    v.code !== undefined
+      ? v.code
+      : v.type === "Error"
+        ? (v.basicValue ?? v.errorType ?? "#VALUE!")
+        : undefined;
+  if (raw === undefined) return null;
+  const code = String(raw);
+  return ERROR_BY_NAME[code] ?? code;
+}
+
+/**
+ * An error value coming in from a cell, as an error Excel accepts back. The output-legal codes
+ * pass through as Excel's own functions do (SUM of #N/A is #N/A); input-only ones (#REF!, #NAME?)
+ * and newer ones (#SPILL!, #CALC!, #BUSY!…) become #VALUE! naming the code, since Excel refuses
+ * them as a custom function's result.
+ */
+function incomingError(value: unknown, param: string): FunctionError | null {
   if (value instanceof FunctionError) return value;
-  if (typeof value === "object" && value !== null && "code" in value) {
-    const code = String((value as { code: unknown }).code);
-    return new FunctionError(
-      ERROR_BY_CODE[code] ?? (code.startsWith("#") ? (code as ErrorCode) : "#VALUE!")
-    );
-  }
-  return null;
+  const code = incomingCode(value);
+  if (code === null) return null;
+  return OUTPUT_CODES.has(code)
+    ? new FunctionError(code as ErrorCode, `${param}: the cell holds ${code}.`)
+    : new FunctionError("#VALUE!", `${param}: the cell holds ${code}.`);
+}
+
+/**
+ * Data types (a formatted number, an entity, a linked type) arrive as objects: the formula sees
+ * their basic value, as Excel's own functions do.
+ */
+function basicValue(value: unknown): unknown {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
+  const v = value as { type?: unknown; basicValue?: unknown; text?: unknown };
+  if (v.type === "Error" || "code" in v) return value;
+  if (v.basicValue !== undefined) return v.basicValue;
+  if (typeof v.text === "string") return v.text;
+  return value;
 }
 
 /** Excel sends a blank cell as null, undefined, "" or an empty 1×1 matrix, depending on host and version. */
@@ -84,17 +126,21 @@ export function isBlankCell(value: unknown): boolean {
 const BLANK_CELL = Symbol("blank");
 type Coerced = number | string | null | typeof BLANK_CELL | FunctionError;
 
-function coerce(value: unknown, param: Param): Coerced {
+function coerce(cell: unknown, param: Param): Coerced {
+  const value = basicValue(cell);
   if (isBlankCell(value)) return BLANK_CELL;
   if (typeof value === "number") {
-    if (param.type === "number") return Number.isFinite(value) ? value : new FunctionError("#NUM!");
+    if (param.type === "number")
+      return Number.isFinite(value)
+        ? value
+        : new FunctionError("#NUM!", `${param.name}: ${value} is not a finite number.`);
     if (param.type === "date")
       return (
         dayFromExcelSerial(value) ??
         new FunctionError("#VALUE!", `${param.name}: ${value} is not a date.`)
       );
   }
-  const error = incomingError(value);
+  const error = incomingError(value, param.name);
   if (error) return error;
   const text = typeof value === "string" ? value : String(value);
   const bad = (what: string) =>
@@ -191,6 +237,11 @@ function cell(
     }
   }
   const result = decl.body(args);
+  if (typeof result === "number" && !Number.isFinite(result))
+    return new FunctionError(
+      "#NUM!",
+      `${decl.name}: the result is ${Number.isNaN(result) ? "not a number" : "too large for Excel"}; check for very large inputs.`
+    );
   return result === null ? BLANK : result;
 }
 

@@ -1,15 +1,16 @@
 /**
  * Entry point of the task pane. In Excel, Office.onReady names the host and the pane works on the
- * open workbook; in a plain browser (no host, or office.js blocked) it works on a file the user
- * opens.
+ * open workbook; in a plain browser (no host, or office.js blocked, failing or hanging) it works
+ * on a file the user opens. The pane shows at once: office.js loads beside it (./office-host.ts).
  */
-import { FluentProvider } from "@fluentui/react-components";
+import { FluentProvider, Spinner } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
+import { useEffect } from "react";
 import { App } from "./components/App";
+import { HostState, watchHost } from "./office-host";
 import { excelPort } from "./ports/excel-port";
 import { themeFor } from "./theme";
 import { useSession } from "./use-session";
-import { useEffect } from "react";
 
 function Root({ host }: { host: string | null }) {
   const session = useSession();
@@ -20,20 +21,27 @@ function Root({ host }: { host: string | null }) {
   return <App session={session} host={host} />;
 }
 
-function render(host: string | null): void {
-  const container = document.getElementById("container");
-  if (!container) return;
-  const officeBackground =
-    host && typeof Office !== "undefined"
-      ? Office.context.officeTheme?.bodyBackgroundColor
-      : undefined;
+const container = document.getElementById("container");
+if (container) {
+  const root = createRoot(container);
   const prefersDark = window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false;
-  createRoot(container).render(
-    <FluentProvider theme={themeFor(officeBackground, prefersDark)} style={{ minHeight: "100vh" }}>
-      <Root host={host} />
-    </FluentProvider>
-  );
+  watchHost((host: HostState) => {
+    const officeBackground =
+      host && host !== "connecting" && typeof Office !== "undefined"
+        ? Office.context.officeTheme?.bodyBackgroundColor
+        : undefined;
+    root.render(
+      <FluentProvider
+        theme={themeFor(officeBackground, prefersDark)}
+        style={{ minHeight: "100vh" }}
+      >
+        {host === "connecting" ? (
+          <Spinner label="Connecting to Excel…" style={{ paddingTop: 48 }} />
+        ) : (
+          // A new host is a new session: file mode's state does not carry into Excel's.
+          <Root key={host ?? "file"} host={host} />
+        )}
+      </FluentProvider>
+    );
+  });
 }
-
-if (typeof Office === "undefined") render(null);
-else void Office.onReady((info) => render(info.host ? String(info.host) : null));

@@ -83,6 +83,38 @@ afterAll(async () => {
 });
 
 describe("the task pane in a browser", () => {
+  /** Milliseconds from navigation start until `text` shows, in the page's own clock (0 while blank). */
+  async function shownAfter(p: Page, text: string): Promise<number> {
+    const handle = await p.waitForFunction(
+      (t) => (document.body?.innerText.includes(t) ? performance.now() : 0),
+      text,
+      { timeout: 10_000 }
+    );
+    return (await handle.jsonValue()) as number;
+  }
+
+  itBrowser(
+    "shows the pane within a second while the Office CDN hangs",
+    async () => {
+      const p = await browser.newPage({ viewport: { width: 360, height: 900 } });
+      // The proxy that drops the connection: office.js is requested and never answered.
+      await p.route("https://appsforoffice.microsoft.com/**", () => undefined);
+      const officeRequested = p.waitForRequest(/appsforoffice\.microsoft\.com\/.*office\.js/);
+      await p.goto(`${server.url}/taskpane.html`, { waitUntil: "commit" });
+      const ms = await shownAfter(p, "Open an .xlsx workbook");
+      await officeRequested;
+      writeFileSync(path.join(SCREENS, "..", "pane-cdn-hang-ms.json"), JSON.stringify({ ms }));
+      expect(ms).toBeLessThan(1000);
+      // Opened by Office (its _host_Info in the URL), the pane says it is connecting meanwhile.
+      await p.goto(`${server.url}/taskpane.html?_host_Info=Excel$Win32$16.01$en-US$$$$0`, {
+        waitUntil: "commit",
+      });
+      expect(await shownAfter(p, "Connecting to Excel")).toBeLessThan(1000);
+      await p.close();
+    },
+    30_000
+  );
+
   itBrowser(
     "opens the sample, shows findings and the model, builds and downloads the scorecards",
     async () => {

@@ -1,25 +1,75 @@
 /**
  * A typed fake of the slice of Office.js the writers use. office-addin-mock does not know the real
  * API surface, so this fake records what is written (cells by address, every property set, every
- * call) and counts `context.sync()` calls, for tests to check both what and how often.
+ * call) and counts `context.sync()` calls, for tests to check both what and how often. It also
+ * measures each request as Office.js serialises it — every object path and action as JSON, in
+ * UTF-8 bytes, which is what Excel on the web holds to 5 MB — and each read's response the same way.
  */
 import { a1, parseA1 } from "../../src/engine/address";
 
 type Log = { path: string; value: unknown }[];
 
-/** Records every property set and method call under a path; reading a property nests deeper. */
-function recorder(log: Log, path: string): unknown {
+/** Ids in a real request grow with the batch; six digits is a long batch's size. */
+const ID = 123456;
+
+/** Office.js's request body entries: ObjectPaths (how to reach an object) and Actions (what to do). */
+const OBJECT_PATH = { property: 4, method: 3 } as const;
+const ACTION = { instantiate: 1, query: 2, method: 3, setProperty: 4 } as const;
+
+/** What one request entry adds to the serialised body, in UTF-8 bytes (with its separating comma). */
+function entryBytes(entry: object): number {
+  return Buffer.byteLength(JSON.stringify(entry), "utf8") + 1;
+}
+
+/** Serialised size of an object path (a property or method that gives an object). */
+function pathBytes(kind: keyof typeof OBJECT_PATH, name: string, args: unknown[] = []): number {
+  const path = {
+    Id: ID,
+    ObjectPathType: OBJECT_PATH[kind],
+    Name: name,
+    ParentObjectPathId: ID,
+    ArgumentInfo: args.length ? { Arguments: args } : {},
+  };
+  const instantiate = { Id: ID, ActionType: ACTION.instantiate, Name: "", ObjectPathId: ID };
+  return entryBytes({ [ID]: path }) + entryBytes(instantiate);
+}
+
+/** Serialised size of an action on an object: a property set, a method call or a load. */
+function actionBytes(kind: keyof typeof ACTION, name: string, args: unknown[] = []): number {
+  return entryBytes({
+    Id: ID,
+    ActionType: ACTION[kind],
+    Name: name,
+    ObjectPathId: ID,
+    ArgumentInfo: { Arguments: args },
+  });
+}
+
+/** Office.js names properties and methods in PascalCase on the wire. */
+const wire = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
+
+/**
+ * Records every property set and method call under a path; reading a property nests deeper.
+ * Each step adds what Office.js would put in the request to `count`.
+ */
+function recorder(log: Log, path: string, count: (bytes: number) => void): unknown {
   const target = () => undefined;
   return new Proxy(target, {
-    get: (_, key) =>
-      typeof key === "symbol" ? undefined : recorder(log, `${path}.${String(key)}`),
+    get: (_, key) => {
+      if (typeof key === "symbol") return undefined;
+      count(pathBytes("property", wire(key)));
+      return recorder(log, `${path}.${String(key)}`, count);
+    },
     set: (_, key, value) => {
       log.push({ path: `${path}.${String(key)}`, value });
+      count(actionBytes("setProperty", wire(String(key)), [value]));
       return true;
     },
     apply: (_, __, args) => {
       log.push({ path: `${path}()`, value: args });
-      return recorder(log, `${path}()`);
+      const name = wire(path.slice(path.lastIndexOf(".") + 1));
+      count(actionBytes("method", name, args));
+      return recorder(log, `${path}()`, count);
     },
   });
 }
@@ -68,11 +118,13 @@ export class FakeSheet {
   }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): unknown {
     const sheet = this;
+    sheet.book.payload += pathBytes("method", "GetRangeByIndexes", [row, col, rows, cols]);
     const out = {
       values: [] as unknown[][],
       valueTypes: [] as string[][],
-      load() {
+      load(what: string) {
         sheet.book.reads += rows * cols;
+        sheet.book.payload += actionBytes("query", "", [{ Select: what.split(",") }]);
         sheet.book.afterSync.push(() => {
           for (let r = 0; r < rows; r++) {
             const vals: unknown[] = [];
@@ -96,6 +148,9 @@ export class FakeSheet {
             out.values.push(vals);
             out.valueTypes.push(types);
           }
+          sheet.book.response += entryBytes({
+            Value: { values: out.values, valueTypes: out.valueTypes },
+          });
         });
         return out;
       },
@@ -103,14 +158,22 @@ export class FakeSheet {
     return out;
   }
   activate(): void {
+    this.book.payload += actionBytes("method", "Activate");
     this.activated = true;
   }
+  /** Adds to the current request. */
+  private readonly count = (bytes: number) => (this.book.payload += bytes);
   getRange(address: string): unknown {
     const sheet = this;
     const tl = parseA1(address.split(":")[0]);
-    return new Proxy(recorder(this.log, `range(${address})`) as object, {
+    this.count(pathBytes("method", "GetRange", [address]));
+    return new Proxy(recorder(this.log, `range(${address})`, this.count) as object, {
       get(target, key) {
-        if (key === "select") return () => (sheet.selected = address);
+        if (key === "select")
+          return () => {
+            sheet.count(actionBytes("method", "Select"));
+            sheet.selected = address;
+          };
         return Reflect.get(target, key);
       },
       set(target, key, value) {
@@ -124,31 +187,35 @@ export class FakeSheet {
               sheet.cells.set(at, cell);
             })
           );
-          sheet.book.payload += JSON.stringify(value).length;
+          sheet.count(actionBytes("setProperty", wire(key), [value]));
           return true;
         }
-        sheet.book.payload += String(value).length + address.length;
         return Reflect.set(target, key, value);
       },
     });
   }
   getRanges(address: string): unknown {
-    this.book.payload += address.length;
-    return recorder(this.log, `ranges(${address})`);
+    this.count(pathBytes("method", "GetRanges", [address]));
+    return recorder(this.log, `ranges(${address})`, this.count);
   }
   get freezePanes(): unknown {
-    return recorder(this.log, "freezePanes");
+    this.count(pathBytes("property", "FreezePanes"));
+    return recorder(this.log, "freezePanes", this.count);
   }
   get tables(): unknown {
-    return recorder(this.log, "tables");
+    this.count(pathBytes("property", "Tables"));
+    return recorder(this.log, "tables", this.count);
   }
   get pageLayout(): unknown {
-    return recorder(this.log, "pageLayout");
+    this.count(pathBytes("property", "PageLayout"));
+    return recorder(this.log, "pageLayout", this.count);
   }
   set tabColor(color: string) {
+    this.count(actionBytes("setProperty", "TabColor", [color]));
     this.log.push({ path: "tabColor", value: color });
   }
   delete(): void {
+    this.count(actionBytes("method", "Delete"));
     this.deleted = true;
     this.book.sheets = this.book.sheets.filter((s) => s !== this);
   }
@@ -160,8 +227,13 @@ export class FakeWorkbook {
   /** Excel tables: name, sheet and address (`A1:C4`). */
   tables: { name: string; sheet: string; address: string }[] = [];
   syncs = 0;
+  /** UTF-8 bytes of the request being built, as Office.js would serialise it. */
   payload = 0;
+  /** Bytes of each request sent, one per sync. */
   payloads: number[] = [];
+  /** UTF-8 bytes of the response being built, and of each response received. */
+  response = 0;
+  responses: number[] = [];
   /** Cells loaded for reading, over all syncs. */
   reads = 0;
   /** Loads are answered at the next sync, as in Office.js. */
@@ -195,6 +267,7 @@ export class FakeWorkbook {
       getItemOrNullObject: (name: string) =>
         book.sheet(name) ?? { isNullObject: true, delete: () => undefined },
       add: (name: string) => {
+        book.payload += pathBytes("method", "Add", [name]);
         if (book.sheet(name)) throw new Error(`A sheet named ${name} exists`);
         const s = new FakeSheet(name, book);
         book.sheets.push(s);
@@ -211,7 +284,7 @@ export class FakeWorkbook {
         return names;
       },
       add: (name: string, _range: unknown, comment: string) => {
-        book.payload += name.length + comment.length;
+        book.payload += actionBytes("method", "Add", [name, { ObjectPathId: ID }, comment]);
         book.names.push({ name, formula: `=${comment}` });
       },
     };
@@ -234,6 +307,8 @@ export class FakeWorkbook {
         book.payload = 0;
         if (book.failAtSync === book.syncs) throw new Error("RequestPayloadSizeLimitExceeded");
         for (const answer of book.afterSync.splice(0)) answer();
+        book.responses.push(book.response);
+        book.response = 0;
       },
     } as unknown as Excel.RequestContext;
   }

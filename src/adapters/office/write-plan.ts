@@ -1,10 +1,12 @@
 /**
  * Applies a WorkbookPlan to the open workbook through Office.js. It batches: a fixed number of
  * `context.sync()` calls for structure and formatting, plus one per chunk of cell data of at most
- * 4 MB (Excel on the web rejects requests over 5 MB) — never one per row or cell. Text is written
+ * 4 MiB in UTF-8 bytes of the serialised request (Excel on the web rejects requests over 5 MB) —
+ * never one per row or cell. Text is written
  * with a leading apostrophe where Excel would otherwise read it as a formula.
  */
 import { a1, columnLetters } from "../../engine/address";
+import { jsonBytes, utf8Bytes } from "./request-size";
 import { freeSheetName, freeTableName, markerName, sheetAnchor } from "../../planner/generated";
 import {
   CellPlan,
@@ -19,13 +21,13 @@ import {
 export const REQUIRED_EXCEL_API = "1.9";
 
 export const MAX_CHUNK_BYTES = 4 * 1024 * 1024;
-/** Cell data per chunk: below the batch limit, leaving room for the requests around it. */
+/** Cell data per chunk, in bytes: below the batch limit, leaving room for the requests around it. */
 const CELL_CHUNK_BYTES = 3.5 * 1024 * 1024;
 
 export interface WriteResult {
   sheets: string[];
   syncs: number;
-  /** Estimated size of the largest batch, as the JSON of what it sends. */
+  /** Estimated size of the largest batch: UTF-8 bytes of the JSON of what it sends. */
   maxPayloadBytes: number;
 }
 
@@ -63,18 +65,34 @@ export function formulaInput(cell: CellPlan | null): string | number | boolean {
   return v;
 }
 
-/** Rows of a sheet in chunks whose JSON stays under the limit. */
+/** A plan row as written to `range.formulas`, padded to the range's width. */
+function rowFormulas(
+  line: readonly (CellPlan | null)[],
+  columns: number
+): (string | number | boolean)[] {
+  return Array.from({ length: columns }, (_, c) => formulaInput(line[c] ?? null));
+}
+
+/** A plan row as written to `range.numberFormat`, padded to the range's width. */
+function rowFormats(line: readonly (CellPlan | null)[], columns: number): string[] {
+  return Array.from({ length: columns }, (_, c) => line[c]?.format ?? "General");
+}
+
+/**
+ * Rows of a sheet in chunks whose request stays under the limit, measured as sent: UTF-8 bytes
+ * of the JSON of the padded formulas and number formats.
+ */
 export function chunkRows(
   plan: SheetPlan,
   limit = CELL_CHUNK_BYTES
 ): { from: number; to: number; bytes: number }[] {
   const chunks: { from: number; to: number; bytes: number }[] = [];
+  const columns = width(plan);
   let from = 0;
   let bytes = 0;
   plan.rows.forEach((line, r) => {
-    const size =
-      JSON.stringify(line.map(formulaInput)).length +
-      JSON.stringify(line.map((c) => c?.format ?? "General")).length;
+    // Each row is an element of two arrays (formulas, number formats): one comma in each.
+    const size = jsonBytes(rowFormulas(line, columns)) + jsonBytes(rowFormats(line, columns)) + 2;
     if (bytes + size > limit && r > from) {
       chunks.push({ from, to: r, bytes });
       from = r;
@@ -124,7 +142,14 @@ function inGroups<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-function applyStyle(sheet: Excel.Worksheet, address: string, spec: StyleSpec): void {
+/**
+ * About what Office.js serialises for one object path or action besides its arguments (ids, type,
+ * name, as JSON): the requests around the cell data are counted with it.
+ */
+const ENTRY_BYTES = 170;
+
+/** Queues a style on some areas; returns the estimated bytes of what it queued. */
+function applyStyle(sheet: Excel.Worksheet, address: string, spec: StyleSpec): number {
   const format = sheet.getRanges(address).format;
   if (spec.bold !== undefined) format.font.bold = spec.bold;
   if (spec.italic !== undefined) format.font.italic = spec.italic;
@@ -132,6 +157,9 @@ function applyStyle(sheet: Excel.Worksheet, address: string, spec: StyleSpec): v
   if (spec.size !== undefined) format.font.size = spec.size;
   if (spec.color) format.font.color = spec.color;
   if (spec.fill) format.fill.color = spec.fill;
+  // getRanges and format, then for each property its font or fill and the value set.
+  const properties = Object.values(spec).filter((v) => v !== undefined).length;
+  return utf8Bytes(address) + (2 + 2 * properties) * ENTRY_BYTES;
 }
 
 function conditionalFormat(sheet: Excel.Worksheet, cf: ConditionalFormatPlan): void {
@@ -204,25 +232,33 @@ async function formatSheet(
   });
   for (const c of plan.hiddenColumns ?? [])
     sheet.getRange(`${columnLetters(c)}:${columnLetters(c)}`).columnHidden = true;
+  await batches.queue(
+    (3 * plan.columnWidths.length + 2 * (plan.hiddenColumns?.length ?? 0)) * ENTRY_BYTES
+  );
   for (const [style, areas] of areasBy(plan, (cell) => cell?.style)) {
     for (const group of inGroups(areas, AREAS_PER_CALL)) {
-      applyStyle(sheet, group.join(","), STYLES[style]);
-      await batches.queue(group.join(",").length + 200);
+      await batches.queue(applyStyle(sheet, group.join(","), STYLES[style]));
     }
   }
   for (const [indent, areas] of areasBy(plan, (cell) => cell?.indent || undefined)) {
     for (const group of inGroups(areas, AREAS_PER_CALL)) {
       sheet.getRanges(group.join(",")).format.indentLevel = indent;
-      await batches.queue(group.join(",").length + 100);
+      await batches.queue(utf8Bytes(group.join(",")) + 3 * ENTRY_BYTES);
     }
   }
   for (const m of plan.merges ?? []) sheet.getRange(m).merge();
   if (plan.frozen?.rows) sheet.freezePanes.freezeRows(plan.frozen.rows);
   if (plan.frozen?.columns) sheet.freezePanes.freezeColumns(plan.frozen.columns);
-  for (const cf of plan.conditionalFormats ?? []) conditionalFormat(sheet, cf);
+  await batches.queue((2 * (plan.merges?.length ?? 0) + 4) * ENTRY_BYTES);
+  for (const cf of plan.conditionalFormats ?? []) {
+    conditionalFormat(sheet, cf);
+    // The areas, then conditionalFormats, add, the rule object and its settings.
+    await batches.queue(utf8Bytes(cf.range) + 12 * ENTRY_BYTES);
+  }
   for (const v of plan.validations ?? []) {
     const source = Array.isArray(v.list) ? v.list.join(",") : `=${v.list.range}`;
     sheet.getRange(v.range).dataValidation.rule = { list: { inCellDropDown: true, source } };
+    await batches.queue(utf8Bytes(v.range) + utf8Bytes(source) + 3 * ENTRY_BYTES);
   }
   if (plan.table) {
     const t = plan.table;
@@ -247,7 +283,7 @@ async function formatSheet(
   if (plan.tabColor) sheet.tabColor = `#${plan.tabColor.slice(2)}`;
 }
 
-/** Counts syncs and measures what each batch sends (estimated as the JSON of the queued data). */
+/** Counts syncs and measures what each batch sends (estimated as the UTF-8 JSON of the queued data). */
 class Batches {
   syncs = 0;
   maxPayloadBytes = 0;
@@ -321,12 +357,8 @@ export async function applyPlanToExcel(
         await batches.queue(chunk.bytes);
         const rows = sheetPlan.rows.slice(chunk.from, chunk.to);
         const range = sheet.getRange(`A${chunk.from + 1}:${columnLetters(columns - 1)}${chunk.to}`);
-        range.numberFormat = rows.map((line) =>
-          Array.from({ length: columns }, (_, c) => line[c]?.format ?? "General")
-        );
-        range.formulas = rows.map((line) =>
-          Array.from({ length: columns }, (_, c) => formulaInput(line[c] ?? null))
-        );
+        range.numberFormat = rows.map((line) => rowFormats(line, columns));
+        range.formulas = rows.map((line) => rowFormulas(line, columns));
         await batches.sync();
       }
       onProgress({ stage: "formatting", sheet: sheetPlan.name });

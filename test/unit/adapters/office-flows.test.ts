@@ -4,13 +4,18 @@
  * cell — counting syncs and checking what was written, and that a failed build leaves nothing.
  */
 import { applySheetEdit, selectCell } from "../../../src/adapters/office/edit-cells";
-import { parseRangeAddress, readGridsFromExcel } from "../../../src/adapters/office/read-grids";
+import {
+  RESPONSE_BUDGET_BYTES,
+  parseRangeAddress,
+  readGridsFromExcel,
+} from "../../../src/adapters/office/read-grids";
 import { applyPlanToExcel } from "../../../src/adapters/office/write-plan";
 import { analyzeWorkbook } from "../../../src/engine/analyze";
 import { planWorkbook } from "../../../src/planner";
 import { planSettingsEdit } from "../../../src/planner/settings-edit";
 import { planTemplate } from "../../../src/planner/template";
 import { FakeValue, FakeWorkbook, installExcelEnums } from "../../support/fake-excel";
+import { japaneseName } from "../../support/japanese-org";
 import { AS_OF, KPI_HEADER, KRA_HEADER, kpi, kra } from "../../support/workbook";
 
 beforeAll(installExcelEnums);
@@ -59,18 +64,44 @@ describe("reading the workbook through Office.js", () => {
     expect(cellError).toMatchObject({ sheet: "KPIs", cell: "L5" });
   });
 
-  it("reads big sheets in blocks: one sync per block, never one per row", async () => {
+  it("reads big sheets in blocks: one sync per full batch, never one per row", async () => {
     const rows: FakeValue[][] = [KPI_HEADER];
     for (let i = 0; i < 2_000; i++) rows.push(kpi(`K${i}`) as FakeValue[]);
     const book = new FakeWorkbook([{ name: "KPIs", rows }]);
-    const { grids, syncs } = await readGridsFromExcel(book.context(), 5_000);
+    const budget = 50_000;
+    const { grids, syncs } = await readGridsFromExcel(book.context(), budget);
     const cells = 2_001 * KPI_HEADER.length;
-    expect(syncs).toBe(
-      2 + Math.ceil(cells / (Math.floor(5_000 / KPI_HEADER.length) * KPI_HEADER.length))
-    );
+    const total = book.responses.reduce((a, b) => a + b, 0);
+    // Two syncs for the structure, one for the first block, then batches at least 60% full.
+    expect(syncs).toBeLessThanOrEqual(3 + Math.ceil(total / (0.6 * budget)));
+    expect(Math.max(...book.responses)).toBeLessThanOrEqual(budget);
     expect(grids.sheets[0].rows).toHaveLength(2_001);
     expect(grids.sheets[0].rows[2_000][0]).toBe("K1999");
     expect(book.reads).toBe(cells);
+  });
+
+  it("sizes batches by the bytes they bring back: text-heavy sheets stay under the budget", async () => {
+    // 160,000 cells of 40 Japanese characters (120 bytes each): 100,000 cells were 13 MB.
+    const text = (r: number, c: number) => `${japaneseName(c, r)}`;
+    const wide = Array.from({ length: 20_000 }, (_, r) =>
+      Array.from({ length: 8 }, (__, c) => text(r, c))
+    );
+    const numbers = Array.from({ length: 30_000 }, (_, r) => [r, r * 1.5, r / 7]);
+    const book = new FakeWorkbook([
+      { name: "Notes", rows: wide },
+      { name: "Small", rows: [["a", 1]] },
+      { name: "Actuals", rows: numbers },
+    ]);
+    const { grids, syncs, maxResponseBytes } = await readGridsFromExcel(book.context());
+    const largest = Math.max(...book.responses);
+    expect(largest).toBeLessThanOrEqual(RESPONSE_BUDGET_BYTES);
+    expect(maxResponseBytes).toBeGreaterThanOrEqual(largest * 0.97);
+    const total = book.responses.reduce((a, b) => a + b, 0);
+    expect(syncs).toBeLessThanOrEqual(4 + Math.ceil(total / (0.6 * RESPONSE_BUDGET_BYTES)));
+    expect(grids.sheets[0].rows[19_999][7]).toBe(text(19_999, 7));
+    expect(grids.sheets[1].rows).toEqual([["a", 1]]);
+    expect(grids.sheets[2].rows[29_999]).toEqual([29_999, 29_999 * 1.5, 29_999 / 7]);
+    expect(book.reads).toBe(160_000 + 2 + 90_000);
   });
 
   it("finds Excel tables by their addresses", async () => {

@@ -18,6 +18,7 @@ import { planWorkbook } from "../../../src/planner";
 import { WorkbookPlan } from "../../../src/planner/plan";
 import { bigOrganisation, gridsOf } from "../../../src/synthetic/big-org";
 import { FakeWorkbook, installExcelEnums } from "../../support/fake-excel";
+import { japaneseOrganisation } from "../../support/japanese-org";
 import { AS_OF } from "../../support/workbook";
 
 beforeAll(installExcelEnums);
@@ -107,6 +108,20 @@ describe("the Office.js writer", () => {
     expect(fixed[0]).toBeLessThanOrEqual(4);
     expect(fixed[2] - fixed[0]).toBeLessThanOrEqual(Math.ceil(runs[2].total / (4 * 1024 * 1024)));
   });
+
+  it("budgets in UTF-8 bytes of the serialised request: Japanese names stay under 4 MiB", async () => {
+    const plan = planWorkbook(
+      analyzeWorkbook(gridsOf(japaneseOrganisation(1000)), { today: AS_OF })
+    );
+    const fake = new FakeWorkbook();
+    const result = await applyPlanToExcel(fake.context(), plan);
+    const largest = Math.max(...fake.payloads);
+    // Full chunks: the case that matters (a character count let these reach 5.4 MiB).
+    expect(largest).toBeGreaterThan(3 * 1024 * 1024);
+    expect(largest).toBeLessThanOrEqual(4 * 1024 * 1024);
+    // The writer knows what it sends: its estimate is within the envelope of the real request.
+    expect(result.maxPayloadBytes).toBeGreaterThanOrEqual(largest * 0.97);
+  }, 120_000);
 
   it("replaces its own sheets on the next build and never touches the user's", async () => {
     const plan = await samplePlan();

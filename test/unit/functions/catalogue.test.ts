@@ -78,6 +78,81 @@ describe("KPI.ATTAINMENT", () => {
   });
 });
 
+describe("error values and data types from input cells (allowErrorForDataTypeAny)", () => {
+  const OUTPUT_LEGAL = ["#VALUE!", "#DIV/0!", "#N/A", "#NUM!", "#NULL!"];
+  it("passes output-legal codes through and maps every other code to #VALUE! naming it", () => {
+    const incoming = [
+      "#N/A",
+      "#DIV/0!",
+      "#NUM!",
+      "#NULL!",
+      "#VALUE!",
+      "#REF!",
+      "#NAME?",
+      "#SPILL!",
+      "#CALC!",
+      "#BUSY!",
+      "invalidReference",
+      "invalidName",
+      "notAvailable",
+    ];
+    const out = call("ATTAINMENT", col(...incoming.map((c) => ({ code: c }))), [[100]]);
+    const codes = out.map((r) => code(r[0]));
+    expect(codes).toEqual([
+      "#N/A",
+      "#DIV/0!",
+      "#NUM!",
+      "#NULL!",
+      "#VALUE!",
+      "#VALUE!",
+      "#VALUE!",
+      "#VALUE!",
+      "#VALUE!",
+      "#VALUE!",
+      "#VALUE!",
+      "#VALUE!",
+      "#N/A",
+    ]);
+    for (const c of codes) expect(OUTPUT_LEGAL).toContain(c);
+    expect((out[5][0] as FunctionError).message).toBe("actual: the cell holds #REF!.");
+    expect((out[7][0] as FunctionError).message).toBe("actual: the cell holds #SPILL!.");
+  });
+  it("reads rich error values and whole-range parameters the same way", () => {
+    expect(
+      code(one("ATTAINMENT", [[{ type: "Error", basicValue: "#REF!", errorType: "Ref" }]], [[1]]))
+    ).toBe("#VALUE!");
+    expect(code(one("SCORE", col(1, { code: "#NAME?" })))).toBe("#VALUE!");
+    expect(code(one("AGGREGATE", [[1, { code: "#SPILL!" }]]))).toBe("#VALUE!");
+    expect(code(one("FORECAST", [[1, { code: "#N/A" }]], [[1]], [[2]]))).toBe("#N/A");
+  });
+  it("uses the basic value of data-type cells (formatted numbers, entities)", () => {
+    const formatted = { type: "FormattedNumber", basicValue: 90, numberFormat: "0.0" };
+    const entity = { type: "Entity", text: "95", properties: {} };
+    expect(one("ATTAINMENT", [[formatted]], [[100]])).toBe(0.9);
+    expect(one("ATTAINMENT", [[entity]], [[100]])).toBe(0.95);
+    expect(one("VARIANCE", [[{ type: "Double", basicValue: 7 }]], [[5]])).toBe(2);
+  });
+});
+
+describe("non-finite results (issue 19)", () => {
+  const numError = (v: unknown) => {
+    expect(code(v)).toBe("#NUM!");
+    expect((v as FunctionError).message).toMatch(/too large|not a number|finite/);
+  };
+  it("gives #NUM! with a message, never NaN or Infinity", () => {
+    numError(one("RAW", [[1e308]], [[1e-308]]));
+    numError(one("VARIANCE", [[1.7e308]], [[-1.7e308]]));
+    numError(one("VARIANCEPCT", [[1.7e308]], [[1e-300]]));
+    numError(one("AGGREGATE", [[1.7e308, 1.7e308]], [["sum"]]));
+    numError(one("FORECAST", [[1e308]], [[1e-300]], [[10]]));
+    numError(one("SCORE", col(1e308, 1e308), col(1e308, 1e308)));
+    numError(one("PACE", [[1.7e308]], [[1.7e308]], [[46023]], [[46387]], [[46100]], [[-1.7e308]]));
+    numError(one("ATTAINMENT", [[1.7e308]], [[1.7e308]], null, [[-1.7e308]]));
+    numError(one("ATTAINMENT", [[Infinity]], [[100]]));
+    numError(one("ATTAINMENT", [[NaN]], [[100]]));
+  });
+});
+
 describe("KPI.RAW", () => {
   it("is uncapped", () => {
     expect(one("RAW", [[300]], [[100]])).toBe(3);
@@ -101,6 +176,10 @@ describe("KPI.STATUS", () => {
   });
   it("is blank for a blank attainment", () => {
     expect(one("STATUS", [[null]])).toBe("");
+  });
+  it("reads thresholds that are both 0 (blank cells in some desktop builds) as the defaults", () => {
+    expect(call("STATUS", col(0.95, 0.5), [[0]], [[0]])).toEqual([["Amber"], ["Red"]]);
+    expect(call("STATUS", col(0.95, 0.5), [[0.9]], [[0]])).toEqual([["Green"], ["Amber"]]);
   });
 });
 

@@ -37,3 +37,21 @@ it("replaces error cells only, keeping messages for #VALUE! and #N/A", () => {
   expect(out[0][1]).toEqual(new StubError("#VALUE!", "bad"));
   expect(out[1][1]).toEqual(new StubError("#DIV/0!"));
 });
+
+it("never hands Excel an error without a code, whatever error arrives in a cell", async () => {
+  const { attainment } = await import("../../../src/functions/functions");
+  const incoming = ["#SPILL!", "#REF!", "#NAME?", "#CALC!", "#N/A", "#NUM!"].map((code) => [
+    { code },
+  ]);
+  const out = attainment(incoming, [[100]]) as StubError[][];
+  expect(out.map((r) => r[0].code)).toEqual([
+    "#VALUE!",
+    "#VALUE!",
+    "#VALUE!",
+    "#VALUE!",
+    "#N/A",
+    "#NUM!",
+  ]);
+  expect(out[0][0].message).toBe("actual: the cell holds #SPILL!.");
+  expect(out[5][0].message).toBeUndefined();
+});
