@@ -20,7 +20,8 @@ export function demoSummary(report: Report, input: string, output: string, json:
     "",
     "Owner scores (best first):",
     ...owners.map(
-      (o) => `  ${terminalText(o.id).padEnd(10)} ${(o.kind ?? "").padEnd(7)} ${pct(o.score)}  rating ${o.rating}`
+      (o) =>
+        `  ${terminalText(o.id).padEnd(10)} ${(o.kind ?? "").padEnd(7)} ${pct(o.score)}  rating ${o.rating}`
     ),
     "",
     "Goals:",

@@ -41,7 +41,9 @@ export function formatFindings(findings: readonly Finding[]): string {
     if (group.length === 0) continue;
     lines.push(`${HEADINGS[severity]} (${group.length})`);
     for (const f of group)
-      lines.push(`  ${location(f).padEnd(width)}  ${f.rule.padEnd(ruleWidth)}  ${terminalText(f.message, MESSAGE_MAX)}`);
+      lines.push(
+        `  ${location(f).padEnd(width)}  ${f.rule.padEnd(ruleWidth)}  ${terminalText(f.message, MESSAGE_MAX)}`
+      );
     lines.push("");
   }
   lines.push(totalsLine(findings));

@@ -147,7 +147,10 @@ async function template(args: CliArgs, io: Output): Promise<number> {
   wb.creator = "KPI Cascade";
   const sheets = applyPlan(wb, { sheets: planTemplate() });
   await writeOutputs(outputs, { workbook: Buffer.from(await wb.xlsx.writeBuffer()) }, io.out);
-  humanChannel(outputs, io)(
+  humanChannel(
+    outputs,
+    io
+  )(
     `Wrote ${terminalText(args.output)} with ${sheets.join(", ")}: fill in the tables, then run kpi-cascade validate or build on it.`
   );
   return 0;

@@ -73,11 +73,8 @@ function code(e: unknown): string {
 }
 
 async function writableFolder(file: string, folder: string): Promise<void> {
-  try {
-    if (!(await fs.stat(folder)).isDirectory()) throw Object.assign(new Error(), { code: "ENOTDIR" });
-  } catch (e) {
-    refuse(`Cannot write "${file}": the folder "${folder}" does not exist.`);
-  }
+  const st = await fs.stat(folder).catch(() => null);
+  if (!st?.isDirectory()) refuse(`Cannot write "${file}": the folder "${folder}" does not exist.`);
   try {
     await fs.access(folder, constants.W_OK | constants.X_OK);
   } catch {
@@ -218,7 +215,7 @@ async function writeTemporary(file: string, mode: number | null, data: Buffer): 
   try {
     const handle = await fs.open(tmp, "wx");
     try {
-      for (let at = 0; at < data.length; )
+      for (let at = 0; at < data.length;)
         at += (await handle.write(data, at, Math.min(CHUNK, data.length - at))).bytesWritten;
       await handle.sync();
     } finally {
@@ -234,7 +231,7 @@ async function writeTemporary(file: string, mode: number | null, data: Buffer): 
 }
 
 async function writeDescriptor(fd: number, data: Buffer): Promise<void> {
-  for (let at = 0; at < data.length; ) {
+  for (let at = 0; at < data.length;) {
     try {
       at += (await writeFd(fd, data, at, data.length - at)).bytesWritten;
     } catch (e) {

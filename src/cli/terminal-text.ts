@@ -6,6 +6,7 @@
  */
 
 /** C0 and C1 controls, DEL, the Unicode line/paragraph separators and the bidi embeddings/isolates. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
 
 const NAMED: Record<string, string> = { "\t": "\\t", "\n": "\\n", "\r": "\\r" };
