@@ -11,8 +11,12 @@ import { inflateRawSync } from "zlib";
  */
 export const OUTPUT_NAMESPACE = "urn:kpi-cascade:output";
 
-/** The generated-sheet markers of the ExcelJS writer (planner/generated.ts): outputs written before the custom part. */
-const MARKER_DEFINED_NAME = /<definedName\b[^>]*\bname="KPICascade_/;
+/**
+ * The generated-sheet marker names (planner/generated.ts), which every build output so far
+ * carries: the proof for outputs written before the custom part. A user could type such a name,
+ * but only into their own workbook, to have it replaced.
+ */
+const MARKER_DEFINED_NAME = /<(?:\w+:)?definedName\b[^>]*\bname="KPICascade_/;
 
 /** More than any workbook.xml or custom part holds: a zip bomb is cut short and read as "not ours". */
 const PART_LIMIT = 16 * 1024 * 1024;
@@ -62,7 +66,7 @@ function zipEntries(bytes: Buffer): ZipEntry[] {
 
 /**
  * True when the workbook package says kpi-cascade wrote it: a custom XML part in
- * OUTPUT_NAMESPACE or, for outputs of the ExcelJS writer, a generated-sheet marker name.
+ * OUTPUT_NAMESPACE or a generated-sheet marker name in `xl/workbook.xml`.
  */
 export function isKpiCascadeOutput(bytes: Uint8Array): boolean {
   try {

@@ -46,8 +46,15 @@ export function writeStdout(data: string | Uint8Array): void {
  */
 export function installProcessHandlers(): void {
   process.stdout.on("error", (e) => {
-    if (!isClosedPipe(e)) throw e;
     stdoutClosed = true;
+    if (isClosedPipe(e)) return;
+    // Anything else (a full disk) lost text the user asked for: one line, and status 2.
+    process.stderr.write(
+      `kpi-cascade: Cannot write to standard output (${(e as NodeJS.ErrnoException).code ?? e.message}).\n`
+    );
+    process.on("exit", () => {
+      process.exitCode = 2;
+    });
   });
   // A closed stderr leaves nowhere to report to: its lines are dropped, the status still tells.
   process.stderr.on("error", (e) => {

@@ -23,12 +23,23 @@ describe("isKpiCascadeOutput", () => {
     ).toBe(true);
   });
 
-  it("recognises the generated-sheet marker names of the ExcelJS writer", async () => {
+  it("recognises the generated-sheet marker names, with or without a namespace prefix", async () => {
     const marked = await rawXlsx({
       sheets: SHEETS,
       definedNames: `<definedName name="KPICascade_scorecard">'Data'!$A$1</definedName>`,
     });
     expect(isKpiCascadeOutput(marked)).toBe(true);
+    const prefixed = await rawXlsx({ sheets: SHEETS });
+    const zip = await JSZip.loadAsync(prefixed);
+    const xml = (await zip.file("xl/workbook.xml")?.async("string")) as string;
+    zip.file(
+      "xl/workbook.xml",
+      xml.replace(
+        "</workbook>",
+        `<x:definedNames xmlns:x="urn:x"><x:definedName name="KPICascade_cascade" hidden="1">'Data'!$A$1</x:definedName></x:definedNames></workbook>`
+      )
+    );
+    expect(isKpiCascadeOutput(await zip.generateAsync({ type: "uint8array" }))).toBe(true);
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("KPI Scorecard");
     wb.definedNames.add("'KPI Scorecard'!$A$1", "KPICascade_scorecard");

@@ -24,6 +24,9 @@ import * as path from "path";
 import { Output, run } from "../../../src/cli/main";
 import { isKpiCascadeOutput } from "../../../src/cli/output-proof";
 
+// Each test starts node processes: generous on a loaded two-core machine.
+jest.setTimeout(60_000);
+
 const BIN = path.resolve(__dirname, "../../../bin/kpi-cascade.js");
 
 let dir: string;

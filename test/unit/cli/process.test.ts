@@ -9,6 +9,9 @@ import * as os from "os";
 import * as path from "path";
 import { SAMPLE_WORKBOOK, run } from "../../../src/cli/main";
 
+// Each test starts node processes: generous on a loaded two-core machine.
+jest.setTimeout(60_000);
+
 const BIN = path.resolve(__dirname, "../../../bin/kpi-cascade.js");
 let dir: string;
 let clean: string;
@@ -57,6 +60,16 @@ describe("a closed standard output (`… | head -1`)", () => {
     );
     expect(r.stdout).toBe("status 0\n");
     expect(r.stderr).toBe("");
+  });
+});
+
+describe("a standard output that fails otherwise (a full disk)", () => {
+  it("says so in one line, without a stack trace, with status 2", () => {
+    const r = spawnSync("bash", ["-c", `node "${BIN}" validate "${clean}" > /dev/full`], {
+      encoding: "utf8",
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe("kpi-cascade: Cannot write to standard output (ENOSPC).\n");
   });
 });
 

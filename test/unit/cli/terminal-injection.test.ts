@@ -13,6 +13,9 @@ import { Finding } from "../../../src/engine/findings";
 import { KPI_HEADER, KRA_HEADER } from "../../support/workbook";
 import { rawXlsx } from "../../support/raw-xlsx";
 
+// Each test starts node processes: generous on a loaded two-core machine.
+jest.setTimeout(60_000);
+
 const BIN = path.resolve(__dirname, "../../../bin/kpi-cascade.js");
 let dir: string;
 let hostile: string;
