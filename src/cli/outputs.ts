@@ -152,15 +152,17 @@ async function mayReplace(output: ResolvedOutput, force: boolean): Promise<void>
 }
 
 /**
- * Resolves and checks every output of a command at its start. Throws a UsageError (exit status 2,
- * nothing written) when an output is an input, repeats another output, or cannot or may not be
- * written.
+ * The start of every command: its inputs and all its outputs checked before anything is read or
+ * written. Throws a UsageError (exit status 2, nothing written) when an input is not a regular
+ * file, or an output is an input, repeats another output, or cannot or may not be written.
  */
-export async function resolveOutputs(
-  inputs: readonly CheckedInput[],
+export async function checkRun(
+  inputFiles: readonly string[],
   requests: readonly OutputRequest[],
   force: boolean
 ): Promise<ResolvedOutput[]> {
+  const inputs: CheckedInput[] = [];
+  for (const file of inputFiles) inputs.push(await checkInput(file));
   const outputs: ResolvedOutput[] = [];
   for (const request of requests) outputs.push(await locate(request));
   const standard: [number, string][] = [
@@ -208,6 +210,11 @@ function temporaryBeside(file: string): string {
   return path.join(path.dirname(file), name);
 }
 
+async function discard(tmp: string): Promise<void> {
+  await fs.rm(tmp, { force: true });
+  releaseTemporary(tmp);
+}
+
 /** Writes the whole file beside its target and flushes it to disk, so the rename publishes complete bytes. */
 async function writeTemporary(file: string, mode: number | null, data: Buffer): Promise<string> {
   const tmp = temporaryBeside(file);
@@ -224,8 +231,7 @@ async function writeTemporary(file: string, mode: number | null, data: Buffer): 
     if (mode !== null) await fs.chmod(tmp, mode); // a replaced file keeps its permissions
     return tmp;
   } catch (e) {
-    await fs.rm(tmp, { force: true });
-    releaseTemporary(tmp);
+    await discard(tmp);
     throw e;
   }
 }
@@ -298,21 +304,7 @@ export async function writeOutputs(
       releaseTemporary(s.tmp);
     }
   } catch (e) {
-    for (const s of staged) {
-      await fs.rm(s.tmp, { force: true });
-      releaseTemporary(s.tmp);
-    }
+    for (const s of staged) await discard(s.tmp);
     throw new UsageError(`Cannot write "${current?.request.path}" (${code(e)}).`);
   }
-}
-
-/** The start of every command: its inputs and all its outputs checked before anything is read or written. */
-export async function checkRun(
-  inputs: readonly string[],
-  requests: readonly OutputRequest[],
-  force: boolean
-): Promise<ResolvedOutput[]> {
-  const checked: CheckedInput[] = [];
-  for (const input of inputs) checked.push(await checkInput(input));
-  return resolveOutputs(checked, requests, force);
 }
