@@ -19,6 +19,7 @@ import {
   writeFileSync,
 } from "fs";
 import JSZip from "jszip";
+import { createServer } from "net";
 import * as os from "os";
 import * as path from "path";
 import { Output, run } from "../../../src/cli/main";
@@ -197,6 +198,24 @@ describe("every output is checked before any is written; a failed run writes not
       /it is a folder/
     );
     await expectRefused(["validate", input, "--json", p("folder")], /it is a folder/);
+  });
+
+  it("a dangling symbolic link or a socket as output", async () => {
+    symlinkSync("nowhere.xlsx", p("dangling.xlsx"));
+    await expectRefused(
+      ["build", input, "-o", p("dangling.xlsx")],
+      /it is a symbolic link to a file that does not exist/
+    );
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(p("report.sock"), resolve));
+    try {
+      await expectRefused(
+        ["validate", input, "--json", p("report.sock")],
+        /it is not a file, a pipe or a device/
+      );
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it("a read-only earlier output is replaced only with --force, and stays read-only", async () => {
