@@ -10,6 +10,8 @@ export interface CliArgs {
   output: string | null;
   json: string | null;
   asOf: Day | null;
+  /** Replace an existing output that kpi-cascade did not write, or a read-only one. */
+  force: boolean;
   help: boolean;
 }
 
@@ -19,6 +21,7 @@ export const USAGE = `Usage:
   kpi-cascade template -o <new.xlsx>
   kpi-cascade demo [--as-of YYYY-MM-DD] [--json FILE|-]
 
+An existing output is replaced only if kpi-cascade wrote it; --force replaces any other file.
 Exit status: 0 done, no errors; 1 done, with error findings; 2 nothing done.`;
 
 function parseAsOf(text: string): Day {
@@ -35,6 +38,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     output: null,
     json: null,
     asOf: null,
+    force: false,
     help: false,
   };
   const positional: string[] = [];
@@ -47,6 +51,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       return v;
     };
     if (a === "-h" || a === "--help") args.help = true;
+    else if (a === "--force") args.force = true;
     else if (a === "-o" || a === "--output") args.output = value();
     else if (a === "--json") args.json = value();
     else if (a === "--as-of") args.asOf = parseAsOf(value());

@@ -2,12 +2,17 @@
 import { sheetRef } from "../engine/address";
 import { Finding, Severity } from "../engine/findings";
 import { Report } from "../engine/report";
+import { terminalText } from "./terminal-text";
+
+/** A finding's message quotes workbook text inside the engine's own sentence (under 200 characters). */
+const MESSAGE_MAX = 400;
 
 const HEADINGS: Record<Severity, string> = { error: "Errors", warning: "Warnings", info: "Info" };
 
+/** `Sheet!Cell` as printed: the sheet name is workbook text, so it is made safe for a terminal. */
 export function location(f: Finding): string {
   if (f.sheet === null) return "(workbook)";
-  return f.cell === null ? sheetRef(f.sheet, "") : sheetRef(f.sheet, f.cell);
+  return terminalText(f.cell === null ? sheetRef(f.sheet, "") : sheetRef(f.sheet, f.cell));
 }
 
 export function countLine(report: Report): string {
@@ -36,7 +41,9 @@ export function formatFindings(findings: readonly Finding[]): string {
     if (group.length === 0) continue;
     lines.push(`${HEADINGS[severity]} (${group.length})`);
     for (const f of group)
-      lines.push(`  ${location(f).padEnd(width)}  ${f.rule.padEnd(ruleWidth)}  ${f.message}`);
+      lines.push(
+        `  ${location(f).padEnd(width)}  ${f.rule.padEnd(ruleWidth)}  ${terminalText(f.message, MESSAGE_MAX)}`
+      );
     lines.push("");
   }
   lines.push(totalsLine(findings));

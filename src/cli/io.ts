@@ -1,21 +1,55 @@
-/** File handling for the commands: read an input that must be an xlsx, write outputs whole or not at all. */
-import { promises as fs } from "fs";
-import * as path from "path";
+/** Inputs of the commands: regular files only, checked at once, read whole, and an xlsx. */
+import { Stats, promises as fs } from "fs";
 import { UsageError } from "./args";
+
+/** An input that exists and is a regular file, with the identity outputs are compared against. */
+export interface CheckedInput {
+  path: string;
+  /** `device:inode`, the same through every link and spelling of its path. */
+  identity: string;
+}
+
+/** Device and inode: one file, however it is named. */
+export function fileIdentity(st: Stats): string {
+  return `${st.dev}:${st.ino}`;
+}
+
+function cannotRead(file: string, e: unknown): UsageError {
+  const code = (e as NodeJS.ErrnoException).code;
+  return new UsageError(
+    code === "ENOENT"
+      ? `Cannot find the file "${file}".`
+      : code === "EISDIR"
+        ? `"${file}" is a folder, not a workbook.`
+        : `Cannot read "${file}" (${code ?? "unknown error"}).`
+  );
+}
+
+/**
+ * Refuses at once an input that is not a regular file: reading `/dev/zero` never ends, and a pipe
+ * or a terminal would block waiting for bytes. Only `stat` is called, so nothing blocks here.
+ */
+export async function checkInput(file: string): Promise<CheckedInput> {
+  let st;
+  try {
+    st = await fs.stat(file);
+  } catch (e) {
+    throw cannotRead(file, e);
+  }
+  if (st.isDirectory()) throw new UsageError(`"${file}" is a folder, not a workbook.`);
+  if (!st.isFile())
+    throw new UsageError(
+      `"${file}" is not a regular file (it is a pipe, a device or a socket); save the workbook to a file and name that file.`
+    );
+  return { path: file, identity: fileIdentity(st) };
+}
 
 export async function readInput(file: string): Promise<Buffer> {
   let bytes: Buffer;
   try {
     bytes = await fs.readFile(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(
-      code === "ENOENT"
-        ? `Cannot find the file "${file}".`
-        : code === "EISDIR"
-          ? `"${file}" is a folder, not a workbook.`
-          : `Cannot read "${file}" (${code ?? "unknown error"}).`
-    );
+    throw cannotRead(file, e);
   }
   if (looksLikeCompoundFile(bytes))
     throw new UsageError(
@@ -53,25 +87,4 @@ function looksLikeCompoundFile(bytes: Buffer): boolean {
 /** Excel encrypts an .xlsx into a compound file with an `EncryptedPackage` stream (named in UTF-16). */
 function encryptedPackage(bytes: Buffer): boolean {
   return bytes.includes(Buffer.from("EncryptedPackage", "utf16le"));
-}
-
-export function samePath(a: string, b: string): boolean {
-  return path.resolve(a) === path.resolve(b);
-}
-
-/** Writes through a temporary file and a rename, so a failed run never leaves half a file behind. */
-export async function writeWhole(file: string, data: Uint8Array | string): Promise<void> {
-  const tmp = path.join(
-    path.dirname(path.resolve(file)),
-    `.${path.basename(file)}.${process.pid}.tmp`
-  );
-  try {
-    await fs.writeFile(tmp, data);
-    await fs.rename(tmp, file);
-  } catch (e) {
-    await fs.rm(tmp, { force: true });
-    throw new UsageError(
-      `Cannot write "${file}" (${(e as NodeJS.ErrnoException).code ?? "unknown error"}).`
-    );
-  }
 }

@@ -13,8 +13,11 @@ import { planTemplate } from "../planner/template";
 import { Report, buildReport } from "../engine/report";
 import { CliArgs, USAGE, UsageError, parseArgs } from "./args";
 import { countLine, formatFindings, severityCounts, totalsLine } from "./format";
-import { readInput, samePath, writeWhole } from "./io";
+import { readInput } from "./io";
 import { demoSummary } from "./demo-summary";
+import { OutputRequest, ResolvedOutput, checkRun, writeOutputs, writesToStdout } from "./outputs";
+import { terminalText } from "./terminal-text";
+import { writeStdout } from "./signals";
 
 export interface Output {
   out(text: string): void;
@@ -22,7 +25,7 @@ export interface Output {
 }
 
 const STD: Output = {
-  out: (t) => process.stdout.write(t.endsWith("\n") ? t : `${t}\n`),
+  out: (t) => writeStdout(t.endsWith("\n") ? t : `${t}\n`),
   err: (t) => process.stderr.write(t.endsWith("\n") ? t : `${t}\n`),
 };
 
@@ -64,16 +67,21 @@ async function analyseFile(file: string, args: CliArgs): Promise<Analysed> {
   return { analysis, report: buildReport(analysis), input };
 }
 
-/** With `--json -` the report owns stdout, so the human text moves to stderr. */
-function humanChannel(args: CliArgs, io: Output): (text: string) => void {
-  return args.json === "-" ? io.err : io.out;
+/** When an output (`--json -`, `-o /dev/stdout`) owns stdout, the human text moves to stderr. */
+function humanChannel(outputs: readonly ResolvedOutput[], io: Output): (text: string) => void {
+  return writesToStdout(outputs) ? io.err : io.out;
 }
 
-async function emitJson(report: Report, args: CliArgs, io: Output): Promise<void> {
-  if (args.json === null) return;
-  const text = `${JSON.stringify(report, null, 2)}\n`;
-  if (args.json === "-") io.out(text);
-  else await writeWhole(args.json, text);
+/** The outputs named on the command line: the workbook (if the command writes one) and `--json`. */
+function outputRequests(args: CliArgs, workbook: string | null): OutputRequest[] {
+  const requests: OutputRequest[] = [];
+  if (workbook !== null) requests.push({ option: "-o", path: workbook, role: "workbook" });
+  if (args.json !== null) requests.push({ option: "--json", path: args.json, role: "report" });
+  return requests;
+}
+
+function reportJson(report: Report): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
 }
 
 function exitStatus(report: Report): number {
@@ -83,56 +91,43 @@ function exitStatus(report: Report): number {
 async function validate(args: CliArgs, io: Output): Promise<number> {
   if (!args.input)
     throw new UsageError("validate needs a workbook: kpi-cascade validate <workbook.xlsx>");
+  const outputs = await checkRun([args.input], outputRequests(args, null), args.force);
   const { report } = await analyseFile(args.input, args);
-  const say = humanChannel(args, io);
-  say(`${args.input}\n${countLine(report)}\n`);
+  const say = humanChannel(outputs, io);
+  say(`${terminalText(args.input)}\n${countLine(report)}\n`);
   say(formatFindings(report.findings));
-  await emitJson(report, args, io);
+  await writeOutputs(outputs, { report: reportJson(report) }, io.out);
   return exitStatus(report);
 }
 
-async function build(input: string, output: string, args: CliArgs, io: Output): Promise<Report> {
-  if (samePath(input, output))
-    throw new UsageError(
-      `The output "${output}" is the input workbook; choose another file so the original stays untouched.`
-    );
-  if (
-    args.json !== null &&
-    args.json !== "-" &&
-    (samePath(args.json, input) || samePath(args.json, output))
-  ) {
-    throw new UsageError(
-      `The --json file "${args.json}" would overwrite a workbook; choose another file.`
-    );
-  }
+interface Built {
+  report: Report;
+  /** Where the human text goes: stdout, unless an output owns it. */
+  say: (text: string) => void;
+}
+
+async function build(input: string, output: string, args: CliArgs, io: Output): Promise<Built> {
+  const outputs = await checkRun([input], outputRequests(args, output), args.force);
   const { analysis, report, input: read } = await analyseFile(input, args);
   const plan = planWorkbook(analysis);
   // An .ods or .csv becomes a new .xlsx: its data first, then the generated sheets.
   const data = read.reading ? [] : dataSheets(read.grids);
   const written = writePlan(read.reading ?? emptyWorkbook(), { sheets: [...data, ...plan.sheets] });
-  const { bytes } = written;
+  await writeOutputs(outputs, { workbook: written.bytes, report: reportJson(report) }, io.out);
+  const say = humanChannel(outputs, io);
   for (const name of written.kept)
-    humanChannel(
-      args,
-      io
-    )(
-      `"${name}" is marked as generated but does not hold what kpi-cascade wrote (it was edited, or the mark was copied): it is kept as it is, and the new sheet is written beside it.`
+    say(
+      `"${terminalText(name)}" is marked as generated but does not hold what kpi-cascade wrote (it was edited, or the mark was copied): it is kept as it is, and the new sheet is written beside it.`
+    );
+  if (!read.reading)
+    say(
+      `${terminalText(input)} is an .${read.kind} file: ${terminalText(output)} is a new .xlsx workbook holding its data.`
     );
   const sheets = written.sheets.slice(data.length);
-  if (!read.reading)
-    humanChannel(
-      args,
-      io
-    )(`${input} is an .${read.kind} file: ${output} is a new .xlsx workbook holding its data.`);
-  await writeWhole(output, bytes);
-  await emitJson(report, args, io);
-  humanChannel(
-    args,
-    io
-  )(
-    `${countLine(report)}\nWrote ${output} with ${sheets.join(", ")}. ${totalsLine(report.findings)}`
+  say(
+    `${countLine(report)}\nWrote ${terminalText(output)} with ${sheets.map((s) => terminalText(s)).join(", ")}. ${totalsLine(report.findings)}`
   );
-  return report;
+  return { report, say };
 }
 
 async function buildCommand(args: CliArgs, io: Output): Promise<number> {
@@ -140,16 +135,24 @@ async function buildCommand(args: CliArgs, io: Output): Promise<number> {
     throw new UsageError(
       "build needs a workbook and an output: kpi-cascade build <workbook.xlsx> -o <out.xlsx>"
     );
-  return exitStatus(await build(args.input, args.output, args, io));
+  return exitStatus((await build(args.input, args.output, args, io)).report);
 }
 
 async function template(args: CliArgs, io: Output): Promise<number> {
   if (!args.output || args.input)
     throw new UsageError("template needs only an output: kpi-cascade template -o <new.xlsx>");
+  const outputs = await checkRun(
+    [],
+    [{ option: "-o", path: args.output, role: "workbook" }],
+    args.force
+  );
   const { bytes, sheets } = writePlan(emptyWorkbook(), { sheets: planTemplate() });
-  await writeWhole(args.output, bytes);
-  io.out(
-    `Wrote ${args.output} with ${sheets.join(", ")}: fill in the tables, then run kpi-cascade validate or build on it.`
+  await writeOutputs(outputs, { workbook: bytes }, io.out);
+  humanChannel(
+    outputs,
+    io
+  )(
+    `Wrote ${terminalText(args.output)} with ${sheets.join(", ")}: fill in the tables, then run kpi-cascade validate or build on it.`
   );
   return 0;
 }
@@ -157,10 +160,13 @@ async function template(args: CliArgs, io: Output): Promise<number> {
 async function demo(args: CliArgs, io: Output): Promise<number> {
   const output = SAMPLE_WORKBOOK.replace(/\.xlsx$/, ".out.xlsx");
   const json = args.json ?? SAMPLE_WORKBOOK.replace(/\.xlsx$/, ".report.json");
-  const report = await build(SAMPLE_WORKBOOK, output, { ...args, json }, io);
-  humanChannel(args, io)(demoSummary(report, SAMPLE_WORKBOOK, output, json));
+  const { report, say } = await build(SAMPLE_WORKBOOK, output, { ...args, json }, io);
+  say(demoSummary(report, SAMPLE_WORKBOOK, output, json));
   return exitStatus(report);
 }
+
+/** The one stderr line of a failed run: long enough for two file names, never more than one line. */
+const ERROR_LINE_MAX = 600;
 
 export async function run(argv: readonly string[], io: Output = STD): Promise<number> {
   try {
@@ -188,7 +194,7 @@ export async function run(argv: readonly string[], io: Output = STD): Promise<nu
       e instanceof UsageError
         ? e.message
         : `Unexpected failure: ${e instanceof Error ? e.message : String(e)}`;
-    io.err(`kpi-cascade: ${message.split("\n")[0]}`);
+    io.err(`kpi-cascade: ${terminalText(message, ERROR_LINE_MAX)}`);
     return 2;
   }
 }
