@@ -30,6 +30,8 @@ export interface CellPlan {
   style?: StyleName;
   /** Indent level for tree-shaped sheets. */
   indent?: number;
+  /** A note attached to the cell (Excel's "Notes", shown on hover). */
+  comment?: string;
 }
 
 export type ConditionalFormatPlan =
