@@ -8,7 +8,7 @@ import { Day, isoFromDay } from "../dates";
 import { Status } from "../scoring/math";
 import { groupCheckIns } from "../scoring/actuals";
 import { Scores, computeScores } from "../scoring/scores";
-import { historyPeriods } from "./periods";
+import { PeriodLength, historyPeriods, periodLength } from "./periods";
 import { RunningActuals } from "./running-actuals";
 
 export type Series = (number | null)[];
@@ -16,6 +16,7 @@ export type Series = (number | null)[];
 export interface History {
   /** Period ends, ascending; the last is the as-of date. */
   periods: Day[];
+  periodLength: PeriodLength;
   /** Attainment of each KPI by period. */
   kpis: Map<string, Series>;
   kpiStatuses: Map<string, (Status | null)[]>;
@@ -60,6 +61,7 @@ export function computeHistory(analysis: Analysis): History | null {
   const { scores } = analysis;
   const history: History = {
     periods,
+    periodLength: periodLength(model, ends),
     kpis: seriesOf(scores.kpis.keys(), n),
     kpiStatuses: seriesOf(scores.kpis.keys(), n),
     kras: seriesOf(scores.kras.keys(), n),

@@ -3,7 +3,7 @@
  * as-of date. Months when any KPI is monthly or weekly; quarters when KPIs name only quarterly or
  * annual frequencies; with no Frequency anywhere, months unless every check-in ends a quarter.
  */
-import { Day, dayFromYmd, lastDayOfMonth } from "../dates";
+import { Day, dayFromYmd, lastDayOfMonth, ymdFromDay } from "../dates";
 import { Model } from "../model";
 
 /** A history longer than this keeps its latest periods: a chart of 400 months helps nobody. */
@@ -11,13 +11,8 @@ export const MAX_PERIODS = 36;
 
 export type PeriodLength = "month" | "quarter";
 
-function ymdOf(day: Day): { year: number; month: number; day: number } {
-  const d = new Date(day * 86_400_000);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
-}
-
 function isQuarterEnd(day: Day): boolean {
-  const { year, month, day: d } = ymdOf(day);
+  const { year, month, day: d } = ymdFromDay(day);
   return month % 3 === 0 && d === lastDayOfMonth(year, month);
 }
 
@@ -43,7 +38,7 @@ export function historyPeriods(model: Model, checkInEnds: readonly Day[]): Day[]
   const step = periodLength(model, checkInEnds) === "month" ? 1 : 3;
   // Months counted from year 0, so a period is one integer and a long history is skipped, not walked.
   const monthIndex = (day: Day) => {
-    const { year, month } = ymdOf(day);
+    const { year, month } = ymdFromDay(day);
     return year * 12 + month - 1;
   };
   const last = monthIndex(asOf);

@@ -3,7 +3,7 @@
  * Frequency behind the as-of date. One period of grace is the reporting lag everyone has: on
  * 30 June a monthly KPI checked in for May is on time, one last checked in for April is stale.
  */
-import { Day, isoFromDay } from "../dates";
+import { Day, isoFromDay, ymdFromDay } from "../dates";
 import { Findings } from "../findings";
 import { Model } from "../model";
 import { cellOf } from "../read/region";
@@ -20,9 +20,8 @@ const NOUN: Record<Frequency, string> = {
 export function periodNumber(day: Day, frequency: Frequency): number {
   // 1970-01-01 was a Thursday: weeks start on Monday, as ISO weeks do.
   if (frequency === "weekly") return Math.floor((day + 3) / 7);
-  const date = new Date(day * 86_400_000);
-  const year = date.getUTCFullYear();
-  const month = date.getUTCMonth();
+  const { year, month: m } = ymdFromDay(day);
+  const month = m - 1;
   if (frequency === "monthly") return year * 12 + month;
   if (frequency === "quarterly") return year * 4 + Math.floor(month / 3);
   return year;
