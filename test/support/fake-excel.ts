@@ -12,7 +12,11 @@ function recorder(log: Log, path: string): unknown {
   const target = () => undefined;
   return new Proxy(target, {
     get: (_, key) =>
-      typeof key === "symbol" ? undefined : recorder(log, `${path}.${String(key)}`),
+      typeof key === "symbol"
+        ? undefined
+        : key === "__path"
+          ? path
+          : recorder(log, `${path}.${String(key)}`),
     set: (_, key, value) => {
       log.push({ path: `${path}.${String(key)}`, value });
       return true;
@@ -141,6 +145,15 @@ export class FakeSheet {
   }
   get tables(): unknown {
     return recorder(this.log, "tables");
+  }
+  get charts(): unknown {
+    return recorder(this.log, "charts");
+  }
+  get notes(): unknown {
+    return recorder(this.log, "notes");
+  }
+  getCell(row: number, col: number): unknown {
+    return recorder(this.log, `cell(${a1(row, col)})`);
   }
   get pageLayout(): unknown {
     return recorder(this.log, "pageLayout");

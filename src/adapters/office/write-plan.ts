@@ -5,6 +5,7 @@
  * with a leading apostrophe where Excel would otherwise read it as a formula.
  */
 import { a1, columnLetters } from "../../engine/address";
+import { addCharts, addNotes, notesSupported } from "./charts";
 import { freeSheetName, freeTableName, markerName, sheetAnchor } from "../../planner/generated";
 import {
   CellPlan,
@@ -245,6 +246,8 @@ async function formatSheet(
       sheet.pageLayout.setPrintTitleRows(`$${plan.print.repeatRows.replace(":", ":$")}`);
   }
   if (plan.tabColor) sheet.tabColor = `#${plan.tabColor.slice(2)}`;
+  addCharts(sheet, plan.charts ?? []);
+  await batches.queue(addNotes(sheet, plan, notesSupported()) * 300);
 }
 
 /** Counts syncs and measures what each batch sends (estimated as the JSON of the queued data). */

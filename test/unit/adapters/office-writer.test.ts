@@ -43,6 +43,7 @@ describe("the Office.js writer", () => {
       "KPI Cascade",
       "KPI Findings",
       "KPI Dashboard",
+      "KPI Trends",
     ]);
     const wb = new ExcelJS.Workbook();
     applyPlan(wb, plan);
@@ -130,6 +131,7 @@ describe("the Office.js writer", () => {
       "KPICascade_dashboard",
       "KPICascade_findings",
       "KPICascade_scorecard",
+      "KPICascade_trends",
     ]);
   });
 
