@@ -17,6 +17,7 @@ import { CliArgs, USAGE, UsageError, parseArgs } from "./args";
 import { countLine, formatFindings, severityCounts, totalsLine } from "./format";
 import { readInput, samePath, writeWhole } from "./io";
 import { demoSummary } from "./demo-summary";
+import { diffCommand } from "./diff";
 
 export interface Output {
   out(text: string): void;
@@ -172,9 +173,11 @@ export async function run(argv: readonly string[], io: Output = STD): Promise<nu
         return await demo(args, io);
       case "template":
         return await template(args, io);
+      case "diff":
+        return await diffCommand(args, io);
       default:
         throw new UsageError(
-          `Unknown command "${args.command}". Commands: validate, build, template, demo.`
+          `Unknown command "${args.command}". Commands: validate, build, template, demo, diff.`
         );
     }
   } catch (e) {
