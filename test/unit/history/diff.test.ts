@@ -9,6 +9,7 @@ import * as path from "path";
 import { Output, run } from "../../../src/cli/main";
 import { Analysis, analyzeWorkbook } from "../../../src/engine/analyze";
 import { isoFromDay } from "../../../src/engine/dates";
+import { Kpi, Kra } from "../../../src/engine/model";
 import { Change, describeChange, diffAnalyses } from "../../../src/engine/diff/diff";
 import { gridsOf } from "../../../src/synthetic/big-org";
 import { sampleCompany } from "../../../src/synthetic/sample-company";
@@ -47,10 +48,13 @@ function soleCheckIns(base: Analysis, touched: Set<string>): number[] {
 }
 
 /** KPIs (or KRAs) read cleanly, from their own row, not yet touched. */
-function cleanRecords(base: Analysis, kind: "kpis" | "kras", touched: Set<string>) {
-  const ids = new Map<string, number>();
-  for (const r of base.model[kind].values()) ids.set(r.id, (ids.get(r.id) ?? 0) + 1);
-  return [...base.model[kind].values()].filter(
+function cleanRecords<K extends "kpis" | "kras">(
+  base: Analysis,
+  kind: K,
+  touched: Set<string>
+): (K extends "kpis" ? Kpi : Kra)[] {
+  const records = [...base.model[kind].values()] as (K extends "kpis" ? Kpi : Kra)[];
+  return records.filter(
     (r) => r.broken.length === 0 && !touched.has(`${kind}:${r.id}`) && r.weight !== null
   );
 }
