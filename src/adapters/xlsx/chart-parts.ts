@@ -43,13 +43,20 @@ export interface SheetChartParts {
   drawingRelType: string;
 }
 
+/** XML 1.0 has no place for control characters other than tab and line breaks. */
+function allowedInXml(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  return code >= 0x20 || ch === "\t" || ch === "\n" || ch === "\r";
+}
+
 export function escapeXml(text: string): string {
-  return text
+  return [...text]
+    .filter(allowedInXml)
+    .join("")
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
+    .replace(/"/g, "&quot;");
 }
 
 /** `'KPI Trends'!$D$25:$O$25` from a plan's `D25:O25`. */

@@ -104,18 +104,16 @@ function checkInChanges(before: Analysis, after: Analysis, changes: Change[]): v
   }
 }
 
-function kpiChanges(k0: Kpi, k1: Kpi, changes: Change[]): void {
-  const push = (kind: ChangeKind, field: string, before: unknown, after: unknown) => {
+/** Records a field's change on one KPI or KRA, when the two values differ. */
+function fieldChanges(entity: "kpi" | "kra", id: string, changes: Change[]) {
+  return (kind: ChangeKind, field: string, before: unknown, after: unknown) => {
     if (!same(before, after))
-      changes.push({
-        kind,
-        entity: "kpi",
-        id: k1.id,
-        field,
-        before: shown(before),
-        after: shown(after),
-      });
+      changes.push({ kind, entity, id, field, before: shown(before), after: shown(after) });
   };
+}
+
+function kpiChanges(k0: Kpi, k1: Kpi, changes: Change[]): void {
+  const push = fieldChanges("kpi", k1.id, changes);
   push("target-revised", "target", k0.target, k1.target);
   push("weight-changed", "weight", k0.weight, k1.weight);
   push("kpi-moved", "kra", k0.kra, k1.kra);
@@ -124,21 +122,44 @@ function kpiChanges(k0: Kpi, k1: Kpi, changes: Change[]): void {
 }
 
 function kraChanges(r0: Kra, r1: Kra, changes: Change[]): void {
-  const push = (kind: ChangeKind, field: string, before: unknown, after: unknown) => {
-    if (!same(before, after))
-      changes.push({
-        kind,
-        entity: "kra",
-        id: r1.id,
-        field,
-        before: shown(before),
-        after: shown(after),
-      });
-  };
+  const push = fieldChanges("kra", r1.id, changes);
   push("weight-changed", "weight", r0.weight, r1.weight);
   push("kra-moved", "owner", r0.owner, r1.owner);
   push("definition-changed", "parent", r0.parent, r1.parent);
   push("definition-changed", "objective", r0.objective, r1.objective);
+}
+
+/** Records added and removed records, and compares the ones in both. */
+function recordChanges<T extends { id: string; name: string | null }>(
+  entity: "kpi" | "kra",
+  before: Map<string, T>,
+  after: Map<string, T>,
+  compare: (r0: T, r1: T, changes: Change[]) => void,
+  changes: Change[]
+): void {
+  for (const [id, r1] of after) {
+    const r0 = before.get(id);
+    if (r0) compare(r0, r1, changes);
+    else
+      changes.push({
+        kind: `${entity}-added`,
+        entity,
+        id,
+        field: null,
+        before: null,
+        after: r1.name,
+      });
+  }
+  for (const [id, r0] of before)
+    if (!after.has(id))
+      changes.push({
+        kind: `${entity}-removed`,
+        entity,
+        id,
+        field: null,
+        before: r0.name,
+        after: null,
+      });
 }
 
 export function workbookChanges(before: Analysis, after: Analysis): Change[] {
@@ -163,52 +184,8 @@ export function workbookChanges(before: Analysis, after: Analysis): Change[] {
         before: shown(m0.settings[s]),
         after: shown(m1.settings[s]),
       });
-  for (const [id, k1] of m1.kpis) {
-    const k0 = m0.kpis.get(id);
-    if (!k0)
-      changes.push({
-        kind: "kpi-added",
-        entity: "kpi",
-        id,
-        field: null,
-        before: null,
-        after: k1.name,
-      });
-    else kpiChanges(k0, k1, changes);
-  }
-  for (const [id, k0] of m0.kpis)
-    if (!m1.kpis.has(id))
-      changes.push({
-        kind: "kpi-removed",
-        entity: "kpi",
-        id,
-        field: null,
-        before: k0.name,
-        after: null,
-      });
-  for (const [id, r1] of m1.kras) {
-    const r0 = m0.kras.get(id);
-    if (!r0)
-      changes.push({
-        kind: "kra-added",
-        entity: "kra",
-        id,
-        field: null,
-        before: null,
-        after: r1.name,
-      });
-    else kraChanges(r0, r1, changes);
-  }
-  for (const [id, r0] of m0.kras)
-    if (!m1.kras.has(id))
-      changes.push({
-        kind: "kra-removed",
-        entity: "kra",
-        id,
-        field: null,
-        before: r0.name,
-        after: null,
-      });
+  recordChanges("kpi", m0.kpis, m1.kpis, kpiChanges, changes);
+  recordChanges("kra", m0.kras, m1.kras, kraChanges, changes);
   checkInChanges(before, after, changes);
   return changes;
 }

@@ -169,11 +169,15 @@ describe("chart parts", () => {
 
   it("escape names and quote sheet names with apostrophes", () => {
     expect(sheetRange("Ana's <KPIs>", "a1:b2")).toBe("'Ana''s <KPIs>'!$A$1:$B$2");
-    const xml = chartParts("Ana's", [{ ...(plan.charts as ChartPlan[])[0], title: "R&D <x>" }], {
-      drawing: 1,
-      firstChart: 1,
-    }).parts[2].xml;
-    expect(xml).toContain("R&amp;D &lt;x&gt;");
+    const xml = chartParts(
+      "Ana's",
+      [{ ...(plan.charts as ChartPlan[])[0], title: "R&D <x>\u0001" }],
+      {
+        drawing: 1,
+        firstChart: 1,
+      }
+    ).parts[2].xml;
+    expect(xml).toContain("<a:t>R&amp;D &lt;x&gt;</a:t>");
     expect(xml).toContain("<c:f>'Ana''s'!$D$");
   });
 });
