@@ -95,6 +95,10 @@ function machineRow(): Row {
 }
 
 function versus(r: Row): string {
+  if (r.name === "history")
+    return `${r.periods} periods; engine as of one date ${fmt(r.engineMs as number)} ms: ×${fmt(r.ratio as number, 2)} (goal ≤ ×3)`;
+  if (r.name === "charts")
+    return `${r.charts} charts' parts vs build (plan + xlsx write) ${fmt(r.buildMs as number)} ms: +${fmt((r.ratio as number) * 100, 2)}% (goal ≤ 10%); re-zipping them into the package (test helper) ${fmt(r.insertMs as number)} ms`;
   if (r.name === "vs-formulas")
     return `plain formulas (HyperFormula) ${fmt(r.formulasMs as number)} ms: ×${fmt(r.ratio as number, 1)}; ${fmt(r.formulas as number)} formulas, ${r.owners} owner scores agree within ${(r.maxDiff as number).toExponential(1)}`;
   if (r.name === "vs-naive-writer")
@@ -118,6 +122,9 @@ async function main(): Promise<void> {
   for (const people of sizes)
     rows.push(worker("recalc", people, 1, path.join(cacheDir, `generated-${people}.xlsx`)));
   rows.push(worker("functions", 100_000, Math.max(runs, 9)));
+  // History against the single as-of engine, and charts against the build, alternating in one process.
+  rows.push(worker("history", sizes[sizes.length - 1], Math.max(3, Math.min(runs, 5))));
+  rows.push(worker("charts", sizes[0], Math.max(3, Math.min(runs, 5))));
   // Side by side with what users would do instead, each pair alternating in one process.
   rows.push(worker("vs-formulas", 1000, Math.max(3, Math.min(runs, 5))));
   rows.push(worker("vs-naive-writer", 1000, 3));
@@ -170,7 +177,7 @@ async function main(): Promise<void> {
     const office =
       r.name === "office-write"
         ? ` — ${r.syncs} syncs, largest batch ${fmt(r.maxPayloadMB as number, 2)} MB of ${fmt(r.totalMB as number, 1)} MB`
-        : r.name.startsWith("vs-")
+        : r.name.startsWith("vs-") || r.name === "history" || r.name === "charts"
           ? ` — ${versus(r)}`
           : "";
     const notes = r.runs

@@ -18,6 +18,7 @@ import { median, peakMB, timeRuns } from "./measure";
 import { CATALOGUE } from "../src/functions/catalogue";
 import { run } from "../src/functions/runner";
 import { vsFormulas, vsNaiveWriter, vsPerCell } from "./side-by-side";
+import { chartsJob, historyJob } from "./time-dimension";
 
 const emitRow = (row: Record<string, unknown>) =>
   process.stdout.write(`${JSON.stringify({ ...row, peakMB: peakMB() })}\n`);
@@ -74,6 +75,8 @@ async function main(): Promise<void> {
     );
   } else if (job === "plan" || job === "xlsx-write" || job === "office-write" || job === "recalc") {
     await writeJobs(job, people, runs, file);
+  } else if (job === "history" || job === "charts") {
+    emitRow(await (job === "history" ? historyJob : chartsJob)(people, runs));
   } else if (job === "functions") {
     // KPI.ATTAINMENT over `people` rows (here: rows) in one call, as Excel would make it.
     const rows = people;

@@ -80,6 +80,7 @@ function writeCell(cell: ExcelJS.Cell, plan: CellPlan): void {
     cell.value = { formula: plan.formula } as ExcelJS.CellFormulaValue;
   else if (plan.value !== undefined && plan.value !== null) cell.value = plan.value;
   if (plan.format) cell.numFmt = plan.format;
+  if (plan.comment) cell.note = plan.comment;
   const style = plan.style ? STYLES[plan.style] : undefined;
   if (style?.font) cell.font = style.font as ExcelJS.Font;
   if (style?.fill) cell.fill = style.fill;

@@ -7,6 +7,8 @@ export class UsageError extends Error {}
 export interface CliArgs {
   command: string;
   input: string | null;
+  /** The second workbook of `diff`. */
+  other: string | null;
   output: string | null;
   json: string | null;
   asOf: Day | null;
@@ -20,6 +22,7 @@ export const USAGE = `Usage:
   kpi-cascade build <workbook.xlsx> -o <out.xlsx> [--as-of YYYY-MM-DD] [--json FILE|-]
   kpi-cascade template -o <new.xlsx>
   kpi-cascade demo [--as-of YYYY-MM-DD] [--json FILE|-]
+  kpi-cascade diff <before.xlsx> <after.xlsx> [--as-of YYYY-MM-DD] [--json FILE|-]
 
 An existing output is replaced only if kpi-cascade wrote it; --force replaces any other file.
 Exit status: 0 done, no errors; 1 done, with error findings; 2 nothing done.`;
@@ -35,6 +38,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   const args: CliArgs = {
     command: "",
     input: null,
+    other: null,
     output: null,
     json: null,
     asOf: null,
@@ -62,6 +66,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   }
   args.command = positional[0] ?? "";
   args.input = positional[1] ?? null;
-  if (positional.length > 2) throw new UsageError(`Unexpected argument "${positional[2]}".`);
+  const most = args.command === "diff" ? 3 : 2;
+  if (args.command === "diff") args.other = positional[2] ?? null;
+  if (positional.length > most) throw new UsageError(`Unexpected argument "${positional[most]}".`);
   return args;
 }

@@ -4,20 +4,19 @@
  */
 import { existsSync } from "fs";
 import * as path from "path";
-import { PackageRefused } from "../adapters/xlsx/package/limits";
-import { WorkbookInput, dataSheets, readWorkbookInput } from "../adapters/workbook-input";
+import { dataSheets } from "../adapters/workbook-input";
+import { analyseFile } from "./analyse";
 import { emptyWorkbook, writePlan } from "../adapters/xlsx/write";
-import { Analysis, analyzeWorkbook } from "../engine/analyze";
 import { planWorkbook } from "../planner";
 import { planTemplate } from "../planner/template";
-import { Report, buildReport } from "../engine/report";
+import { Report } from "../engine/report";
 import { CliArgs, USAGE, UsageError, parseArgs } from "./args";
 import { countLine, formatFindings, severityCounts, totalsLine } from "./format";
-import { readInput } from "./io";
 import { demoSummary } from "./demo-summary";
 import { OutputRequest, ResolvedOutput, checkRun, writeOutputs, writesToStdout } from "./outputs";
 import { terminalText } from "./terminal-text";
 import { writeStdout } from "./signals";
+import { diffCommand } from "./diff";
 
 export interface Output {
   out(text: string): void;
@@ -38,34 +37,6 @@ export function packageRoot(): string {
 }
 
 export const SAMPLE_WORKBOOK = path.join(packageRoot(), "examples", "sample-company.xlsx");
-
-interface Analysed {
-  analysis: Analysis;
-  report: Report;
-  /** The file as read: a build writes its copy from it. */
-  input: WorkbookInput;
-}
-
-/** Reads and analyses a workbook: one reader for every command. */
-async function analyseFile(file: string, args: CliArgs): Promise<Analysed> {
-  const bytes = await readInput(file);
-  let input: WorkbookInput | null;
-  try {
-    input = readWorkbookInput(bytes, file);
-  } catch (e) {
-    throw new UsageError(
-      e instanceof PackageRefused && !e.damaged
-        ? `"${file}" was refused: ${e.message}.`
-        : `"${file}" could not be read as an .xlsx workbook (${e instanceof PackageRefused ? e.message : "it may be damaged, encrypted, or another format renamed .xlsx"}).`
-    );
-  }
-  if (!input)
-    throw new UsageError(
-      `"${file}" is not an .xlsx workbook (an .xlsx file is a zip archive; save it from Excel as "Excel Workbook (*.xlsx)").`
-    );
-  const analysis = analyzeWorkbook(input.grids, { asOf: args.asOf });
-  return { analysis, report: buildReport(analysis), input };
-}
 
 /** When an output (`--json -`, `-o /dev/stdout`) owns stdout, the human text moves to stderr. */
 function humanChannel(outputs: readonly ResolvedOutput[], io: Output): (text: string) => void {
@@ -184,9 +155,11 @@ export async function run(argv: readonly string[], io: Output = STD): Promise<nu
         return await demo(args, io);
       case "template":
         return await template(args, io);
+      case "diff":
+        return await diffCommand(args, io);
       default:
         throw new UsageError(
-          `Unknown command "${args.command}". Commands: validate, build, template, demo.`
+          `Unknown command "${args.command}". Commands: validate, build, template, demo, diff.`
         );
     }
   } catch (e) {

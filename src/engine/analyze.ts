@@ -23,6 +23,7 @@ import { checkCheckIns, checkMissingActuals } from "./rules/check-ins";
 import { checkCycles } from "./rules/cycles";
 import { checkKpiDefinitions } from "./rules/kpi-checks";
 import { checkReferences } from "./rules/references";
+import { checkStaleActuals } from "./rules/stale-actuals";
 import { checkStructure } from "./rules/structure";
 import { checkWeights } from "./rules/weights";
 import { KpiActual, groupCheckIns, kpiActual } from "./scoring/actuals";
@@ -95,6 +96,7 @@ export function analyzeWorkbook(workbook: WorkbookGrids, options: AnalyzeOptions
 
   const byKpi = groupCheckIns(model);
   checkCheckIns(model, byKpi, findings);
+  checkStaleActuals(model, byKpi, findings);
   const actuals = new Map<string, KpiActual>();
   for (const kpi of model.kpis.values())
     actuals.set(kpi.id, kpiActual(kpi, byKpi.get(kpi.id), model.checkIns, asOf));

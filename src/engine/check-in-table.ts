@@ -12,6 +12,8 @@ export interface CheckInView {
   end: number | null;
   actual: number | null;
   note: string | null;
+  /** As written: 0–10, or Low / Medium / High (SPEC 4.3). */
+  confidence: string | null;
   row: number;
 }
 
@@ -24,6 +26,7 @@ export class CheckInTable {
   /** Grid row of each check-in. */
   private rows: Int32Array;
   private notes = new Map<number, string>();
+  private confidences = new Map<number, string>();
 
   constructor(
     readonly region: Region | null,
@@ -43,7 +46,8 @@ export class CheckInTable {
     end: number | null,
     actual: number | null,
     note: string | null,
-    row: number
+    row: number,
+    confidence: string | null = null
   ): void {
     const i = this.kpi.length;
     this.kpi.push(kpi);
@@ -51,6 +55,7 @@ export class CheckInTable {
     this.actuals[i] = actual ?? NaN;
     this.rows[i] = row;
     if (note !== null) this.notes.set(i, note);
+    if (confidence !== null) this.confidences.set(i, confidence);
   }
 
   /** Both a period and an actual could be read: the check-in can count. */
@@ -81,6 +86,7 @@ export class CheckInTable {
       end: nan(this.ends[i]),
       actual: nan(this.actuals[i]),
       note: this.notes.get(i) ?? null,
+      confidence: this.confidences.get(i) ?? null,
       row: this.rows[i],
     };
   }

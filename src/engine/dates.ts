@@ -48,6 +48,11 @@ export function excelSerialFromDay(day: Day): number {
   return serial < 61 ? serial - 1 : serial;
 }
 
+export function ymdFromDay(day: Day): { year: number; month: number; day: number } {
+  const d = new Date(day * MS_PER_DAY);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
 export function isoFromDay(day: Day): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }

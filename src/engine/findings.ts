@@ -35,6 +35,7 @@ export const RULE_SEVERITY = {
   "duplicate-actual": "warning",
   "period-out-of-cycle": "warning",
   "future-period": "info",
+  "stale-actual": "warning",
   "unknown-setting": "warning",
 } as const satisfies Record<string, Severity>;
 

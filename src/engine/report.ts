@@ -5,6 +5,7 @@ import { Finding, compareSeverity } from "./findings";
 import { OwnerKind } from "./rules/references";
 import { Status } from "./scoring/math";
 import { Direction } from "./values";
+import { HistoryJson, historyJson, historyOf } from "./history/history";
 
 export interface Report {
   version: 1;
@@ -34,6 +35,8 @@ export interface Report {
   units: { id: string; teamScore: number | null }[];
   objectives: { id: string; score: number | null }[];
   goals: { id: string; score: number | null }[];
+  /** SPEC 4.3; only when the workbook has check-ins. */
+  history?: HistoryJson;
 }
 
 /** Findings in the order a reader wants them: errors first, then by sheet order of discovery. */
@@ -44,7 +47,9 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
     .map(({ f }) => f);
 }
 
-export function buildReport({ model, findings, scores }: Analysis): Report {
+export function buildReport(analysis: Analysis): Report {
+  const { model, findings, scores } = analysis;
+  const history = historyOf(analysis);
   return {
     version: 1,
     asOf: isoFromDay(model.asOf),
@@ -83,5 +88,6 @@ export function buildReport({ model, findings, scores }: Analysis): Report {
     units: [...scores.units].map(([id, teamScore]) => ({ id, teamScore })),
     objectives: [...scores.objectives].map(([id, score]) => ({ id, score })),
     goals: [...scores.goals].map(([id, score]) => ({ id, score })),
+    ...(history ? { history: historyJson(history) } : {}),
   };
 }

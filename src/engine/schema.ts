@@ -130,6 +130,7 @@ export const SHEETS: readonly SheetSpec[] = [
       field("period", "Period", ["Date", "Month", "Quarter"], req),
       field("actual", "Actual", ["Value", "Result"], req),
       field("note", "Note", ["Comment"]),
+      field("confidence", "Confidence"),
     ],
   },
   {

@@ -1,6 +1,7 @@
 /** The Dashboard sheet: per unit, its KPIs by status (its own and its people's, down the tree) and its scores. */
 import { Analysis } from "../engine/analyze";
 import { live } from "../engine/links";
+import { statusByUnitChart } from "./charts";
 import { unitsTopDown } from "./owners";
 import { CellPlan, SheetPlan } from "./plan";
 
@@ -80,5 +81,6 @@ export function planDashboard(analysis: Analysis, name = "KPI Dashboard"): Sheet
         : [],
     print: { landscape: true, fitToWidth: true, repeatRows: "3:3" },
     tabColor: "FFBF8F00",
+    charts: last > 3 ? [statusByUnitChart(4, last, "K3")] : [],
   };
 }

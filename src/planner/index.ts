@@ -5,14 +5,17 @@ import { planDashboard } from "./dashboard";
 import { planFindings } from "./findings-sheet";
 import { WorkbookPlan } from "./plan";
 import { planScorecard } from "./scorecard";
+import { planTrends } from "./trends";
 
 export function planWorkbook(analysis: Analysis): WorkbookPlan {
+  const trends = planTrends(analysis);
   return {
     sheets: [
       planScorecard(analysis),
       planCascade(analysis),
       planFindings(analysis),
       planDashboard(analysis),
+      ...(trends ? [trends] : []),
     ],
   };
 }

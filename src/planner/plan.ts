@@ -30,6 +30,8 @@ export interface CellPlan {
   style?: StyleName;
   /** Indent level for tree-shaped sheets. */
   indent?: number;
+  /** A note attached to the cell (Excel's "Notes", shown on hover). */
+  comment?: string;
 }
 
 export type ConditionalFormatPlan =
@@ -44,9 +46,35 @@ export interface ValidationPlan {
   list: string[] | { range: string };
 }
 
+/** One series of a chart: its legend name and the cells (a row or column on the same sheet) it plots. */
+export interface ChartSeriesPlan {
+  name: string;
+  /** A1 range on the chart's own sheet, without the sheet name: `D6:O6`. */
+  values: string;
+  /** `RRGGBB`; the application's palette when absent. */
+  color?: string;
+}
+
+/**
+ * A native chart over the sheet's own cells. Ranges carry no sheet name: each writer qualifies
+ * them with the name the sheet finally gets.
+ */
+export interface ChartPlan {
+  type: "line" | "bar" | "stackedColumn";
+  title: string;
+  /** The category labels (periods, units): an A1 range on the same sheet. */
+  categories: string;
+  series: ChartSeriesPlan[];
+  /** The value axis's number format, e.g. `0%`. */
+  valueFormat?: string;
+  /** Top-left cell (A1) and size in columns and rows. */
+  anchor: string;
+  size: { columns: number; rows: number };
+}
+
 export interface SheetPlan {
   /** What the sheet is, for finding it again on the next build. */
-  kind: "scorecard" | "cascade" | "findings" | "dashboard" | "template";
+  kind: "scorecard" | "cascade" | "findings" | "dashboard" | "trends" | "template";
   name: string;
   /** Dense rows from A1: `rows[r][c]` is the cell at row r+1, column c+1 (null = empty). */
   rows: (CellPlan | null)[][];
@@ -60,6 +88,7 @@ export interface SheetPlan {
   /** An Excel table over a block of the rows: its header row (1-based), first column and column count. */
   table?: { name: string; headerRow: number; column: number; columns: number };
   tabColor?: string;
+  charts?: ChartPlan[];
 }
 
 export interface WorkbookPlan {

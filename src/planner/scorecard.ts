@@ -10,6 +10,7 @@ import { isoFromDay } from "../engine/dates";
 import { Kpi, isBroken } from "../engine/model";
 import { groupWeights } from "../engine/scoring/math";
 import { KpiScore } from "../engine/scoring/scores";
+import { checkInComment } from "../engine/history/latest-check-ins";
 import { OwnerBlock, ownerBlocks } from "./owners";
 import { CellPlan, ConditionalFormatPlan, SheetPlan } from "./plan";
 
@@ -172,7 +173,7 @@ function kpiRow(
     [SC.baseline]: { value: kpi.baseline, format },
     [SC.target]: { value: score.target, format },
     [SC.targetMax]: { value: score.targetMax, format },
-    [SC.actual]: { value: score.actual, format },
+    [SC.actual]: { value: score.actual, format, ...checkInComment(analysis, kpi.id) },
     [SC.raw]: scorable
       ? { formula: rawFormula(score.direction as string, kpi.baseline !== null, n), format: PCT }
       : { value: null },

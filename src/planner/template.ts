@@ -42,6 +42,7 @@ const EXAMPLES: Record<SheetKind, Example[]> = {
     ["R2", "Reliable delivery", "ORG", "O1", null, 30],
     ["R3", "Engaged people", "ORG", "O1", null, 30],
   ],
+  // Annual targets tracked through the year: an example never goes stale-actual with the calendar.
   kpis: [
     [
       "K1",
@@ -54,7 +55,7 @@ const EXAMPLES: Record<SheetKind, Example[]> = {
       null,
       100,
       "sum",
-      "monthly",
+      "annual",
       null,
       null,
       null,
@@ -71,7 +72,7 @@ const EXAMPLES: Record<SheetKind, Example[]> = {
       null,
       70,
       "average",
-      "monthly",
+      "annual",
       null,
       null,
       null,
@@ -88,7 +89,7 @@ const EXAMPLES: Record<SheetKind, Example[]> = {
       40,
       30,
       "last",
-      "monthly",
+      "annual",
       null,
       null,
       null,
@@ -105,7 +106,7 @@ const EXAMPLES: Record<SheetKind, Example[]> = {
       null,
       100,
       "last",
-      "quarterly",
+      "annual",
       null,
       null,
       null,

@@ -148,7 +148,7 @@ describe("the task pane in a browser", () => {
       await tab("Build");
       await page.getByRole("button", { name: "Build scorecards" }).click();
       await page
-        .getByText(/^Wrote KPI Scorecard, KPI Cascade, KPI Findings, KPI Dashboard in/)
+        .getByText(/^Wrote KPI Scorecard, KPI Cascade, KPI Findings, KPI Dashboard, KPI Trends in/)
         .waitFor();
       await shot("05-built");
       const built = await download("Download the workbook", "built.xlsx");
@@ -161,6 +161,7 @@ describe("the task pane in a browser", () => {
         "KPI Cascade",
         "KPI Findings",
         "KPI Dashboard",
+        "KPI Trends",
       ]);
       await expectUserSheetsUnchanged(built);
       const scorecard = built.getWorksheet("KPI Scorecard") as ExcelJS.Worksheet;

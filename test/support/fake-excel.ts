@@ -57,6 +57,7 @@ function recorder(log: Log, path: string, count: (bytes: number) => void): unkno
   return new Proxy(target, {
     get: (_, key) => {
       if (typeof key === "symbol") return undefined;
+      if (key === "__path") return path;
       count(pathBytes("property", wire(key)));
       return recorder(log, `${path}.${String(key)}`, count);
     },
@@ -205,6 +206,18 @@ export class FakeSheet {
   get tables(): unknown {
     this.count(pathBytes("property", "Tables"));
     return recorder(this.log, "tables", this.count);
+  }
+  get charts(): unknown {
+    this.count(pathBytes("property", "Charts"));
+    return recorder(this.log, "charts", this.count);
+  }
+  get notes(): unknown {
+    this.count(pathBytes("property", "Notes"));
+    return recorder(this.log, "notes", this.count);
+  }
+  getCell(row: number, col: number): unknown {
+    this.count(pathBytes("method", "GetCell", [row, col]));
+    return recorder(this.log, `cell(${a1(row, col)})`, this.count);
   }
   get pageLayout(): unknown {
     this.count(pathBytes("property", "PageLayout"));

@@ -7,6 +7,7 @@
  */
 import { a1, columnLetters } from "../../engine/address";
 import { jsonBytes, utf8Bytes } from "./request-size";
+import { addCharts, addNotes, notesSupported } from "./charts";
 import { freeSheetName, freeTableName, markerName, sheetAnchor } from "../../planner/generated";
 import {
   CellPlan,
@@ -281,6 +282,8 @@ async function formatSheet(
       sheet.pageLayout.setPrintTitleRows(`$${plan.print.repeatRows.replace(":", ":$")}`);
   }
   if (plan.tabColor) sheet.tabColor = `#${plan.tabColor.slice(2)}`;
+  addCharts(sheet, plan.charts ?? []);
+  await batches.queue(addNotes(sheet, plan, notesSupported()) * 300);
 }
 
 /** Counts syncs and measures what each batch sends (estimated as the UTF-8 JSON of the queued data). */

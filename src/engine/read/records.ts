@@ -262,7 +262,14 @@ export function readCheckIns(region: Region | undefined, findings: Findings): Ch
       "missing-value",
       "Type the measured value, or clear the row."
     );
-    table.add(kpi, period?.end ?? null, actual, textOf(row, "note"), index);
+    table.add(
+      kpi,
+      period?.end ?? null,
+      actual,
+      textOf(row, "note"),
+      index,
+      textOf(row, "confidence")
+    );
   }
   return table;
 }

@@ -115,8 +115,8 @@ export function BuildScreen({ session, loaded }: { session: Session; loaded: Loa
       <section className={styles.section} aria-label="Build scorecards">
         <Subtitle2 as="h2">Build scorecards</Subtitle2>
         <Body1>
-          Adds KPI Scorecard, KPI Cascade, KPI Findings and KPI Dashboard, replacing the ones an
-          earlier build made. Your own sheets are never changed.
+          Adds KPI Scorecard, KPI Cascade, KPI Findings, KPI Dashboard and (with check-ins) KPI
+          Trends, replacing the ones an earlier build made. Your own sheets are never changed.
         </Body1>
         <Button appearance="primary" onClick={() => void build()} disabled={session.busy !== null}>
           Build scorecards

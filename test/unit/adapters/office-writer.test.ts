@@ -44,6 +44,7 @@ describe("the Office.js writer", () => {
       "KPI Cascade",
       "KPI Findings",
       "KPI Dashboard",
+      "KPI Trends",
     ]);
     const reread = new ExcelJS.Workbook();
     await reread.xlsx.load(
@@ -145,6 +146,7 @@ describe("the Office.js writer", () => {
       "KPICascade_dashboard",
       "KPICascade_findings",
       "KPICascade_scorecard",
+      "KPICascade_trends",
     ]);
   });
 

@@ -60,6 +60,7 @@ describe("validate on the sample workbook", () => {
       "units",
       "objectives",
       "goals",
+      "history",
     ]);
     expect(report.version).toBe(1);
     expect(report.counts).toEqual({

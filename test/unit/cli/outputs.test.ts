@@ -22,7 +22,7 @@ import JSZip from "jszip";
 import { createServer } from "net";
 import * as os from "os";
 import * as path from "path";
-import { Output, run } from "../../../src/cli/main";
+import { Output, SAMPLE_WORKBOOK, run } from "../../../src/cli/main";
 import { isKpiCascadeOutput } from "../../../src/cli/output-proof";
 
 // Each test starts node processes: generous on a loaded two-core machine.
@@ -320,7 +320,8 @@ describe("streams are written as streams, never replaced", () => {
 describe("an existing output that kpi-cascade did not write is refused without --force", () => {
   beforeEach(() =>
     only({
-      mine: () => writeFileSync(p("mine.xlsx"), readFileSync(input)),
+      // A workbook of the user's, unlike anything a command writes (the template is deterministic).
+      mine: () => writeFileSync(p("mine.xlsx"), readFileSync(SAMPLE_WORKBOOK)),
       notes: () => writeFileSync(p("notes.json"), '{"version": 3, "todo": []}\n'),
       earlier: () => writeFileSync(p("earlier.xlsx"), earlierOutput),
       report: () => writeFileSync(p("report.json"), '{"version": 1, "findings": []}\n'),

@@ -35,6 +35,16 @@ import { EMPTY_STYLES, StyleBook } from "./style-book";
 import { MAIN_NS, sheetXml } from "./sheet-xml";
 import { NewName, NewSheet, editWorkbookXml } from "./workbook-xml";
 import { removableParts } from "./removed-parts";
+import { chartParts } from "../chart-parts";
+import {
+  COMMENTS_CONTENT_TYPE,
+  COMMENTS_REL_TYPE,
+  VML_CONTENT_TYPE,
+  VML_REL_TYPE,
+  commentsXml,
+  notesOf,
+  vmlXml,
+} from "./comments";
 import { editCells } from "./cell-edits";
 import { cellRef } from "../read/sheet";
 import { SheetEdit } from "../../../planner/settings-edit";
@@ -93,19 +103,45 @@ function replacedSheets(reading: PackageReading, plan: WorkbookPlan): Replaced {
   return out;
 }
 
+/** N of a part named `…stemN.xml`. */
+function partNumber(part: string): number {
+  return Number(/(\d+)\.\w+$/.exec(part)?.[1] ?? 0);
+}
+
+/** The first N such that `stemN.xml` … `stem(N+count-1).xml` are all free. */
+function freeNumber(
+  pkg: Package,
+  taken: Set<string>,
+  removed: Set<string>,
+  folder: string,
+  stem: string,
+  count: number
+): number {
+  const free = (n: number) => {
+    const key = `${folder}${stem}${n}.xml`.toLowerCase();
+    return (!pkg.entry(key) || removed.has(key)) && !taken.has(key);
+  };
+  for (let n = 1; ; n++) {
+    let ok = true;
+    for (let k = 0; k < count && ok; k++) ok = free(n + k);
+    if (ok) return n;
+  }
+}
+
 /** A part name no kept part has (the parts being removed are free again, so a rebuild reuses them). */
 function freePartName(
   pkg: Package,
   taken: Set<string>,
   removed: Set<string>,
   folder: string,
-  stem: string
+  stem: string,
+  extension = "xml"
 ): string {
   for (let n = 1; ; n++) {
-    const name = `${folder}${stem}${n}.xml`;
+    const name = `${folder}${stem}${n}.${extension}`;
     const key = name.toLowerCase();
     if ((!pkg.entry(name) || removed.has(key)) && !taken.has(key)) {
-      taken.add(name.toLowerCase());
+      taken.add(key);
       return name;
     }
   }
@@ -218,23 +254,60 @@ export function writePlan(reading: PackageReading, plan: WorkbookPlan): PackageW
     taken.push(name);
     const part = freePartName(pkg, takenParts, removedParts, `${folder}worksheets/`, "sheet");
     const relId = freeRelId(relIds);
+    // The sheet's own relationships: its table, its charts' drawing, its notes.
+    const sheetRels: NewRelationship[] = [];
+    const sheetRel = (type: string, target: string) => {
+      const id = `rId${sheetRels.length + 1}`;
+      sheetRels.push({ id, type, target: relativeTarget(part, target) });
+      return id;
+    };
+    const addPart = (path: string, xml: string, type: string | null) => {
+      newParts.push([path, xml]);
+      if (type) newTypes.push({ part: path, type });
+    };
     let tableRelId: string | undefined;
     if (sheet.table) {
       const tablePart = freePartName(pkg, takenParts, removedParts, `${folder}tables/`, "table");
       const tableName = freeTableName(sheet.table.name, tableNames);
       tableNames.push(tableName);
-      tableRelId = "rId1";
-      newParts.push([tablePart, tableXml(sheet, tableName, ++tableId)]);
-      newParts.push([
-        relsPartOf(part),
-        EMPTY_RELS.replace(
-          "</Relationships>",
-          `<Relationship Id="${tableRelId}" Type="${REL_TYPES.table}" Target="${relativeTarget(part, tablePart)}"/></Relationships>`
-        ),
-      ]);
-      newTypes.push({ part: tablePart, type: CONTENT_TYPES.table });
+      addPart(tablePart, tableXml(sheet, tableName, ++tableId), CONTENT_TYPES.table);
+      tableRelId = sheetRel(REL_TYPES.table, tablePart);
     }
-    newParts.push([part, sheetXml(sheet, styles, { tableRelId })]);
+    let drawingRelId: string | undefined;
+    if (sheet.charts?.length) {
+      const drawing = freePartName(pkg, takenParts, removedParts, "xl/drawings/", "drawing");
+      const firstChart = freeNumber(
+        pkg,
+        takenParts,
+        removedParts,
+        "xl/charts/",
+        "chart",
+        sheet.charts.length
+      );
+      const made = chartParts(name, sheet.charts, { drawing: partNumber(drawing), firstChart });
+      for (const p of made.parts) {
+        takenParts.add(p.path.toLowerCase());
+        addPart(p.path, p.xml, p.contentType);
+      }
+      drawingRelId = sheetRel(made.drawingRelType, drawing);
+    }
+    let legacyDrawingRelId: string | undefined;
+    const notes = notesOf(sheet);
+    if (notes.length > 0) {
+      const comments = freePartName(pkg, takenParts, removedParts, `${folder}`, "comments");
+      const vml = freePartName(pkg, takenParts, removedParts, "xl/drawings/", "vmlDrawing", "vml");
+      addPart(comments, commentsXml(notes), COMMENTS_CONTENT_TYPE);
+      // Shape ids are unique per workbook: idmap blocks far above what a user's notes take.
+      addPart(vml, vmlXml(notes, 1000 + partNumber(vml)), VML_CONTENT_TYPE);
+      sheetRel(COMMENTS_REL_TYPE, comments);
+      legacyDrawingRelId = sheetRel(VML_REL_TYPE, vml);
+    }
+    if (sheetRels.length > 0)
+      addPart(relsPartOf(part), editRels(EMPTY_RELS, new Set(), sheetRels), null);
+    newParts.push([
+      part,
+      sheetXml(sheet, styles, { tableRelId, drawingRelId, legacyDrawingRelId }),
+    ]);
     newTypes.push({ part, type: CONTENT_TYPES.worksheet });
     newRels.push({ id: relId, type: REL_TYPES.worksheet, target: relativeTarget(info.part, part) });
     newSheets.push({ name, sheetId: ++sheetId, relId });

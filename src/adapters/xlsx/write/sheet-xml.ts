@@ -109,6 +109,10 @@ function colsXml(plan: SheetPlan): string {
 export interface SheetXmlOptions {
   /** The relationship id of the sheet's table part, when the plan has a table. */
   tableRelId?: string;
+  /** The relationship id of the sheet's drawing (charts), when the plan has charts. */
+  drawingRelId?: string;
+  /** The relationship id of the VML drawing of its cell notes, when it has notes. */
+  legacyDrawingRelId?: string;
   selected?: boolean;
 }
 

@@ -1,0 +1,35 @@
+/** Reading and analysing an input file, the same way for every command. */
+import { PackageRefused } from "../adapters/xlsx/package/limits";
+import { WorkbookInput, readWorkbookInput } from "../adapters/workbook-input";
+import { Analysis, analyzeWorkbook } from "../engine/analyze";
+import { Report, buildReport } from "../engine/report";
+import { CliArgs, UsageError } from "./args";
+import { readInput } from "./io";
+
+export interface Analysed {
+  analysis: Analysis;
+  report: Report;
+  /** The file as read: a build writes its copy from it. */
+  input: WorkbookInput;
+}
+
+/** Reads and analyses a workbook: one reader for every command. */
+export async function analyseFile(file: string, args: CliArgs): Promise<Analysed> {
+  const bytes = await readInput(file);
+  let input: WorkbookInput | null;
+  try {
+    input = readWorkbookInput(bytes, file);
+  } catch (e) {
+    throw new UsageError(
+      e instanceof PackageRefused && !e.damaged
+        ? `"${file}" was refused: ${e.message}.`
+        : `"${file}" could not be read as an .xlsx workbook (${e instanceof PackageRefused ? e.message : "it may be damaged, encrypted, or another format renamed .xlsx"}).`
+    );
+  }
+  if (!input)
+    throw new UsageError(
+      `"${file}" is not an .xlsx workbook (an .xlsx file is a zip archive; save it from Excel as "Excel Workbook (*.xlsx)").`
+    );
+  const analysis = analyzeWorkbook(input.grids, { asOf: args.asOf });
+  return { analysis, report: buildReport(analysis), input };
+}

@@ -1,0 +1,117 @@
+/**
+ * The history of SPEC 4.3: every score as of the end of each period up to the as-of date. The
+ * check-ins are aggregated incrementally (`RunningActuals`); each period is then scored by
+ * `computeScores`, the very code that gives the as-of scores, so the two cannot drift apart.
+ */
+import { Analysis } from "../analyze";
+import { Day, isoFromDay } from "../dates";
+import { Status } from "../scoring/math";
+import { groupCheckIns } from "../scoring/actuals";
+import { Scores, computeScores } from "../scoring/scores";
+import { PeriodLength, historyPeriods, periodLength } from "./periods";
+import { RunningActuals } from "./running-actuals";
+
+export type Series = (number | null)[];
+
+export interface History {
+  /** Period ends, ascending; the last is the as-of date. */
+  periods: Day[];
+  periodLength: PeriodLength;
+  /** Attainment of each KPI by period. */
+  kpis: Map<string, Series>;
+  kpiStatuses: Map<string, (Status | null)[]>;
+  kras: Map<string, Series>;
+  owners: Map<string, Series>;
+  /** Each unit's teamScore by period. */
+  units: Map<string, Series>;
+  objectives: Map<string, Series>;
+  goals: Map<string, Series>;
+}
+
+/** The history's shape in the JSON report (SPEC 4.3), plus objectives. */
+export interface HistoryJson {
+  periods: string[];
+  kpis: Record<string, Series>;
+  kras: Record<string, Series>;
+  owners: Record<string, Series>;
+  units: Record<string, Series>;
+  objectives: Record<string, Series>;
+  goals: Record<string, Series>;
+}
+
+function seriesOf<T>(ids: Iterable<string>, length: number): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const id of ids) out.set(id, new Array<T | null>(length).fill(null) as T[]);
+  return out;
+}
+
+function record<T>(map: Map<string, T[]>, p: number, values: Iterable<[string, T]>): void {
+  for (const [id, v] of values) (map.get(id) as T[])[p] = v;
+}
+
+/** Null when the workbook has no usable check-in: then there is nothing to tell over time. */
+export function computeHistory(analysis: Analysis): History | null {
+  const { model, broken, definitions } = analysis;
+  const byKpi = groupCheckIns(model);
+  if (byKpi.size === 0) return null;
+  const ends: Day[] = [];
+  for (const list of byKpi.values()) for (const i of list) ends.push(model.checkIns.end(i));
+  const periods = historyPeriods(model, ends);
+  const n = periods.length;
+  const { scores } = analysis;
+  const history: History = {
+    periods,
+    periodLength: periodLength(model, ends),
+    kpis: seriesOf(scores.kpis.keys(), n),
+    kpiStatuses: seriesOf(scores.kpis.keys(), n),
+    kras: seriesOf(scores.kras.keys(), n),
+    owners: seriesOf(scores.owners.keys(), n),
+    units: seriesOf(scores.units.keys(), n),
+    objectives: seriesOf(scores.objectives.keys(), n),
+    goals: seriesOf(scores.goals.keys(), n),
+  };
+  const running = new RunningActuals(model, byKpi, model.checkIns);
+  periods.forEach((end, p) => {
+    running.advance(end);
+    const at: Scores =
+      end === model.asOf
+        ? scores
+        : computeScores({
+            model: { ...model, asOf: end },
+            broken,
+            definitions,
+            actuals: running.actuals,
+          });
+    for (const [id, k] of at.kpis) {
+      (history.kpis.get(id) as Series)[p] = k.attainment;
+      (history.kpiStatuses.get(id) as (Status | null)[])[p] = k.status;
+    }
+    for (const [id, k] of at.kras) (history.kras.get(id) as Series)[p] = k.score;
+    for (const [id, o] of at.owners) (history.owners.get(id) as Series)[p] = o.score;
+    record(history.units, p, at.units);
+    record(history.objectives, p, at.objectives);
+    record(history.goals, p, at.goals);
+  });
+  return history;
+}
+
+const cache = new WeakMap<Analysis, History | null>();
+
+/** The history of an analysis, computed once however many readers (report, planner) ask. */
+export function historyOf(analysis: Analysis): History | null {
+  if (!cache.has(analysis)) cache.set(analysis, computeHistory(analysis));
+  return cache.get(analysis) as History | null;
+}
+
+export function historyJson(history: History): HistoryJson {
+  const obj = (m: Map<string, Series>) => Object.fromEntries(m);
+  return {
+    periods: history.periods.map(isoFromDay),
+    kpis: obj(history.kpis),
+    kras: obj(history.kras),
+    owners: obj(history.owners),
+    units: obj(history.units),
+    objectives: obj(history.objectives),
+    goals: obj(history.goals),
+  };
+}
