@@ -4,9 +4,14 @@
  * Every screen of the task pane over a fake workbook port: what it shows, and what it asks the
  * workbook to do.
  */
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import {
+  FluentProvider,
+  RendererProvider,
+  createDOMRenderer,
+  webLightTheme,
+} from "@fluentui/react-components";
 import { act, render, screen, waitFor, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
+import userEvent, { PointerEventsCheckLevel } from "@testing-library/user-event";
 import { App } from "../../../src/taskpane/components/App";
 import { Session, useSession } from "../../../src/taskpane/use-session";
 import { WorkbookPort } from "../../../src/taskpane/workbook-port";
@@ -48,6 +53,14 @@ function sampleGrids() {
   });
 }
 
+/**
+ * jsdom's getComputedStyle, which every role query and click asks for on each element and its
+ * ancestors, walks every CSS rule in the document, and Fluent inserts thousands: only the rules
+ * that decide what is hidden (and so what a role query sees) are let in.
+ */
+const renderer = createDOMRenderer(document, {
+  unstable_filterCSSRule: (css) => /visibility|display:\s*none|content:/.test(css),
+});
 let session: Session;
 function Harness({ host }: { host: string | null }) {
   session = useSession();
@@ -56,15 +69,18 @@ function Harness({ host }: { host: string | null }) {
 
 async function renderPane(port: WorkbookPort, host: string | null = "Excel") {
   render(
-    <FluentProvider theme={webLightTheme}>
-      <Harness host={host} />
-    </FluentProvider>
+    <RendererProvider renderer={renderer}>
+      <FluentProvider theme={webLightTheme}>
+        <Harness host={host} />
+      </FluentProvider>
+    </RendererProvider>
   );
   await act(() => session.open(port));
   await screen.findByTestId("org-score");
 }
 
-const user = () => userEvent.setup();
+const user = () =>
+  userEvent.setup({ delay: null, pointerEventsCheck: PointerEventsCheckLevel.Never });
 
 beforeAll(() => {
   // jsdom has no layout: Fluent's positioning asks for these.
