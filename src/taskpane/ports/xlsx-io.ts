@@ -1,17 +1,23 @@
 /**
- * Everything the browser's file mode does with ExcelJS, in one module so that webpack puts
- * ExcelJS in its own chunk, loaded only when a file is opened.
+ * The file mode's reading and writing of .xlsx bytes, behind three functions the pane's worker
+ * calls and nothing else: bytes → grids, bytes + plan → bytes, bytes + Settings edit → bytes.
+ * The bytes are never changed in place, so a write that fails leaves the workbook as it was.
+ * Empty bytes stand for a new, empty workbook. This implementation goes through ExcelJS; any
+ * module exporting the same three functions can replace it.
  */
 import ExcelJS from "exceljs";
-import { loadWorkbook, looksLikeZip } from "../../adapters/xlsx/read-grids";
+import { WorkbookGrids } from "../../engine/grid";
+import { WorkbookPlan } from "../../planner/plan";
+import { SheetEdit } from "../../planner/settings-edit";
+import { applySheetEdit } from "../../adapters/xlsx/edit-cells";
+import { gridsFromWorkbook, loadWorkbook, looksLikeZip } from "../../adapters/xlsx/read-grids";
 import { applyPlan } from "../../adapters/xlsx/write-plan";
-import { planTemplate } from "../../planner/template";
 
-export { applySheetEdit } from "../../adapters/xlsx/edit-cells";
-export { gridsFromWorkbook } from "../../adapters/xlsx/read-grids";
-export { applyPlan } from "../../adapters/xlsx/write-plan";
+/** A new, empty workbook. */
+export const NEW_WORKBOOK = new Uint8Array(0);
 
-export async function openWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+async function open(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  if (bytes.length === 0) return new ExcelJS.Workbook();
   if (!looksLikeZip(bytes))
     throw new Error(
       "This file is not an .xlsx workbook. Save it from Excel as .xlsx and open it again."
@@ -23,16 +29,25 @@ export async function openWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook>
   }
 }
 
-export function templateWorkbook(): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  applyPlan(wb, { sheets: planTemplate() });
-  return wb;
+async function bytesOf(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
-export async function bytesOf(wb: ExcelJS.Workbook): Promise<ArrayBuffer> {
-  return (await wb.xlsx.writeBuffer()) as ArrayBuffer;
+/** The workbook's grids; rejects with a message a person can act on when it is no workbook. */
+export async function readGrids(bytes: Uint8Array): Promise<WorkbookGrids> {
+  return gridsFromWorkbook(await open(bytes));
 }
 
-export async function copyOf(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
-  return loadWorkbook(new Uint8Array(await bytesOf(wb)));
+/** The workbook with the plan's sheets written into it. */
+export async function writePlan(bytes: Uint8Array, plan: WorkbookPlan): Promise<Uint8Array> {
+  const wb = await open(bytes);
+  applyPlan(wb, plan);
+  return bytesOf(wb);
+}
+
+/** The workbook with the Settings rows written. */
+export async function applyEdit(bytes: Uint8Array, edit: SheetEdit): Promise<Uint8Array> {
+  const wb = await open(bytes);
+  applySheetEdit(wb, edit);
+  return bytesOf(wb);
 }

@@ -4,92 +4,10 @@
  * Every screen of the task pane over a fake workbook port: what it shows, and what it asks the
  * workbook to do.
  */
-import {
-  FluentProvider,
-  RendererProvider,
-  createDOMRenderer,
-  webLightTheme,
-} from "@fluentui/react-components";
-import { act, render, screen, waitFor, within } from "@testing-library/react";
-import userEvent, { PointerEventsCheckLevel } from "@testing-library/user-event";
-import { App } from "../../../src/taskpane/components/App";
-import { Session, useSession } from "../../../src/taskpane/use-session";
-import { WorkbookPort } from "../../../src/taskpane/workbook-port";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import { FakePort } from "../../support/fake-port";
 import { KPI_HEADER, KRA_HEADER, kpi, kra, workbook } from "../../support/workbook";
-
-function sampleGrids() {
-  return workbook({
-    Org: [
-      ["Unit ID", "Unit Name", "Parent Unit ID"],
-      ["ORG", "Company", null],
-      ["OPS", "Operations", "ORG"],
-    ],
-    Goals: [
-      ["Goal ID", "Goal"],
-      ["G1", "Grow"],
-    ],
-    Objectives: [
-      ["Objective ID", "Goal ID", "Objective"],
-      ["O1", "G1", "Sell more"],
-    ],
-    KRAs: [
-      KRA_HEADER,
-      kra("R1", { owner: "ORG", objective: "O1", weight: 50 }),
-      kra("R2", { owner: "ORG", objective: "O1", weight: 50 }),
-      kra("R3", { owner: "ORG", objective: "O1" }),
-      kra("R1", { owner: "ORG" }),
-    ],
-    KPIs: [
-      KPI_HEADER,
-      kpi("K1", { actual: 95 }),
-      kpi("K2", { kra: "R2", actual: 80 }),
-      kpi("K3", { kra: "R3", target: "TBD" }),
-    ],
-    Settings: [
-      ["Setting", "Value"],
-      ["As Of", "2026-06-30"],
-    ],
-  });
-}
-
-/**
- * jsdom's getComputedStyle, which every role query and click asks for on each element and its
- * ancestors, walks every CSS rule in the document, and Fluent inserts thousands: only the rules
- * that decide what is hidden (and so what a role query sees) are let in.
- */
-const renderer = createDOMRenderer(document, {
-  unstable_filterCSSRule: (css) => /visibility|display:\s*none|content:/.test(css),
-});
-let session: Session;
-function Harness({ host }: { host: string | null }) {
-  session = useSession();
-  return <App session={session} host={host} />;
-}
-
-async function renderPane(port: WorkbookPort, host: string | null = "Excel") {
-  render(
-    <RendererProvider renderer={renderer}>
-      <FluentProvider theme={webLightTheme}>
-        <Harness host={host} />
-      </FluentProvider>
-    </RendererProvider>
-  );
-  await act(() => session.open(port));
-  await screen.findByTestId("org-score");
-}
-
-const user = () =>
-  userEvent.setup({ delay: null, pointerEventsCheck: PointerEventsCheckLevel.Never });
-
-beforeAll(() => {
-  // jsdom has no layout: Fluent's positioning asks for these.
-  window.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-});
+import { renderPane, renderShell, sampleGrids, session, user } from "./pane-harness";
 
 describe("Overview", () => {
   it("shows the sheets' roles, counts, findings, statuses and the organisation's score", async () => {
@@ -136,32 +54,101 @@ describe("Findings", () => {
     expect(preview.textContent).toContain("Target: TBD");
   });
 
-  it("shows long groups a page at a time", async () => {
-    const rows = Array.from({ length: 130 }, (_, i) => kpi(`K${i}`, { kra: "nowhere" }));
+  it("draws a long list a window at a time, and the keyboard reaches its end", async () => {
+    const rows = Array.from({ length: 2000 }, (_, i) => kpi(`K${i}`, { kra: "nowhere" }));
     await renderPane(
       new FakePort(workbook({ KRAs: [KRA_HEADER, kra("R1")], KPIs: [KPI_HEADER, ...rows] }))
     );
     await user().click(screen.getByRole("tab", { name: "Findings" }));
-    const errors = screen.getByRole("region", { name: "Errors" });
-    expect(within(errors).getAllByRole("listitem")).toHaveLength(100);
-    await user().click(screen.getByRole("button", { name: "Show all 130" }));
-    expect(within(errors).getAllByRole("listitem")).toHaveLength(130);
+    expect(screen.getByRole("heading", { name: "Errors (2,000)" })).toBeTruthy();
+    await user().selectOptions(screen.getByLabelText("Rule"), "unknown-reference");
+    const list = screen.getByTestId("findings-list");
+    const drawn = within(list).getAllByRole("listitem");
+    expect(drawn.length).toBeGreaterThan(5);
+    expect(drawn.length).toBeLessThan(40);
+    const first = within(list).getByRole("button", { name: /^KPIs!B2, unknown-reference/ });
+    first.focus();
+    await user().keyboard("{End}");
+    expect(document.activeElement?.getAttribute("aria-label")).toMatch(
+      /^KPIs!B2001, unknown-reference/
+    );
+    await user().keyboard("{ArrowUp}");
+    expect(document.activeElement?.getAttribute("aria-label")).toMatch(
+      /^KPIs!B2000, unknown-reference/
+    );
+    expect(within(list).getAllByRole("listitem").length).toBeLessThan(40);
+  });
+
+  it("finds the findings on a person's or unit's records by name", async () => {
+    await renderPane(new FakePort(sampleGrids()));
+    await user().click(screen.getByRole("tab", { name: "Findings" }));
+    const search = screen.getByRole("searchbox", { name: "Search people, units, KRAs and KPIs" });
+    await user().type(search, "k3");
+    await screen.findByText('1 match for "k3"');
+    expect(screen.getByRole("button", { name: /^KPIs!F4, invalid-number/ })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: /duplicate-id/ })).toBeNull();
+    // All three concern the unit ORG, whose name is Company, or records it owns.
+    await user().clear(search);
+    await user().type(search, "company");
+    await screen.findByText('3 matches for "company"');
   });
 });
 
 describe("Model", () => {
-  it("shows the cascade as a tree with owners, scores and statuses", async () => {
+  it("shows the cascade as a tree, names first, with owners, scores and statuses", async () => {
     await renderPane(new FakePort(sampleGrids()));
     await user().click(screen.getByRole("tab", { name: "Model" }));
-    const goal = screen.getByRole("treeitem", { name: /^Goal G1: Grow, score 87\.5%/ });
-    expect(goal).toBeTruthy();
-    await user().click(screen.getByRole("treeitem", { name: /^Objective O1: Sell more/ }));
+    expect(
+      await screen.findByRole("treeitem", { name: /^Goal Grow \(G1\), score 87\.5%/ })
+    ).toBeTruthy();
     await user().click(
-      await screen.findByRole("treeitem", { name: /^KRA R1: KRA R1, owner ORG, score 95\.0%/ })
+      await screen.findByRole("treeitem", { name: /^Objective Sell more \(O1\)/ })
+    );
+    await user().click(
+      await screen.findByRole("treeitem", {
+        name: /^KRA KRA R1 \(R1\), owner Company \(ORG\), score 95\.0%/,
+      })
     );
     expect(
-      await screen.findByRole("treeitem", { name: "KPI K1: KPI K1, owner ORG, score 95.0%, amber" })
+      await screen.findByRole("treeitem", {
+        name: "KPI KPI K1 (K1), owner Company (ORG), score 95.0%, amber",
+      })
     ).toBeTruthy();
+  });
+
+  it("opens an objective of 3,000 KRAs a window at a time, from the keyboard", async () => {
+    const kras = Array.from({ length: 3000 }, (_, i) =>
+      kra(`R${i}`, { owner: "ORG", objective: "O1" })
+    );
+    const grids = sampleGrids();
+    grids.sheets = grids.sheets.map((s) =>
+      s.name === "KRAs" ? { ...s, rows: [KRA_HEADER, ...kras] } : s
+    );
+    await renderPane(new FakePort(grids));
+    await user().click(screen.getByRole("tab", { name: "Model" }));
+    const objective = await screen.findByRole("treeitem", { name: /^Objective Sell more/ });
+    objective.focus();
+    await user().keyboard("{ArrowRight}");
+    await screen.findByRole("treeitem", { name: /^KRA KRA R0 \(R0\)/ });
+    expect(screen.getAllByRole("treeitem").length).toBeLessThan(40);
+    await user().keyboard("{End}");
+    expect(document.activeElement?.getAttribute("aria-label")).toMatch(/^KRA KRA R2999 \(R2999\)/);
+    await user().keyboard("{Home}");
+    expect(document.activeElement?.getAttribute("aria-label")).toMatch(/^Goal Grow/);
+  });
+
+  it("lists the nodes a search finds, each with its path", async () => {
+    await renderPane(new FakePort(sampleGrids()));
+    await user().click(screen.getByRole("tab", { name: "Model" }));
+    await user().type(screen.getByRole("searchbox"), "k2");
+    await screen.findByText("1 match");
+    const list = screen.getByRole("list", { name: "Matches in the cascade" });
+    expect(within(list).getByRole("listitem").getAttribute("aria-label")).toBe(
+      "KPI KPI K2 (K2), owner Company (ORG), score 80.0%, red, in Grow (G1) › Sell more (O1) › KRA R2 (R2)"
+    );
+    // The search stays as one moves to Findings.
+    await user().click(screen.getByRole("tab", { name: "Findings" }));
+    expect((screen.getByRole("searchbox") as HTMLInputElement).value).toBe("k2");
   });
 });
 
@@ -294,11 +281,7 @@ describe("Settings", () => {
 
 describe("the shell", () => {
   it("offers to open a file in a browser, and has labelled tabs once a workbook is open", async () => {
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <Harness host={null} />
-      </FluentProvider>
-    );
+    renderShell(null);
     expect(screen.getByRole("button", { name: "Open an .xlsx workbook" })).toBeTruthy();
     expect(screen.getByLabelText("Workbook file")).toBeTruthy();
     await act(() => session.open(new FakePort(sampleGrids(), "file")));
@@ -313,11 +296,7 @@ describe("the shell", () => {
     port.readGrids = async () => {
       throw new Error("The workbook is busy.");
     };
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <Harness host="Excel" />
-      </FluentProvider>
-    );
+    renderShell("Excel");
     await act(() => session.open(port));
     expect(screen.getByRole("alert").textContent).toBe("The workbook is busy.");
   });
