@@ -19,7 +19,6 @@ export function gridsOf(bytes: Uint8Array): WorkbookGrids {
 }
 
 export const fakeXlsxIo: XlsxIo = {
-  NEW_WORKBOOK: new Uint8Array(0),
   readGrids: async (bytes) => gridsOf(bytes),
   async writePlan(bytes: Uint8Array, plan: WorkbookPlan) {
     const grids = gridsOf(bytes);

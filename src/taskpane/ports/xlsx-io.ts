@@ -13,10 +13,23 @@ import { applySheetEdit } from "../../adapters/xlsx/edit-cells";
 import { gridsFromWorkbook, loadWorkbook, looksLikeZip } from "../../adapters/xlsx/read-grids";
 import { applyPlan } from "../../adapters/xlsx/write-plan";
 
-/** A new, empty workbook. */
-export const NEW_WORKBOOK = new Uint8Array(0);
+/**
+ * The workbook last read or written, beside its bytes. ExcelJS takes seconds to parse a big file,
+ * and the next call is nearly always about the same bytes (read after open, write after read,
+ * read after write). Taking it hands it over: a write that then fails has spoilt only this copy,
+ * never the bytes.
+ */
+let last: { bytes: Uint8Array; wb: ExcelJS.Workbook } | null = null;
+
+function remember(bytes: Uint8Array, wb: ExcelJS.Workbook): Uint8Array {
+  last = { bytes, wb };
+  return bytes;
+}
 
 async function open(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const kept = last?.bytes === bytes ? last.wb : null;
+  last = null;
+  if (kept) return kept;
   if (bytes.length === 0) return new ExcelJS.Workbook();
   if (!looksLikeZip(bytes))
     throw new Error(
@@ -35,19 +48,21 @@ async function bytesOf(wb: ExcelJS.Workbook): Promise<Uint8Array> {
 
 /** The workbook's grids; rejects with a message a person can act on when it is no workbook. */
 export async function readGrids(bytes: Uint8Array): Promise<WorkbookGrids> {
-  return gridsFromWorkbook(await open(bytes));
+  const wb = await open(bytes);
+  remember(bytes, wb);
+  return gridsFromWorkbook(wb);
 }
 
 /** The workbook with the plan's sheets written into it. */
 export async function writePlan(bytes: Uint8Array, plan: WorkbookPlan): Promise<Uint8Array> {
   const wb = await open(bytes);
   applyPlan(wb, plan);
-  return bytesOf(wb);
+  return remember(await bytesOf(wb), wb);
 }
 
 /** The workbook with the Settings rows written. */
 export async function applyEdit(bytes: Uint8Array, edit: SheetEdit): Promise<Uint8Array> {
   const wb = await open(bytes);
   applySheetEdit(wb, edit);
-  return bytesOf(wb);
+  return remember(await bytesOf(wb), wb);
 }

@@ -7,7 +7,8 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { FakePort } from "../../support/fake-port";
 import { KPI_HEADER, KRA_HEADER, kpi, kra, workbook } from "../../support/workbook";
-import { renderPane, renderShell, sampleGrids, session, user } from "./pane-harness";
+import { gridsOf, jsonBytes } from "../../support/fake-xlsx-io";
+import { engine, renderPane, renderShell, sampleGrids, session, user } from "./pane-harness";
 
 describe("Overview", () => {
   it("shows the sheets' roles, counts, findings, statuses and the organisation's score", async () => {
@@ -279,6 +280,59 @@ describe("Settings", () => {
   });
 });
 
+/** Replaces what a field holds, as a person selecting it all and typing would. */
+async function retype(label: string, text: string): Promise<void> {
+  const field = screen.getByLabelText(label);
+  await user().clear(field);
+  await user().type(field, text);
+}
+
+describe("Settings validation", () => {
+  it("shows the engine's objection under the field and saves nothing until it is corrected", async () => {
+    const port = new FakePort(sampleGrids());
+    await renderPane(port);
+    await user().click(screen.getByRole("tab", { name: "Settings" }));
+    const cap = screen.getByLabelText("Cap");
+    await user().clear(cap);
+    await user().type(cap, "abc");
+    expect(screen.getByText(/Setting "Cap" is "abc", which is not a number/)).toBeTruthy();
+    const save = screen.getByRole("button", { name: "Correct 1 setting to save" });
+    expect((save as HTMLButtonElement).disabled).toBe(true);
+    await user().clear(cap);
+    await user().type(cap, "1.3");
+    await retype("Green At", "0.9");
+    await retype("Amber At", "0.95");
+    expect(screen.getByText(/Amber At \(0\.95\) is above Green At \(0\.9\)/)).toBeTruthy();
+    await user().click(screen.getByRole("button", { name: "Correct 1 setting to save" }));
+    await retype("Amber At", "0.85");
+    expect(screen.queryByText(/is above Green At/)).toBeNull();
+    await user().click(screen.getByRole("button", { name: "Save 3 settings" }));
+    await waitFor(() => expect(port.edits).toHaveLength(1));
+    expect(
+      port.edits[0].writes.filter((w) => w.address.startsWith("B")).map((w) => w.value)
+    ).toEqual([1.3, 0.9, 0.85]);
+    // Excel keeps the workbook itself: nothing to download.
+    await screen.findByText("Saved 3 settings to the Settings sheet.");
+    expect(screen.queryByRole("button", { name: "Download the workbook" })).toBeNull();
+  });
+
+  it("offers the saved file for download in the browser", async () => {
+    await renderPane({ mode: "file", title: "team.xlsx", bytes: jsonBytes(sampleGrids()) }, null);
+    await user().click(screen.getByRole("tab", { name: "Settings" }));
+    await retype("Cap", "1.5");
+    await user().click(screen.getByRole("button", { name: "Save 1 setting" }));
+    const download = await screen.findByRole("button", { name: "Download the workbook" });
+    const settings = gridsOf(await engine.fileBytes()).sheets.find((s) => s.name === "Settings");
+    expect(settings?.rows).toContainEqual(["Cap", 1.5]);
+    const saved: Blob[] = [];
+    URL.createObjectURL = (blob: Blob) => (saved.push(blob), "blob:x");
+    URL.revokeObjectURL = () => undefined;
+    await user().click(download);
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(saved[0].type).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  });
+});
+
 describe("the shell", () => {
   it("offers to open a file in a browser, and has labelled tabs once a workbook is open", async () => {
     renderShell(null);
@@ -289,6 +343,38 @@ describe("the shell", () => {
     expect(within(tabs).getAllByRole("tab")).toHaveLength(6);
     for (const name of ["Overview", "Findings", "Model", "Build", "Mapping", "Settings"])
       expect(within(tabs).getByRole("tab", { name })).toBeTruthy();
+  });
+
+  it("shows the stage and how far along it is while the workbook is read", async () => {
+    const port = new FakePort(sampleGrids());
+    let release = () => undefined as void;
+    const read = port.readGrids.bind(port);
+    port.readGrids = () => new Promise((resolve) => (release = () => resolve(read())));
+    renderShell("Excel");
+    let opened: Promise<void> = Promise.resolve();
+    act(() => {
+      opened = session.open(port);
+    });
+    expect(await screen.findByText("Reading the workbook… 0%")).toBeTruthy();
+    expect(screen.getByRole("progressbar", { name: "Reading the workbook" })).toBeTruthy();
+    await act(async () => {
+      release();
+      await opened;
+    });
+    expect(screen.queryByRole("progressbar")).toBeNull();
+  });
+
+  it("puts focus on the selected tab once a file opens, and opens another without reloading", async () => {
+    await renderPane({ mode: "file", title: "team.xlsx", bytes: jsonBytes(sampleGrids()) }, null);
+    expect(document.activeElement).toBe(screen.getByRole("tab", { name: "Overview" }));
+    expect(screen.getByText("Checking team.xlsx")).toBeTruthy();
+    await user().click(screen.getByRole("button", { name: "Open another workbook" }));
+    expect(screen.getByRole("button", { name: "Open an .xlsx workbook" })).toBeTruthy();
+    await act(() =>
+      session.open({ mode: "file", title: "other.xlsx", bytes: jsonBytes(sampleGrids()) })
+    );
+    await screen.findByText("Checking other.xlsx");
+    expect(document.activeElement).toBe(screen.getByRole("tab", { name: "Overview" }));
   });
 
   it("says so when the workbook cannot be read", async () => {
