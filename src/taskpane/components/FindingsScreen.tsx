@@ -174,6 +174,7 @@ export function FindingsScreen({ loaded, query }: { loaded: Loaded; query: strin
         count={lines.length}
         rowHeight={ROW}
         maxHeight={HEIGHT}
+        focusable={(i) => "finding" in lines[i]}
         renderRow={(i, tabIndex) => {
           const line = lines[i];
           if ("heading" in line)

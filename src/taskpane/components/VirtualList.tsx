@@ -19,6 +19,8 @@ export interface VirtualListProps {
   maxHeight: number;
   /** Renders row i; `tabIndex` makes it the list's one tab stop when it is the active row. */
   renderRow: (index: number, tabIndex: 0 | -1) => ReactNode;
+  /** Whether row i takes focus; headings between rows do not. All do when not given. */
+  focusable?: (index: number) => boolean;
   /** Keys the list does not handle itself (e.g. a tree's Left and Right) reach this. */
   onRowKey?: (index: number, event: KeyboardEvent) => void;
   role?: string;
@@ -31,15 +33,22 @@ export function VirtualList(props: VirtualListProps) {
   const box = useRef<HTMLDivElement>(null);
   const [top, setTop] = useState(0);
   const [chosen, setChosen] = useState(0);
-  const active = Math.min(chosen, Math.max(0, count - 1));
+  const focusable = props.focusable ?? (() => true);
+  /** The first row from `from` on, stepping by `step`, that takes focus. */
+  const nearest = (from: number, step: 1 | -1): number | null => {
+    for (let i = from; i >= 0 && i < count; i += step) if (focusable(i)) return i;
+    return null;
+  };
+  const clamp = (i: number) => Math.max(0, Math.min(count - 1, i));
+  const active = nearest(clamp(chosen), 1) ?? nearest(clamp(chosen), -1) ?? 0;
   const focusNext = useRef(false);
 
   const height = Math.min(maxHeight, count * rowHeight);
   const first = Math.max(0, Math.floor(top / rowHeight) - OVERSCAN);
   const last = Math.min(count, Math.ceil((top + height) / rowHeight) + OVERSCAN);
 
-  const moveTo = (index: number) => {
-    const next = Math.max(0, Math.min(count - 1, index));
+  const moveTo = (index: number, step: 1 | -1) => {
+    const next = nearest(clamp(index), step) ?? nearest(clamp(index), -step as 1 | -1) ?? active;
     // Scroll just enough to show the row, as a native list does. The window follows the wanted
     // position, not the box's, so the row is drawn (and can take focus) at once.
     const scrolled =
@@ -65,17 +74,17 @@ export function VirtualList(props: VirtualListProps) {
     if (row === null || row === undefined) return;
     const index = Number(row);
     const page = Math.max(1, Math.floor(height / rowHeight) - 1);
-    const moves: Record<string, number> = {
-      ArrowDown: index + 1,
-      ArrowUp: index - 1,
-      PageDown: index + page,
-      PageUp: index - page,
-      Home: 0,
-      End: count - 1,
+    const moves: Record<string, [number, 1 | -1]> = {
+      ArrowDown: [index + 1, 1],
+      ArrowUp: [index - 1, -1],
+      PageDown: [index + page, 1],
+      PageUp: [index - page, -1],
+      Home: [0, 1],
+      End: [count - 1, -1],
     };
     if (event.key in moves) {
       event.preventDefault();
-      moveTo(moves[event.key]);
+      moveTo(...moves[event.key]);
     } else onRowKey?.(index, event);
   };
 
