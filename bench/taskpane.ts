@@ -75,6 +75,8 @@ export interface PaneScale {
   people: number;
   openMs: number;
   buildMs: number;
+  /** Milliseconds spent in each stage the progress bar named, opening then building. */
+  stages: string;
   /** The longest task the page's main thread ran while opening and building. */
   longestTaskMs: number;
 }
@@ -86,7 +88,14 @@ export interface PaneScale {
 const WATCH_LONG_TASKS = `window.longestTask = 0;
 new PerformanceObserver((list) => {
   for (const e of list.getEntries()) window.longestTask = Math.max(window.longestTask, e.duration);
-}).observe({ type: "longtask", buffered: true });`;
+}).observe({ type: "longtask", buffered: true });
+window.stages = [];
+new MutationObserver(() => {
+  const bar = document.querySelector('[role="progressbar"]');
+  const stage = bar ? bar.getAttribute("aria-label") : null;
+  const last = window.stages[window.stages.length - 1];
+  if (stage && (!last || last.stage !== stage)) window.stages.push({ stage, at: performance.now() });
+}).observe(document, { subtree: true, childList: true, attributes: true });`;
 
 /**
  * Opens the synthetic organisation in the pane, then builds its scorecards: the time to the
@@ -113,13 +122,23 @@ export async function paneScale(sizes: readonly number[]): Promise<PaneScale[] |
       await page.setInputFiles('input[type="file"]', files.get(people) as string);
       await page.getByTestId("org-score").waitFor();
       const openMs = performance.now() - started;
+      await page.evaluate('window.stages.push({ stage: "", at: performance.now() })');
       await page.getByRole("tab", { name: "Build" }).click();
       started = performance.now();
       await page.getByRole("button", { name: "Build scorecards" }).click();
       await page.getByText(/^(Wrote KPI Scorecard|Nothing was written)/).waitFor();
       const buildMs = performance.now() - started;
+      await page.evaluate('window.stages.push({ stage: "", at: performance.now() })');
       const longestTaskMs = (await page.evaluate("window.longestTask")) as number;
-      out.push({ people, openMs, buildMs, longestTaskMs });
+      const seen = (await page.evaluate("window.stages")) as { stage: string; at: number }[];
+      // An empty stage marks the end of opening, then of building.
+      const stages = seen
+        .map((s, i) =>
+          s.stage ? `${s.stage} ${((seen[i + 1].at - s.at) / 1000).toFixed(1)} s` : ""
+        )
+        .filter(Boolean)
+        .join(", ");
+      out.push({ people, openMs, buildMs, longestTaskMs, stages });
       await page.close();
     }
   } finally {
@@ -133,6 +152,6 @@ if (require.main === module)
   void paneScale((process.argv[2] ?? "1000,5000").split(",").map(Number)).then((rows) => {
     for (const r of rows ?? [])
       process.stdout.write(
-        `taskpane-scale ${r.people} people: open ${(r.openMs / 1000).toFixed(1)} s, build ${(r.buildMs / 1000).toFixed(1)} s, longest main-thread task ${Math.round(r.longestTaskMs)} ms\n`
+        `taskpane-scale ${r.people} people: open ${(r.openMs / 1000).toFixed(1)} s, build ${(r.buildMs / 1000).toFixed(1)} s, longest main-thread task ${Math.round(r.longestTaskMs)} ms\n  stages: ${r.stages}\n`
       );
   });

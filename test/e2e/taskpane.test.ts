@@ -213,6 +213,12 @@ describe("the task pane in a browser", () => {
       expect(await badgeColour("0 errors")).not.toBe(red);
 
       await tab("Settings");
+      await page.getByLabel("Cap").fill("abc");
+      await page.getByText(/^Setting "Cap" is "abc", which is not a number/).waitFor();
+      expect(
+        await page.getByRole("button", { name: "Correct 1 setting to save" }).isDisabled()
+      ).toBe(true);
+      await shot("08-settings-invalid", false);
       await page.getByLabel("Cap").fill("1.5");
       await page.getByRole("button", { name: "Save 1 setting" }).click();
       await page.getByRole("button", { name: "No changes to save" }).waitFor();
