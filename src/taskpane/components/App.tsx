@@ -86,11 +86,25 @@ export function App({ session, host }: AppProps) {
       root.current?.querySelector<HTMLElement>(`[id="tab-${screen}"]`)?.focus();
     wasOpen.current = open;
   }, [loaded, screen]);
-  const openAnother = () => {
-    session.close();
-    setScreen("Overview");
-    setQuery("");
-  };
+  // In Excel, people edit the workbook beside the pane: read it again. In the browser, the file
+  // changes only through the pane: open another instead.
+  const action = !loaded
+    ? null
+    : loaded.workbook.mode === "excel"
+      ? {
+          icon: <ArrowClockwise20Regular />,
+          label: "Read the workbook again",
+          run: () => void session.refresh(),
+        }
+      : {
+          icon: <FolderOpen20Regular />,
+          label: "Open another workbook",
+          run: () => {
+            session.close();
+            setScreen("Overview");
+            setQuery("");
+          },
+        };
   return (
     <main ref={root} className={styles.root} aria-busy={busy !== null}>
       <div className={styles.header}>
@@ -104,24 +118,14 @@ export function App({ session, host }: AppProps) {
                 : "In your browser: nothing leaves this page"}
           </Caption1>
         </div>
-        {loaded?.workbook.mode === "excel" && (
+        {action && (
           <Button
             appearance="subtle"
-            icon={<ArrowClockwise20Regular />}
-            aria-label="Read the workbook again"
-            title="Read the workbook again"
+            icon={action.icon}
+            aria-label={action.label}
+            title={action.label}
             disabled={busy !== null}
-            onClick={() => void session.refresh()}
-          />
-        )}
-        {loaded?.workbook.mode === "file" && (
-          <Button
-            appearance="subtle"
-            icon={<FolderOpen20Regular />}
-            aria-label="Open another workbook"
-            title="Open another workbook"
-            disabled={busy !== null}
-            onClick={openAnother}
+            onClick={action.run}
           />
         )}
       </div>

@@ -377,6 +377,18 @@ describe("the shell", () => {
     expect(document.activeElement).toBe(screen.getByRole("tab", { name: "Overview" }));
   });
 
+  it("reads Excel's workbook again on request, where there is no other file to open", async () => {
+    const port = new FakePort(sampleGrids());
+    await renderPane(port);
+    expect(screen.queryByRole("button", { name: "Open another workbook" })).toBeNull();
+    port.grids.sheets = port.grids.sheets.filter((s) => s.name !== "Goals");
+    await user().click(screen.getByRole("button", { name: "Read the workbook again" }));
+    await waitFor(() => expect(port.reads).toBe(2));
+    const roles = screen.getByRole("table", { name: "Which sheet holds what" });
+    const goals = within(roles).getByText("Goals").closest("tr") as HTMLElement;
+    await waitFor(() => expect(within(goals).getByText("not found")).toBeTruthy());
+  });
+
   it("says so when the workbook cannot be read", async () => {
     const port = new FakePort(sampleGrids());
     port.readGrids = async () => {
