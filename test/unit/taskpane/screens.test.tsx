@@ -23,6 +23,8 @@ describe("Overview", () => {
     // ORG is the one top unit: its KRAs R1 (0.95, weight 50) and R2 (0.8, weight 50) — R3
     // has no scored KPI — give (0.95 + 0.8) / 2.
     expect(screen.getByTestId("org-score").textContent).toBe("87.5%");
+    // The rating with its label, never a bare number.
+    expect(screen.getByText(/^Rating 2: Partially achieved\. As of/)).toBeTruthy();
   });
 });
 
