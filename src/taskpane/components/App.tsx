@@ -59,7 +59,12 @@ export function progressText(p: Progress): string {
 function ProgressLine({ progress }: { progress: Progress }) {
   return (
     <Field validationMessage={progressText(progress)} validationState="none">
-      <ProgressBar aria-label={progress.stage} value={progress.percent / 100} max={1} />
+      {/* Until the first stage is done, the bar moves of itself: it is working, not stuck. */}
+      <ProgressBar
+        aria-label={progress.stage}
+        value={progress.percent > 0 ? progress.percent / 100 : undefined}
+        max={1}
+      />
     </Field>
   );
 }
