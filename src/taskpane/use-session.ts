@@ -1,23 +1,28 @@
 /**
- * The pane's state: the workbook port, its grids and the engine's analysis of them, and the
- * actions the screens take. Every action goes through the port, then reads the workbook again,
- * so what the screens show is always what the workbook now holds.
+ * The pane's state: the open workbook, the engine's view of it, and the actions the screens take.
+ * The engine (analysis, planning, and in file mode the .xlsx reading and writing) runs in a Web
+ * Worker, so the page stays responsive at any size; every action reads the workbook again
+ * afterwards, so what the screens show is always what the workbook now holds. Long actions
+ * report their stage and how far along they are.
  */
-import { useCallback, useState } from "react";
-import { Analysis, analyzeWorkbook } from "../engine/analyze";
-import { WorkbookGrids } from "../engine/grid";
+import { useCallback, useRef, useState } from "react";
 import { SheetKind } from "../engine/schema";
-import { planWorkbook } from "../planner";
-import { WriteProgress } from "../planner/plan";
-import { SettingValue, planSettingsEdit } from "../planner/settings-edit";
+import { WorkbookPlan, WriteProgress } from "../planner/plan";
+import { SettingValue } from "../planner/settings-edit";
 import { planTemplate } from "../planner/template";
-import { WorkbookPort } from "./workbook-port";
+import { XLSX_TYPE } from "./ports/file-port";
+import { OnProgress, PaneEngine, Progress, Written } from "./worker/pane-engine";
+import { PaneView } from "./worker/pane-view";
+import { FileWorkbook, OpenWorkbook, WorkbookPort } from "./workbook-port";
+
+export type { Progress } from "./worker/pane-engine";
 
 export interface Loaded {
-  port: WorkbookPort;
-  grids: WorkbookGrids;
-  analysis: Analysis;
-  /** From asking the port for the workbook to the analysis being ready. */
+  workbook: OpenWorkbook;
+  view: PaneView;
+  /** For what the screens fetch as they need it: a node's children, searches, a row. */
+  engine: PaneEngine;
+  /** From opening the workbook to its view being ready. */
   readMs: number;
   /** Counts reads, so that screens holding a draft start afresh when the workbook is read again. */
   version: number;
@@ -25,11 +30,15 @@ export interface Loaded {
 
 export interface Session {
   loaded: Loaded | null;
+  /** What is being done, or null when nothing is. */
   busy: string | null;
+  progress: Progress | null;
   error: string | null;
-  open(port: WorkbookPort | Promise<WorkbookPort>): Promise<void>;
+  open(source: WorkbookPort | FileWorkbook | Promise<WorkbookPort | FileWorkbook>): Promise<void>;
+  /** Back to the start, to open another file. */
+  close(): void;
   refresh(): Promise<void>;
-  build(onProgress: (p: WriteProgress) => void): Promise<{ sheets: string[]; ms: number }>;
+  build(): Promise<{ sheets: string[]; ms: number }>;
   insertTemplate(kinds: readonly SheetKind[]): Promise<string[]>;
   saveSettings(changes: ReadonlyMap<string, SettingValue>): Promise<void>;
 }
@@ -39,84 +48,168 @@ export function messageOf(error: unknown): string {
   return text || "Something went wrong.";
 }
 
-/** Lets the browser paint (a spinner, a progress bar) before a long synchronous step. */
-const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** A step's progress as part of a larger operation: its 0–100 mapped onto [from, to]. */
+export function within(onProgress: OnProgress, from: number, to: number): OnProgress {
+  return (p) => onProgress({ stage: p.stage, percent: from + ((to - from) * p.percent) / 100 });
+}
+
+/** Office.js's write progress in words and as a share of the write. */
+export function writeProgress(p: WriteProgress): Progress {
+  if (p.stage === "preparing") return { stage: "Preparing the sheets", percent: 0 };
+  if (p.stage === "writing")
+    return {
+      stage: `Writing ${p.sheet ?? "sheets"}`,
+      percent: p.chunks ? (80 * ((p.chunk ?? 1) - 1)) / p.chunks : 0,
+    };
+  if (p.stage === "formatting") return { stage: `Formatting ${p.sheet ?? "sheets"}`, percent: 85 };
+  return { stage: "Written", percent: 100 };
+}
+
+/** How each kind of workbook is read and written: what differs between Excel and a file. */
+interface Backend {
+  workbook: OpenWorkbook;
+  load(onProgress: OnProgress): Promise<PaneView>;
+  write(what: "build" | WorkbookPlan, onProgress: OnProgress): Promise<Written>;
+  edit(changes: ReadonlyMap<string, SettingValue>, onProgress: OnProgress): Promise<PaneView>;
+}
+
+/** Excel (and the tests' fake): grids are read and plans written on the page, through the port. */
+function portBackend(port: WorkbookPort, engine: PaneEngine): Backend {
+  const load = async (onProgress: OnProgress) => {
+    onProgress({ stage: "Reading the workbook", percent: 0 });
+    const grids = await port.readGrids();
+    return engine.analyze(grids, within(onProgress, 40, 100));
+  };
+  return {
+    workbook: { mode: port.mode, title: port.title, selectCell: port.selectCell.bind(port) },
+    load,
+    async write(what, onProgress) {
+      onProgress({ stage: "Planning the sheets", percent: 0 });
+      const plan = what === "build" ? await engine.planBuild() : what;
+      const writing = within(onProgress, 10, 70);
+      const { sheets } = await port.writePlan(plan, (p) => writing(writeProgress(p)));
+      return { sheets, view: await load(within(onProgress, 70, 100)) };
+    },
+    async edit(changes, onProgress) {
+      await port.applyEdit(await engine.planSettings(changes));
+      return load(onProgress);
+    },
+  };
+}
+
+/** A file: the engine holds its bytes, reads and writes them. */
+function fileBackend(file: FileWorkbook, engine: PaneEngine): Backend {
+  return {
+    workbook: {
+      mode: "file",
+      title: file.title,
+      selectCell: async () => false,
+      download: async () => new Blob([(await engine.fileBytes()) as BlobPart], { type: XLSX_TYPE }),
+    },
+    async load(onProgress) {
+      const view = await engine.openFile(file.bytes, within(onProgress, 0, 50));
+      if (!file.initialPlan) return view;
+      return (await engine.writeFile(file.initialPlan, within(onProgress, 50, 100))).view;
+    },
+    write: (what, onProgress) => engine.writeFile(what, onProgress),
+    edit: async (changes, onProgress) =>
+      engine.editFile(await engine.planSettings(changes), onProgress),
+  };
+}
+
+/** The worker in a browser; in place where there is no Worker (the tests' jsdom). */
+export function defaultEngine(): Promise<PaneEngine> {
+  return typeof Worker === "function"
+    ? import("./worker/worker-engine").then((m) => m.workerEngine())
+    : import("./worker/pane-engine").then((m) =>
+        m.createPaneEngine(() => import("./ports/xlsx-io"))
+      );
+}
 
 let reads = 0;
 
-async function load(port: WorkbookPort): Promise<Loaded> {
-  const started = performance.now();
-  const grids = await port.readGrids();
-  await nextFrame();
-  const analysis = analyzeWorkbook(grids);
-  return { port, grids, analysis, readMs: performance.now() - started, version: ++reads };
-}
-
-export function useSession(initial: Loaded | null = null): Session {
-  const [loaded, setLoaded] = useState<Loaded | null>(initial);
+export function useSession(engine?: Promise<PaneEngine>): Session {
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const engineRef = useRef<Promise<PaneEngine> | null>(null);
+  const backendRef = useRef<Backend | null>(null);
+  const getEngine = () => (engineRef.current ??= engine ?? defaultEngine());
 
-  const run = useCallback(async <T>(label: string, step: () => Promise<T>): Promise<T> => {
+  const run = useCallback(async <T>(label: string, step: (p: OnProgress) => Promise<T>) => {
     setBusy(label);
+    setProgress({ stage: label, percent: 0 });
     setError(null);
     try {
-      return await step();
+      return await step(setProgress);
     } catch (e) {
       setError(messageOf(e));
       throw e;
     } finally {
       setBusy(null);
+      setProgress(null);
     }
   }, []);
 
-  const open = useCallback(
-    (port: WorkbookPort | Promise<WorkbookPort>) =>
-      run("Reading the workbook…", async () => setLoaded(await load(await port))).catch(
-        () => undefined
-      ),
-    [run]
-  );
+  const show = (backend: Backend, view: PaneView, engine: PaneEngine, started: number) => {
+    backendRef.current = backend;
+    setLoaded({
+      workbook: backend.workbook,
+      view,
+      engine,
+      readMs: performance.now() - started,
+      version: ++reads,
+    });
+  };
 
-  const reload = useCallback(async (port: WorkbookPort) => setLoaded(await load(port)), []);
-
-  const current = (): Loaded => {
-    if (!loaded) throw new Error("Open a workbook first.");
-    return loaded;
+  const current = (): Backend => {
+    if (!backendRef.current) throw new Error("Open a workbook first.");
+    return backendRef.current;
   };
 
   return {
     loaded,
     busy,
+    progress,
     error,
-    open,
-    refresh: () =>
-      run("Reading the workbook…", () => reload(current().port)).catch(() => undefined),
-    build: (onProgress) =>
-      run("Building scorecards…", async () => {
-        const { port, analysis } = current();
+    open: (source) =>
+      run("Opening the workbook", async (onProgress) => {
         const started = performance.now();
-        const plan = planWorkbook(analysis);
-        const { sheets } = await port.writePlan(plan, onProgress);
+        const [given, ready] = await Promise.all([source, getEngine()]);
+        const backend = "bytes" in given ? fileBackend(given, ready) : portBackend(given, ready);
+        show(backend, await backend.load(onProgress), ready, started);
+      }).catch(() => undefined),
+    close: () => {
+      backendRef.current = null;
+      setLoaded(null);
+      setError(null);
+    },
+    refresh: () =>
+      run("Reading the workbook", async (onProgress) => {
+        const started = performance.now();
+        show(current(), await current().load(onProgress), await getEngine(), started);
+      }).catch(() => undefined),
+    build: () =>
+      run("Building scorecards", async (onProgress) => {
+        const started = performance.now();
+        const { sheets, view } = await current().write("build", onProgress);
         const ms = performance.now() - started;
-        await reload(port);
+        show(current(), view, await getEngine(), started);
         return { sheets, ms };
       }),
     insertTemplate: (kinds) =>
-      run("Inserting the template…", async () => {
-        const { port } = current();
-        const { sheets } = await port.writePlan({ sheets: planTemplate(kinds) }, () => undefined);
-        await reload(port);
+      run("Inserting the template", async (onProgress) => {
+        const started = performance.now();
+        const { sheets, view } = await current().write({ sheets: planTemplate(kinds) }, onProgress);
+        show(current(), view, await getEngine(), started);
         return sheets;
       }),
     saveSettings: (changes) =>
-      run("Saving to the Settings sheet…", async () => {
-        const { port, grids, analysis } = current();
+      run("Saving to the Settings sheet", async (onProgress) => {
         if (changes.size === 0) return;
-        await port.applyEdit(
-          planSettingsEdit(grids, analysis.model.regions.settings ?? null, changes)
-        );
-        await reload(port);
+        const started = performance.now();
+        show(current(), await current().edit(changes, onProgress), await getEngine(), started);
       }),
   };
 }

@@ -1,7 +1,8 @@
 /**
- * What the task pane needs from a workbook, whichever it is: the workbook open in Excel (through
- * Office.js) or an .xlsx file opened in a plain browser (through ExcelJS). Screens talk to this
- * port only, so they behave the same in both places and are tested over a fake.
+ * What the task pane needs from a workbook, whichever it is: the workbook open in Excel (a port
+ * read and written through Office.js on the page) or an .xlsx file opened in a plain browser
+ * (bytes the pane's engine reads and writes in its worker). Screens see an OpenWorkbook only, so
+ * they behave the same in both places and are tested over a fake port.
  */
 import { WorkbookGrids } from "../engine/grid";
 import { WorkbookPlan, WriteProgress } from "../planner/plan";
@@ -24,6 +25,23 @@ export interface WorkbookPort {
   /** Writes Settings rows (settings and mappings). */
   applyEdit(edit: SheetEdit): Promise<void>;
   /** Selects the cell in Excel. Returns false where there is no grid to select in (a file). */
+  selectCell(sheet: string, cell: string): Promise<boolean>;
+}
+
+/** An .xlsx file opened in the browser. */
+export interface FileWorkbook {
+  mode: "file";
+  title: string;
+  /** The file; empty for a new workbook. */
+  bytes: Uint8Array;
+  /** Written into the file as it opens (the template, for a new one). */
+  initialPlan?: WorkbookPlan;
+}
+
+/** The workbook open in the pane, as the screens see it. */
+export interface OpenWorkbook {
+  mode: PortMode;
+  title: string;
   selectCell(sheet: string, cell: string): Promise<boolean>;
   /** The workbook as an .xlsx file to save; only in file mode. */
   download?(): Promise<Blob>;

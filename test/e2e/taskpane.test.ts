@@ -11,6 +11,8 @@ import * as os from "os";
 import * as path from "path";
 import { Browser, Page } from "playwright-core";
 import { SAMPLE_WORKBOOK } from "../../src/cli/main";
+import { bigOrganisation } from "../../src/synthetic/big-org";
+import { writeSheetData } from "../../src/synthetic/write-xlsx";
 import { browserAvailable, launchChromium, routeOfficeCdn, serveDist } from "../support/browser";
 
 const SCREENS = path.join(__dirname, "..", "..", ".tmp", "screens");
@@ -141,8 +143,11 @@ describe("the task pane in a browser", () => {
       await shot("03-findings-top", false);
 
       await tab("Model");
-      await page.getByRole("treeitem", { name: /^Goal G1:/ }).waitFor();
-      await page.getByRole("treeitem", { name: /^Objective O1:/ }).click();
+      await page.getByRole("treeitem", { name: /^Goal .*\(G1\)/ }).waitFor();
+      await page
+        .getByRole("treeitem", { name: /^Objective .*\(O1\)/ })
+        .first()
+        .click();
       await shot("04-model");
 
       await tab("Build");
@@ -221,6 +226,11 @@ describe("the task pane in a browser", () => {
       await openPane(320);
       await openFile(file);
       await page.getByText("1 error", { exact: true }).waitFor();
+      const badgeColour = (text: string) =>
+        page
+          .getByText(text, { exact: true })
+          .evaluate((el) => getComputedStyle(el).backgroundColor);
+      const red = await badgeColour("1 error");
       await tab("Mapping");
       await page.getByLabel("Sheet holding KPIs").selectOption("Scores");
       await page.getByRole("button", { name: "Save 1 mapping" }).click();
@@ -232,8 +242,16 @@ describe("the task pane in a browser", () => {
       await page.getByRole("button", { name: "No changes to save" }).waitFor();
       await tab("Overview");
       await page.getByText("0 errors").waitFor();
+      // No errors is good news: the badge is no longer red.
+      expect(await badgeColour("0 errors")).not.toBe(red);
 
       await tab("Settings");
+      await page.getByLabel("Cap").fill("abc");
+      await page.getByText(/^Setting "Cap" is "abc", which is not a number/).waitFor();
+      expect(
+        await page.getByRole("button", { name: "Correct 1 setting to save" }).isDisabled()
+      ).toBe(true);
+      await shot("08-settings-invalid", false);
       await page.getByLabel("Cap").fill("1.5");
       await page.getByRole("button", { name: "Save 1 setting" }).click();
       await page.getByRole("button", { name: "No changes to save" }).waitFor();
@@ -275,6 +293,47 @@ describe("the task pane in a browser", () => {
   );
 
   itBrowser(
+    "opens 1,000 people with progress, draws long lists a window at a time, and searches them",
+    async () => {
+      const file = path.join(work, "org-1000.xlsx");
+      await writeSheetData(bigOrganisation(1000), file);
+      await openPane();
+      await page.setInputFiles('input[type="file"]', file);
+      await page.getByRole("progressbar").waitFor();
+      expect(await page.getByText(/^[A-Z][a-z ]+… \d+%$/).innerText()).toMatch(/%$/);
+      await shot("10-progress", false);
+      await page.getByTestId("org-score").waitFor({ timeout: 120_000 });
+      // Focus is on the first tab, where a keyboard user carries on.
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Overview");
+
+      await tab("Model");
+      const objective = page.getByRole("treeitem", { name: /^Objective / }).first();
+      await objective.click();
+      await page.getByRole("treeitem", { name: /^KRA / }).first().waitFor();
+      const drawn = await page.getByRole("treeitem").count();
+      expect(drawn).toBeLessThan(60);
+      await page.getByRole("treeitem", { name: /^KRA / }).first().focus();
+      await page.keyboard.press("End");
+      expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toMatch(
+        /^(KRA|Goal|Objective|Unlinked) /
+      );
+      await shot("11-long-list", false);
+
+      await page.getByRole("searchbox").fill("Person 12");
+      const matches = page.getByRole("list", { name: "Matches in the cascade" });
+      await matches.waitFor();
+      expect(await matches.getByRole("listitem").first().getAttribute("aria-label")).toMatch(
+        /owner Person 12\d* \(P12\d*\)/
+      );
+      await shot("12-search", false);
+      await tab("Findings");
+      expect(await page.getByRole("searchbox").inputValue()).toBe("Person 12");
+      await page.close();
+    },
+    240_000
+  );
+
+  itBrowser(
     "works from the keyboard alone and follows a dark colour scheme",
     async () => {
       page = await browser.newPage({ viewport: { width: 320, height: 800 }, colorScheme: "dark" });
@@ -292,8 +351,8 @@ describe("the task pane in a browser", () => {
       await page.keyboard.press("ArrowRight");
       await page.keyboard.press("Enter");
       await page.getByRole("heading", { name: /^Errors/ }).waitFor();
-      // From the tab: the Rule filter, the Sheet filter, then the first finding.
-      for (let i = 0; i < 3; i++) await page.keyboard.press("Tab");
+      // From the tab: the search box, the Rule filter, the Sheet filter, then the first finding.
+      for (let i = 0; i < 4; i++) await page.keyboard.press("Tab");
       const focused = await page.evaluate(() => document.activeElement?.getAttribute("aria-label"));
       expect(focused).toMatch(/^KPIs!A47, duplicate-id/);
       await page.keyboard.press("Enter");

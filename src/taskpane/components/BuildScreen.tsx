@@ -1,25 +1,23 @@
 /**
- * Writing into the workbook: the scorecard, cascade, findings and dashboard sheets (with a
- * progress bar and a clear outcome), and the template sheets managers fill in. In the browser,
- * the result is downloaded as a file.
+ * Writing into the workbook: the scorecard, cascade, findings and dashboard sheets (the pane's
+ * progress bar shows how far along it is, then a clear outcome), and the template sheets
+ * managers fill in. In the browser, the result is downloaded as a file.
  */
 import {
   Body1,
   Button,
   Checkbox,
-  Field,
   MessageBar,
   MessageBarBody,
-  ProgressBar,
   Subtitle2,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
 import { SHEETS, SheetKind } from "../../engine/schema";
-import { WriteProgress } from "../../planner/plan";
 import { TEMPLATE_KINDS } from "../../planner/template";
 import { Loaded, Session } from "../use-session";
+import { DownloadButton } from "./DownloadButton";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -33,25 +31,6 @@ const useStyles = makeStyles({
 });
 
 type Outcome = { intent: "success" | "error"; text: string } | null;
-
-export function progressText(p: WriteProgress | null): string {
-  if (!p) return "";
-  if (p.stage === "preparing") return "Preparing…";
-  if (p.stage === "writing")
-    return `Writing ${p.sheet ?? "sheets"}${p.chunks && p.chunks > 1 ? ` (part ${p.chunk} of ${p.chunks})` : ""}…`;
-  if (p.stage === "formatting") return `Formatting ${p.sheet ?? "sheets"}…`;
-  return "Done.";
-}
-
-async function saveFile(loaded: Loaded, suffix: string): Promise<void> {
-  if (!loaded.port.download) return;
-  const blob = await loaded.port.download();
-  const link = document.createElement("a");
-  link.href = URL.createObjectURL(blob);
-  link.download = loaded.port.title.replace(/\.xlsx$/i, "") + suffix;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-}
 
 /** Runs a write and turns its end into an outcome to show: what it did, or why nothing was done. */
 async function attempt<T>(
@@ -76,31 +55,25 @@ function Result({ outcome, loaded, suffix }: { outcome: Outcome; loaded: Loaded;
       <MessageBar layout="multiline" intent={outcome.intent} role="status">
         <MessageBarBody>{outcome.text}</MessageBarBody>
       </MessageBar>
-      {loaded.port.mode === "file" && outcome.intent === "success" && (
-        <Button onClick={() => void saveFile(loaded, suffix)}>Download the workbook</Button>
-      )}
+      {outcome.intent === "success" && <DownloadButton loaded={loaded} suffix={suffix} />}
     </>
   );
 }
 
 export function BuildScreen({ session, loaded }: { session: Session; loaded: Loaded }) {
   const styles = useStyles();
-  const [progress, setProgress] = useState<WriteProgress | null>(null);
   const [built, setBuilt] = useState<Outcome>(null);
   const [inserted, setInserted] = useState<Outcome>(null);
-  const present = new Set(Object.keys(loaded.analysis.model.regions));
+  const present = new Set<SheetKind>(loaded.view.present);
   const [kinds, setKinds] = useState<SheetKind[]>(TEMPLATE_KINDS.filter((k) => !present.has(k)));
 
-  const build = async () => {
-    setProgress({ stage: "preparing" });
-    await attempt(
+  const build = () =>
+    attempt(
       setBuilt,
-      () => session.build(setProgress),
+      () => session.build(),
       ({ sheets, ms }) => `Wrote ${sheets.join(", ")} in ${(ms / 1000).toFixed(1)} s.`,
       "Nothing was written"
     );
-    setProgress(null);
-  };
   const insert = () =>
     attempt(
       setInserted,
@@ -121,18 +94,6 @@ export function BuildScreen({ session, loaded }: { session: Session; loaded: Loa
         <Button appearance="primary" onClick={() => void build()} disabled={session.busy !== null}>
           Build scorecards
         </Button>
-        {progress && (
-          <Field
-            validationMessage={progressText(progress)}
-            validationState="none"
-            style={{ width: "100%" }}
-          >
-            <ProgressBar
-              aria-label="Build progress"
-              value={progress.stage === "done" ? 1 : undefined}
-            />
-          </Field>
-        )}
         <Result outcome={built} loaded={loaded} suffix="-scorecards.xlsx" />
       </section>
       <section className={styles.section} aria-label="Insert template">

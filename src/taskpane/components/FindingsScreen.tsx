@@ -1,10 +1,11 @@
 /**
- * Findings grouped by severity, filterable by rule and sheet. Each names its `Sheet!Cell`;
- * activating one selects that cell in Excel, or, in the browser, shows the row it is on.
+ * Findings grouped by severity, filterable by rule and sheet and searchable by person, unit, KRA
+ * or KPI, drawn a window at a time however many there are. Each names its `Sheet!Cell`;
+ * activating one selects that cell in Excel, or, in the browser, shows the row it is on above
+ * the list, with the whole message.
  */
 import {
   Body1,
-  Button,
   Caption1,
   Field,
   Select,
@@ -12,12 +13,17 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { sheetRef } from "../../engine/address";
 import { Finding, Severity } from "../../engine/findings";
-import { sortFindings } from "../../engine/report";
-import { RowPreview, rowPreview } from "../model/row-preview";
+import { RowPreview } from "../model/row-preview";
 import { Loaded, messageOf } from "../use-session";
+import { matches } from "./format";
+import { useDebounced } from "./use-debounced";
+import { VirtualList } from "./VirtualList";
+
+const ROW = 64;
+const HEIGHT = 576;
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -27,24 +33,34 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
   },
   filter: { minWidth: 0 },
-  list: {
-    listStyle: "none",
-    margin: 0,
-    padding: 0,
+  heading: { display: "flex", alignItems: "flex-end", height: "100%", margin: 0 },
+  item: {
     display: "flex",
     flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-  },
-  item: {
-    justifyContent: "flex-start",
-    textAlign: "left",
+    gap: "2px",
+    boxSizing: "border-box",
+    height: "100%",
     width: "100%",
-    height: "auto",
     padding: tokens.spacingVerticalXS,
-    fontWeight: tokens.fontWeightRegular,
+    border: "none",
+    borderRadius: tokens.borderRadiusMedium,
+    background: "none",
+    color: "inherit",
+    font: "inherit",
+    textAlign: "left",
+    cursor: "pointer",
+    ":hover": { backgroundColor: tokens.colorSubtleBackgroundHover },
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+    ":disabled": { cursor: "default" },
   },
-  text: { display: "flex", flexDirection: "column", gap: "2px" },
+  chosen: { backgroundColor: tokens.colorSubtleBackgroundSelected },
   where: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
+  message: {
+    overflow: "hidden",
+    display: "-webkit-box",
+    WebkitLineClamp: "2",
+    WebkitBoxOrient: "vertical",
+  },
   preview: {
     borderLeft: `3px solid ${tokens.colorBrandStroke1}`,
     paddingLeft: tokens.spacingHorizontalS,
@@ -61,39 +77,64 @@ const GROUPS: { severity: Severity; title: string }[] = [
   { severity: "warning", title: "Warnings" },
   { severity: "info", title: "Notes" },
 ];
-const PAGE = 100;
 const ALL = "";
 
 export function findingKey(f: Finding): string {
   return `${f.rule}|${f.sheet}|${f.cell}|${f.id}`;
 }
 
-export function FindingsScreen({ loaded }: { loaded: Loaded }) {
+const whereOf = (f: Finding) => (f.sheet && f.cell ? sheetRef(f.sheet, f.cell) : "Workbook");
+
+type Line = { heading: string } | { finding: Finding; position: number; size: number };
+
+export function FindingsScreen({ loaded, query }: { loaded: Loaded; query: string }) {
   const styles = useStyles();
-  const { analysis, grids, port } = loaded;
-  const findings = useMemo(() => sortFindings(analysis.findings), [analysis]);
+  const { view, engine, workbook } = loaded;
+  const findings = view.findings;
   const [rule, setRule] = useState(ALL);
   const [sheet, setSheet] = useState(ALL);
-  const [shown, setShown] = useState<Record<Severity, number>>({
-    error: PAGE,
-    warning: PAGE,
-    info: PAGE,
-  });
-  const [preview, setPreview] = useState<{ key: string; row: RowPreview | null } | null>(null);
+  const [chosen, setChosen] = useState<{ finding: Finding; row: RowPreview | null } | null>(null);
   const [jumpError, setJumpError] = useState<string | null>(null);
-  const rules = [...new Set(findings.map((f) => f.rule))].sort();
-  const sheets = [...new Set(findings.map((f) => f.sheet).filter((s): s is string => s !== null))];
-  const visible = findings.filter(
-    (f) => (rule === ALL || f.rule === rule) && (sheet === ALL || f.sheet === sheet)
+  const searched = useDebounced(query.trim(), 200);
+  const [found, setFound] = useState<Set<number> | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    if (!searched) setFound(null);
+    else void engine.matchingFindings(searched).then((at) => live && setFound(new Set(at)));
+    return () => {
+      live = false;
+    };
+  }, [engine, view, searched]);
+
+  const rules = useMemo(() => [...new Set(findings.map((f) => f.rule))].sort(), [findings]);
+  const sheets = useMemo(
+    () => [...new Set(findings.map((f) => f.sheet).filter((s): s is string => s !== null))],
+    [findings]
   );
+  const lines = useMemo(() => {
+    const visible = findings.filter(
+      (f, i) =>
+        (rule === ALL || f.rule === rule) &&
+        (sheet === ALL || f.sheet === sheet) &&
+        (!searched || !found || found.has(i))
+    );
+    const out: Line[] = [];
+    for (const { severity, title } of GROUPS) {
+      const group = visible.filter((f) => f.severity === severity);
+      if (group.length === 0) continue;
+      out.push({ heading: `${title} (${group.length.toLocaleString()})` });
+      group.forEach((finding, i) => out.push({ finding, position: i + 1, size: group.length }));
+    }
+    return out;
+  }, [findings, rule, sheet, searched, found]);
 
   const jump = async (f: Finding) => {
     setJumpError(null);
     if (!f.sheet || !f.cell) return;
     try {
-      if (await port.selectCell(f.sheet, f.cell)) return;
-      const regions = Object.values(analysis.model.regions);
-      setPreview({ key: findingKey(f), row: rowPreview(grids, regions, f.sheet, f.cell) });
+      if (await workbook.selectCell(f.sheet, f.cell)) return;
+      setChosen({ finding: f, row: await engine.rowPreview(f.sheet, f.cell) });
     } catch (e) {
       setJumpError(`Could not go to ${sheetRef(f.sheet, f.cell)}: ${messageOf(e)}`);
     }
@@ -122,69 +163,72 @@ export function FindingsScreen({ loaded }: { loaded: Loaded }) {
         </Field>
       </div>
       {jumpError && <Body1 role="alert">{jumpError}</Body1>}
-      {GROUPS.map(({ severity, title }) => {
-        const group = visible.filter((f) => f.severity === severity);
-        if (group.length === 0) return null;
-        return (
-          <section key={severity} aria-label={title}>
-            <Subtitle2 as="h2">{`${title} (${group.length})`}</Subtitle2>
-            <ul className={styles.list}>
-              {group.slice(0, shown[severity]).map((f) => {
-                const key = findingKey(f);
-                const where = f.sheet && f.cell ? sheetRef(f.sheet, f.cell) : "Workbook";
-                return (
-                  <li key={key}>
-                    <Button
-                      appearance="subtle"
-                      className={styles.item}
-                      onClick={() => void jump(f)}
-                      aria-label={`${where}, ${f.rule}: ${f.message}`}
-                      disabled={!f.sheet || !f.cell}
-                    >
-                      <span className={styles.text}>
-                        <span>
-                          <span className={styles.where}>{where}</span>{" "}
-                          <Caption1>{f.rule}</Caption1>
-                        </span>
-                        <Body1>{f.message}</Body1>
-                      </span>
-                    </Button>
-                    {preview?.key === key && <Preview row={preview.row} />}
-                  </li>
-                );
-              })}
-            </ul>
-            {group.length > shown[severity] && (
-              <Button
-                appearance="transparent"
-                onClick={() => setShown({ ...shown, [severity]: group.length })}
+      {chosen && <Preview finding={chosen.finding} row={chosen.row} />}
+      {searched && found && (
+        <Caption1 role="status">{`${matches(lines.filter((l) => "finding" in l).length)} for "${searched}"`}</Caption1>
+      )}
+      <VirtualList
+        role="list"
+        aria-label="Findings"
+        data-testid="findings-list"
+        count={lines.length}
+        rowHeight={ROW}
+        maxHeight={HEIGHT}
+        focusable={(i) => "finding" in lines[i]}
+        renderRow={(i, tabIndex) => {
+          const line = lines[i];
+          if ("heading" in line)
+            return (
+              <Subtitle2 as="h2" className={styles.heading}>
+                {line.heading}
+              </Subtitle2>
+            );
+          const f = line.finding;
+          const where = whereOf(f);
+          const isChosen = chosen !== null && findingKey(chosen.finding) === findingKey(f);
+          return (
+            <div role="listitem" aria-setsize={line.size} aria-posinset={line.position}>
+              <button
+                type="button"
+                data-row={i}
+                tabIndex={tabIndex}
+                className={isChosen ? `${styles.item} ${styles.chosen}` : styles.item}
+                onClick={() => void jump(f)}
+                aria-label={`${where}, ${f.rule}: ${f.message}`}
+                title={f.message}
+                disabled={!f.sheet || !f.cell}
               >
-                {`Show all ${group.length}`}
-              </Button>
-            )}
-          </section>
-        );
-      })}
+                <span>
+                  <span className={styles.where}>{where}</span> <Caption1>{f.rule}</Caption1>
+                </span>
+                <Body1 className={styles.message}>{f.message}</Body1>
+              </button>
+            </div>
+          );
+        }}
+      />
     </div>
   );
 }
 
-function Preview({ row }: { row: RowPreview | null }) {
+function Preview({ finding, row }: { finding: Finding; row: RowPreview | null }) {
   const styles = useStyles();
-  if (!row) return <Caption1>That cell is outside the sheet&apos;s data.</Caption1>;
   return (
-    <dl
-      className={styles.preview}
-      aria-label={`Row ${row.row} of ${row.sheet}`}
-      data-testid="row-preview"
-    >
-      <Caption1>{`Row ${row.row} of ${row.sheet}`}</Caption1>
-      {row.cells.map((c, i) => (
-        <div key={i} className={c.target ? styles.target : undefined}>
-          <dt style={{ display: "inline" }}>{c.header}: </dt>
-          <dd style={{ display: "inline", margin: 0 }}>{c.value || "(blank)"}</dd>
-        </div>
-      ))}
-    </dl>
+    <div className={styles.preview} data-testid="row-preview">
+      <Body1 as="p">{`${whereOf(finding)}: ${finding.message}`}</Body1>
+      {row ? (
+        <dl aria-label={`Row ${row.row} of ${row.sheet}`}>
+          <Caption1>{`Row ${row.row} of ${row.sheet}`}</Caption1>
+          {row.cells.map((c, i) => (
+            <div key={i} className={c.target ? styles.target : undefined}>
+              <dt style={{ display: "inline" }}>{c.header}: </dt>
+              <dd style={{ display: "inline", margin: 0 }}>{c.value || "(blank)"}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : (
+        <Caption1>That cell is outside the sheet&apos;s data.</Caption1>
+      )}
+    </div>
   );
 }

@@ -13,8 +13,8 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
-import { KindMapping, mappingChanges, mappingOf, sheetChoices } from "../model/mapping";
+import { useState } from "react";
+import { KindMapping, mappingChanges } from "../model/mapping";
 import { Loaded, Session } from "../use-session";
 
 const useStyles = makeStyles({
@@ -34,9 +34,9 @@ const NONE = "";
 
 export function MappingScreen({ session, loaded }: { session: Session; loaded: Loaded }) {
   const styles = useStyles();
-  const found = useMemo(() => mappingOf(loaded.analysis), [loaded]);
+  const found = loaded.view.mapping;
   const [draft, setDraft] = useState<KindMapping[]>(found);
-  const sheets = sheetChoices(loaded.grids);
+  const sheets = loaded.view.sheetChoices;
   const changes = mappingChanges(found, draft);
   const update = (kind: string, change: (m: KindMapping) => KindMapping) =>
     setDraft((current) => current.map((m) => (m.kind === kind ? change(m) : m)));

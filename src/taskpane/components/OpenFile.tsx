@@ -1,7 +1,7 @@
 /** File mode's first screen: open an .xlsx (picker or drag and drop), or start from the template. */
 import { Body1, Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
-import { useEffect, useRef, useState } from "react";
-import { newTemplatePort, openFilePort, prefetchXlsx } from "../ports/file-port";
+import { useRef, useState } from "react";
+import { fileWorkbook, templateWorkbook } from "../ports/file-port";
 import { Session } from "../use-session";
 
 const useStyles = makeStyles({
@@ -26,9 +26,8 @@ export function OpenFile({ session }: { session: Session }) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
-  useEffect(prefetchXlsx, []);
   const openFile = (file: File | undefined) => {
-    if (file) void session.open(file.arrayBuffer().then((bytes) => openFilePort(file.name, bytes)));
+    if (file) void session.open(fileWorkbook(file));
   };
   return (
     <div
@@ -54,7 +53,11 @@ export function OpenFile({ session }: { session: Session }) {
         type="file"
         accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         aria-label="Workbook file"
-        onChange={(e) => openFile(e.target.files?.[0])}
+        onChange={(e) => {
+          openFile(e.target.files?.[0]);
+          // Choosing the same file again, after opening another, must fire again.
+          e.target.value = "";
+        }}
       />
       <Button
         appearance="primary"
@@ -66,7 +69,7 @@ export function OpenFile({ session }: { session: Session }) {
       <Caption1>or drop it here. The file is read in this page and never uploaded.</Caption1>
       <Button
         appearance="secondary"
-        onClick={() => void session.open(newTemplatePort())}
+        onClick={() => void session.open(templateWorkbook())}
         disabled={session.busy !== null}
       >
         Start from the template

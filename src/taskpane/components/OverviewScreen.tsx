@@ -13,7 +13,6 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { RATING_LABELS } from "../../engine/settings";
-import { overviewOf } from "../model/overview";
 import { Loaded } from "../use-session";
 import { count, percent } from "./format";
 
@@ -36,7 +35,9 @@ const useStyles = makeStyles({
 
 export function OverviewScreen({ loaded }: { loaded: Loaded }) {
   const styles = useStyles();
-  const o = overviewOf(loaded.analysis);
+  const o = loaded.view.overview;
+  // Red and amber only where there is something to fix: "0 errors" is good news.
+  const alarm = (n: number, color: "danger" | "warning") => (n > 0 ? color : "subtle");
   return (
     <div className={styles.stack}>
       <div aria-label="Organisation score">
@@ -54,10 +55,10 @@ export function OverviewScreen({ loaded }: { loaded: Loaded }) {
       <div>
         <Subtitle2 as="h2">Health</Subtitle2>
         <div className={styles.badges}>
-          <Badge color="danger" appearance="filled">
+          <Badge color={alarm(o.findings.error, "danger")} appearance="filled">
             {count(o.findings.error, "error")}
           </Badge>
-          <Badge color="warning" appearance="filled">
+          <Badge color={alarm(o.findings.warning, "warning")} appearance="filled">
             {count(o.findings.warning, "warning")}
           </Badge>
           <Badge color="informative" appearance="outline">

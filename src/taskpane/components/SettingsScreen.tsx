@@ -1,7 +1,14 @@
-/** The settings of SPEC section 5, read from and saved to the Settings sheet. */
+/**
+ * The settings of SPEC section 5, read from and saved to the Settings sheet. The engine checks
+ * the form as it is typed: a value it would reject shows its message under the field, and
+ * nothing can be saved until the form reads cleanly. In the browser, the saved workbook can then
+ * be downloaded.
+ */
 import {
   Body1,
   Button,
+  MessageBar,
+  MessageBarBody,
   Field,
   Input,
   Select,
@@ -9,8 +16,10 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import { SETTING_FIELDS, changedSettings, formOf } from "../model/settings-form";
+import { SETTING_FIELDS, changedSettings, settingErrors } from "../model/settings-form";
 import { Loaded, Session } from "../use-session";
+import { count } from "./format";
+import { DownloadButton } from "./DownloadButton";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -25,18 +34,32 @@ const useStyles = makeStyles({
 
 export function SettingsScreen({ session, loaded }: { session: Session; loaded: Loaded }) {
   const styles = useStyles();
-  const saved = useMemo(() => formOf(loaded.analysis.model.settings), [loaded]);
+  const saved = loaded.view.settings;
   const [form, setForm] = useState(saved);
+  const [savedCount, setSavedCount] = useState(0);
+  // Read again (after saving, or a refresh): the form starts afresh from the workbook.
+  const [version, setVersion] = useState(loaded.version);
+  if (version !== loaded.version) {
+    setVersion(loaded.version);
+    setForm(saved);
+  }
   const changes = changedSettings(saved, form);
+  const errors = useMemo(() => settingErrors(form), [form]);
+  const wrong = Object.keys(errors).length;
   const set = (name: string, value: string) => setForm((f) => ({ ...f, [name]: value }));
-  const settingFindings = loaded.analysis.findings.filter((f) => f.entity === "setting").length;
+  const settingFindings = loaded.view.settingFindings;
 
   return (
     <form
       className={styles.form}
       onSubmit={(e) => {
         e.preventDefault();
-        void session.saveSettings(changes).catch(() => undefined);
+        if (wrong) return;
+        const n = changes.size;
+        void session.saveSettings(changes).then(
+          () => setSavedCount(n),
+          () => undefined
+        );
       }}
     >
       <Body1>
@@ -45,7 +68,14 @@ export function SettingsScreen({ session, loaded }: { session: Session; loaded: 
       </Body1>
       <div className={styles.grid}>
         {SETTING_FIELDS.map((f) => (
-          <Field key={f.name} className={styles.field} label={f.name} hint={f.hint} size="small">
+          <Field
+            key={f.name}
+            className={styles.field}
+            label={f.name}
+            hint={errors[f.name] ? undefined : f.hint}
+            validationMessage={errors[f.name]}
+            size="small"
+          >
             {f.kind === "yesno" ? (
               <Select
                 className={styles.input}
@@ -72,12 +102,22 @@ export function SettingsScreen({ session, loaded }: { session: Session; loaded: 
       <Button
         type="submit"
         appearance="primary"
-        disabled={changes.size === 0 || session.busy !== null}
+        disabled={changes.size === 0 || wrong > 0 || session.busy !== null}
       >
-        {changes.size
-          ? `Save ${changes.size} setting${changes.size > 1 ? "s" : ""}`
-          : "No changes to save"}
+        {wrong
+          ? `Correct ${count(wrong, "setting")} to save`
+          : changes.size
+            ? `Save ${changes.size} setting${changes.size > 1 ? "s" : ""}`
+            : "No changes to save"}
       </Button>
+      {savedCount > 0 && changes.size === 0 && (
+        <>
+          <MessageBar intent="success" role="status">
+            <MessageBarBody>{`Saved ${count(savedCount, "setting")} to the Settings sheet.`}</MessageBarBody>
+          </MessageBar>
+          <DownloadButton loaded={loaded} suffix="-settings.xlsx" />
+        </>
+      )}
     </form>
   );
 }

@@ -7,3 +7,8 @@ export function percent(value: number | null | undefined): string {
 export function count(n: number, noun: string): string {
   return `${n.toLocaleString()} ${noun}${n === 1 ? "" : "s"}`;
 }
+
+/** `1 match`, `12 matches`. */
+export function matches(n: number): string {
+  return `${n.toLocaleString()} ${n === 1 ? "match" : "matches"}`;
+}

@@ -3,8 +3,13 @@
  * the engine's settings, and turned back into the Settings rows that changed. A cleared field
  * clears its row, so the default holds again.
  */
+import { parseA1 } from "../../engine/address";
 import { isoFromDay } from "../../engine/dates";
+import { Findings } from "../../engine/findings";
+import { CellValue } from "../../engine/grid";
+import { readSettings } from "../../engine/read/settings-sheet";
 import { DEFAULT_SETTINGS, Settings } from "../../engine/settings";
+import { parseNumberText } from "../../engine/values";
 import { SettingValue } from "../../planner/settings-edit";
 
 export interface SettingField {
@@ -87,12 +92,36 @@ export function formOf(settings: Settings): SettingsForm {
   return Object.fromEntries(SETTING_FIELDS.map((f) => [f.name, f.read(settings)]));
 }
 
-/** What a field's text is written as: numbers as numbers, everything else as text; blank clears. */
+/**
+ * What a field's text is written as: numbers as numbers (read as the engine reads a cell, so
+ * `90%` is 0.9), everything else as text; blank clears.
+ */
 function cellValueOf(field: SettingField, text: string): SettingValue {
   const t = text.trim();
   if (t === "") return null;
-  if (field.kind === "number" && Number.isFinite(Number(t))) return Number(t);
-  return t;
+  return (field.kind === "number" ? parseNumberText(t) : null) ?? t;
+}
+
+/**
+ * What is wrong with the form, by field name, before anything is written: the engine reads the
+ * form as it would read the Settings sheet it becomes, and each of its findings lands on the
+ * field of the row it names (`Cap = abc`; Amber At above Green At).
+ */
+export function settingErrors(form: SettingsForm): Record<string, string> {
+  const filled = SETTING_FIELDS.filter((f) => (form[f.name] ?? "").trim() !== "");
+  const rows: CellValue[][] = [
+    ["Setting", "Value"],
+    ...filled.map((f) => [f.name, cellValueOf(f, form[f.name])]),
+  ];
+  const findings = new Findings();
+  readSettings({ sheets: [{ name: "Settings", rows }] }, findings);
+  const errors: Record<string, string> = {};
+  for (const finding of findings.list) {
+    const row = parseA1(finding.cell ?? "")?.row;
+    const field = row === undefined ? undefined : filled[row - 1];
+    if (field) errors[field.name] ??= finding.message;
+  }
+  return errors;
 }
 
 /**

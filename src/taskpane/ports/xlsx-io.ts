@@ -1,47 +1,61 @@
 /**
- * Everything the browser's file mode does with a workbook file, through the same package reader
- * and writer as the command line (so a file reads and builds the same in both), in one module so
- * that webpack puts it in its own chunk, loaded only when a file is opened.
+ * The file mode's reading and writing of workbook bytes, behind three functions the pane's worker
+ * calls and nothing else: bytes → grids, bytes + plan → bytes, bytes + Settings edit → bytes —
+ * through the same package reader and writer as the command line, so a file reads and builds the
+ * same in both. The bytes are never changed in place, so a write that fails leaves the workbook as
+ * it was. Empty bytes stand for a new, empty workbook.
  */
-import { PackageReading, readPackage } from "../../adapters/xlsx/read";
+import { WorkbookGrids } from "../../engine/grid";
+import { WorkbookPlan } from "../../planner/plan";
+import { SheetEdit } from "../../planner/settings-edit";
+import { readWorkbookInput } from "../../adapters/workbook-input";
 import { PackageRefused } from "../../adapters/xlsx/package/limits";
-import { editSheet, emptyWorkbook, writePlan } from "../../adapters/xlsx/write";
-import type { WorkbookPlan } from "../../planner/plan";
-import type { SheetEdit } from "../../planner/settings-edit";
-import { planTemplate } from "../../planner/template";
+import { PackageReading } from "../../adapters/xlsx/read";
+import { editSheet, emptyWorkbook, writePlan as writePackage } from "../../adapters/xlsx/write";
 
-export type { PackageReading };
+/**
+ * The package last read or written, beside its bytes: the next call is nearly always about the
+ * same bytes (read after open, write after read, read after write), so it is not read twice.
+ */
+let last: { bytes: Uint8Array; reading: PackageReading } | null = null;
 
-export function openWorkbook(bytes: Uint8Array): PackageReading {
-  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b))
-    throw new Error(
-      "This file is not an .xlsx workbook. Save it from Excel as .xlsx and open it again."
-    );
+function open(bytes: Uint8Array): PackageReading {
+  if (last?.bytes === bytes) return last.reading;
+  if (bytes.length === 0) return emptyWorkbook();
+  let input;
   try {
-    return readPackage(bytes);
+    input = readWorkbookInput(bytes, "workbook.xlsx");
   } catch (e) {
     throw new Error(
-      e instanceof PackageRefused
+      e instanceof PackageRefused && !e.damaged
         ? `This workbook was refused: ${e.message}.`
         : "This .xlsx file could not be read: it may be damaged or password-protected."
     );
   }
+  if (!input?.reading)
+    throw new Error(
+      "This file is not an .xlsx workbook. Save it from Excel as .xlsx and open it again."
+    );
+  last = { bytes, reading: input.reading };
+  return input.reading;
 }
 
-/** A new workbook holding only the template sheets. */
-export function templateWorkbook(): PackageReading {
-  return readPackage(writePlan(emptyWorkbook(), { sheets: planTemplate() }).bytes);
+function remember(bytes: Uint8Array): Uint8Array {
+  open(bytes);
+  return bytes;
 }
 
-/** The plan written into a copy of the workbook, read back: the open workbook is never half-written. */
-export function withPlan(
-  reading: PackageReading,
-  plan: WorkbookPlan
-): { reading: PackageReading; sheets: string[] } {
-  const { bytes, sheets } = writePlan(reading, plan);
-  return { reading: readPackage(bytes), sheets };
+/** The workbook's grids; rejects with a message a person can act on when it is no workbook. */
+export async function readGrids(bytes: Uint8Array): Promise<WorkbookGrids> {
+  return open(bytes).grids;
 }
 
-export function withEdit(reading: PackageReading, edit: SheetEdit): PackageReading {
-  return readPackage(editSheet(reading, edit));
+/** The workbook with the plan's sheets written into it. */
+export async function writePlan(bytes: Uint8Array, plan: WorkbookPlan): Promise<Uint8Array> {
+  return remember(writePackage(open(bytes), plan).bytes);
+}
+
+/** The workbook with the Settings rows written. */
+export async function applyEdit(bytes: Uint8Array, edit: SheetEdit): Promise<Uint8Array> {
+  return remember(editSheet(open(bytes), edit));
 }

@@ -3,7 +3,7 @@ import { analyzeWorkbook } from "../../../src/engine/analyze";
 import { DEFAULT_SETTINGS } from "../../../src/engine/settings";
 import { mappingChanges, mappingOf } from "../../../src/taskpane/model/mapping";
 import { rowPreview } from "../../../src/taskpane/model/row-preview";
-import { changedSettings, formOf } from "../../../src/taskpane/model/settings-form";
+import { changedSettings, formOf, settingErrors } from "../../../src/taskpane/model/settings-form";
 import { luminance, themeFor } from "../../../src/taskpane/theme";
 import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { AS_OF, kpi, minimal, workbook } from "../../support/workbook";
@@ -34,6 +34,25 @@ describe("the settings form", () => {
   it("keeps text that is not a number as text, for the engine to report", () => {
     const before = formOf(DEFAULT_SETTINGS);
     expect(changedSettings(before, { ...before, Cap: "lots" }).get("Cap")).toBe("lots");
+  });
+
+  it("writes numbers as the engine reads them: 95% is 0.95", () => {
+    const before = formOf(DEFAULT_SETTINGS);
+    expect(changedSettings(before, { ...before, "Amber At": "85%" }).get("Amber At")).toBe(0.85);
+  });
+
+  it("has the engine's findings on the fields they concern, and none on a clean form", () => {
+    const form = formOf(DEFAULT_SETTINGS);
+    expect(settingErrors(form)).toEqual({});
+    expect(settingErrors({ ...form, "As Of": "2026-06-30", Cap: "abc" })).toEqual({
+      Cap: expect.stringContaining('Setting "Cap" is "abc", which is not a number'),
+    });
+    expect(settingErrors({ ...form, "Green At": "0.9", "Amber At": "0.95" })).toEqual({
+      "Amber At": expect.stringContaining("Amber At (0.95) is above Green At (0.9)"),
+    });
+    expect(
+      Object.keys(settingErrors({ ...form, "KRA Count Min": "2.5", "Rating Bands": "1, 2" }))
+    ).toEqual(["Rating Bands", "KRA Count Min"]);
   });
 });
 

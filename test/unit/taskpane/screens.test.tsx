@@ -4,76 +4,11 @@
  * Every screen of the task pane over a fake workbook port: what it shows, and what it asks the
  * workbook to do.
  */
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { act, render, screen, waitFor, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
-import { App } from "../../../src/taskpane/components/App";
-import { Session, useSession } from "../../../src/taskpane/use-session";
-import { WorkbookPort } from "../../../src/taskpane/workbook-port";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import { FakePort } from "../../support/fake-port";
 import { KPI_HEADER, KRA_HEADER, kpi, kra, workbook } from "../../support/workbook";
-
-function sampleGrids() {
-  return workbook({
-    Org: [
-      ["Unit ID", "Unit Name", "Parent Unit ID"],
-      ["ORG", "Company", null],
-      ["OPS", "Operations", "ORG"],
-    ],
-    Goals: [
-      ["Goal ID", "Goal"],
-      ["G1", "Grow"],
-    ],
-    Objectives: [
-      ["Objective ID", "Goal ID", "Objective"],
-      ["O1", "G1", "Sell more"],
-    ],
-    KRAs: [
-      KRA_HEADER,
-      kra("R1", { owner: "ORG", objective: "O1", weight: 50 }),
-      kra("R2", { owner: "ORG", objective: "O1", weight: 50 }),
-      kra("R3", { owner: "ORG", objective: "O1" }),
-      kra("R1", { owner: "ORG" }),
-    ],
-    KPIs: [
-      KPI_HEADER,
-      kpi("K1", { actual: 95 }),
-      kpi("K2", { kra: "R2", actual: 80 }),
-      kpi("K3", { kra: "R3", target: "TBD" }),
-    ],
-    Settings: [
-      ["Setting", "Value"],
-      ["As Of", "2026-06-30"],
-    ],
-  });
-}
-
-let session: Session;
-function Harness({ host }: { host: string | null }) {
-  session = useSession();
-  return <App session={session} host={host} />;
-}
-
-async function renderPane(port: WorkbookPort, host: string | null = "Excel") {
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <Harness host={host} />
-    </FluentProvider>
-  );
-  await act(() => session.open(port));
-  await screen.findByTestId("org-score");
-}
-
-const user = () => userEvent.setup();
-
-beforeAll(() => {
-  // jsdom has no layout: Fluent's positioning asks for these.
-  window.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-});
+import { gridsOf, jsonBytes } from "../../support/fake-xlsx-io";
+import { engine, renderPane, renderShell, sampleGrids, session, user } from "./pane-harness";
 
 describe("Overview", () => {
   it("shows the sheets' roles, counts, findings, statuses and the organisation's score", async () => {
@@ -88,6 +23,8 @@ describe("Overview", () => {
     // ORG is the one top unit: its KRAs R1 (0.95, weight 50) and R2 (0.8, weight 50) — R3
     // has no scored KPI — give (0.95 + 0.8) / 2.
     expect(screen.getByTestId("org-score").textContent).toBe("87.5%");
+    // The rating with its label, never a bare number.
+    expect(screen.getByText(/^Rating 2: Partially achieved\. As of/)).toBeTruthy();
   });
 });
 
@@ -120,32 +57,101 @@ describe("Findings", () => {
     expect(preview.textContent).toContain("Target: TBD");
   });
 
-  it("shows long groups a page at a time", async () => {
-    const rows = Array.from({ length: 130 }, (_, i) => kpi(`K${i}`, { kra: "nowhere" }));
+  it("draws a long list a window at a time, and the keyboard reaches its end", async () => {
+    const rows = Array.from({ length: 2000 }, (_, i) => kpi(`K${i}`, { kra: "nowhere" }));
     await renderPane(
       new FakePort(workbook({ KRAs: [KRA_HEADER, kra("R1")], KPIs: [KPI_HEADER, ...rows] }))
     );
     await user().click(screen.getByRole("tab", { name: "Findings" }));
-    const errors = screen.getByRole("region", { name: "Errors" });
-    expect(within(errors).getAllByRole("listitem")).toHaveLength(100);
-    await user().click(screen.getByRole("button", { name: "Show all 130" }));
-    expect(within(errors).getAllByRole("listitem")).toHaveLength(130);
+    expect(screen.getByRole("heading", { name: "Errors (2,000)" })).toBeTruthy();
+    await user().selectOptions(screen.getByLabelText("Rule"), "unknown-reference");
+    const list = screen.getByTestId("findings-list");
+    const drawn = within(list).getAllByRole("listitem");
+    expect(drawn.length).toBeGreaterThan(5);
+    expect(drawn.length).toBeLessThan(40);
+    const first = within(list).getByRole("button", { name: /^KPIs!B2, unknown-reference/ });
+    first.focus();
+    await user().keyboard("{End}");
+    expect(document.activeElement?.getAttribute("aria-label")).toMatch(
+      /^KPIs!B2001, unknown-reference/
+    );
+    await user().keyboard("{ArrowUp}");
+    expect(document.activeElement?.getAttribute("aria-label")).toMatch(
+      /^KPIs!B2000, unknown-reference/
+    );
+    expect(within(list).getAllByRole("listitem").length).toBeLessThan(40);
+  });
+
+  it("finds the findings on a person's or unit's records by name", async () => {
+    await renderPane(new FakePort(sampleGrids()));
+    await user().click(screen.getByRole("tab", { name: "Findings" }));
+    const search = screen.getByRole("searchbox", { name: "Search people, units, KRAs and KPIs" });
+    await user().type(search, "k3");
+    await screen.findByText('1 match for "k3"');
+    expect(screen.getByRole("button", { name: /^KPIs!F4, invalid-number/ })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: /duplicate-id/ })).toBeNull();
+    // All three concern the unit ORG, whose name is Company, or records it owns.
+    await user().clear(search);
+    await user().type(search, "company");
+    await screen.findByText('3 matches for "company"');
   });
 });
 
 describe("Model", () => {
-  it("shows the cascade as a tree with owners, scores and statuses", async () => {
+  it("shows the cascade as a tree, names first, with owners, scores and statuses", async () => {
     await renderPane(new FakePort(sampleGrids()));
     await user().click(screen.getByRole("tab", { name: "Model" }));
-    const goal = screen.getByRole("treeitem", { name: /^Goal G1: Grow, score 87\.5%/ });
-    expect(goal).toBeTruthy();
-    await user().click(screen.getByRole("treeitem", { name: /^Objective O1: Sell more/ }));
+    expect(
+      await screen.findByRole("treeitem", { name: /^Goal Grow \(G1\), score 87\.5%/ })
+    ).toBeTruthy();
     await user().click(
-      await screen.findByRole("treeitem", { name: /^KRA R1: KRA R1, owner ORG, score 95\.0%/ })
+      await screen.findByRole("treeitem", { name: /^Objective Sell more \(O1\)/ })
+    );
+    await user().click(
+      await screen.findByRole("treeitem", {
+        name: /^KRA KRA R1 \(R1\), owner Company \(ORG\), score 95\.0%/,
+      })
     );
     expect(
-      await screen.findByRole("treeitem", { name: "KPI K1: KPI K1, owner ORG, score 95.0%, amber" })
+      await screen.findByRole("treeitem", {
+        name: "KPI KPI K1 (K1), owner Company (ORG), score 95.0%, amber",
+      })
     ).toBeTruthy();
+  });
+
+  it("opens an objective of 3,000 KRAs a window at a time, from the keyboard", async () => {
+    const kras = Array.from({ length: 3000 }, (_, i) =>
+      kra(`R${i}`, { owner: "ORG", objective: "O1" })
+    );
+    const grids = sampleGrids();
+    grids.sheets = grids.sheets.map((s) =>
+      s.name === "KRAs" ? { ...s, rows: [KRA_HEADER, ...kras] } : s
+    );
+    await renderPane(new FakePort(grids));
+    await user().click(screen.getByRole("tab", { name: "Model" }));
+    const objective = await screen.findByRole("treeitem", { name: /^Objective Sell more/ });
+    objective.focus();
+    await user().keyboard("{ArrowRight}");
+    await screen.findByRole("treeitem", { name: /^KRA KRA R0 \(R0\)/ });
+    expect(screen.getAllByRole("treeitem").length).toBeLessThan(40);
+    await user().keyboard("{End}");
+    expect(document.activeElement?.getAttribute("aria-label")).toMatch(/^KRA KRA R2999 \(R2999\)/);
+    await user().keyboard("{Home}");
+    expect(document.activeElement?.getAttribute("aria-label")).toMatch(/^Goal Grow/);
+  });
+
+  it("lists the nodes a search finds, each with its path", async () => {
+    await renderPane(new FakePort(sampleGrids()));
+    await user().click(screen.getByRole("tab", { name: "Model" }));
+    await user().type(screen.getByRole("searchbox"), "k2");
+    await screen.findByText("1 match");
+    const list = screen.getByRole("list", { name: "Matches in the cascade" });
+    expect(within(list).getByRole("listitem").getAttribute("aria-label")).toBe(
+      "KPI KPI K2 (K2), owner Company (ORG), score 80.0%, red, in Grow (G1) › Sell more (O1) › KRA R2 (R2)"
+    );
+    // The search stays as one moves to Findings.
+    await user().click(screen.getByRole("tab", { name: "Findings" }));
+    expect((screen.getByRole("searchbox") as HTMLInputElement).value).toBe("k2");
   });
 });
 
@@ -276,13 +282,62 @@ describe("Settings", () => {
   });
 });
 
+/** Replaces what a field holds, as a person selecting it all and typing would. */
+async function retype(label: string, text: string): Promise<void> {
+  const field = screen.getByLabelText(label);
+  await user().clear(field);
+  await user().type(field, text);
+}
+
+describe("Settings validation", () => {
+  it("shows the engine's objection under the field and saves nothing until it is corrected", async () => {
+    const port = new FakePort(sampleGrids());
+    await renderPane(port);
+    await user().click(screen.getByRole("tab", { name: "Settings" }));
+    const cap = screen.getByLabelText("Cap");
+    await user().clear(cap);
+    await user().type(cap, "abc");
+    expect(screen.getByText(/Setting "Cap" is "abc", which is not a number/)).toBeTruthy();
+    const save = screen.getByRole("button", { name: "Correct 1 setting to save" });
+    expect((save as HTMLButtonElement).disabled).toBe(true);
+    await user().clear(cap);
+    await user().type(cap, "1.3");
+    await retype("Green At", "0.9");
+    await retype("Amber At", "0.95");
+    expect(screen.getByText(/Amber At \(0\.95\) is above Green At \(0\.9\)/)).toBeTruthy();
+    await user().click(screen.getByRole("button", { name: "Correct 1 setting to save" }));
+    await retype("Amber At", "0.85");
+    expect(screen.queryByText(/is above Green At/)).toBeNull();
+    await user().click(screen.getByRole("button", { name: "Save 3 settings" }));
+    await waitFor(() => expect(port.edits).toHaveLength(1));
+    expect(
+      port.edits[0].writes.filter((w) => w.address.startsWith("B")).map((w) => w.value)
+    ).toEqual([1.3, 0.9, 0.85]);
+    // Excel keeps the workbook itself: nothing to download.
+    await screen.findByText("Saved 3 settings to the Settings sheet.");
+    expect(screen.queryByRole("button", { name: "Download the workbook" })).toBeNull();
+  });
+
+  it("offers the saved file for download in the browser", async () => {
+    await renderPane({ mode: "file", title: "team.xlsx", bytes: jsonBytes(sampleGrids()) }, null);
+    await user().click(screen.getByRole("tab", { name: "Settings" }));
+    await retype("Cap", "1.5");
+    await user().click(screen.getByRole("button", { name: "Save 1 setting" }));
+    const download = await screen.findByRole("button", { name: "Download the workbook" });
+    const settings = gridsOf(await engine.fileBytes()).sheets.find((s) => s.name === "Settings");
+    expect(settings?.rows).toContainEqual(["Cap", 1.5]);
+    const saved: Blob[] = [];
+    URL.createObjectURL = (blob: Blob) => (saved.push(blob), "blob:x");
+    URL.revokeObjectURL = () => undefined;
+    await user().click(download);
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(saved[0].type).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  });
+});
+
 describe("the shell", () => {
   it("offers to open a file in a browser, and has labelled tabs once a workbook is open", async () => {
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <Harness host={null} />
-      </FluentProvider>
-    );
+    renderShell(null);
     expect(screen.getByRole("button", { name: "Open an .xlsx workbook" })).toBeTruthy();
     expect(screen.getByLabelText("Workbook file")).toBeTruthy();
     await act(() => session.open(new FakePort(sampleGrids(), "file")));
@@ -292,16 +347,56 @@ describe("the shell", () => {
       expect(within(tabs).getByRole("tab", { name })).toBeTruthy();
   });
 
+  it("shows the stage and how far along it is while the workbook is read", async () => {
+    const port = new FakePort(sampleGrids());
+    let release = () => undefined as void;
+    const read = port.readGrids.bind(port);
+    port.readGrids = () => new Promise((resolve) => (release = () => resolve(read())));
+    renderShell("Excel");
+    let opened: Promise<void> = Promise.resolve();
+    act(() => {
+      opened = session.open(port);
+    });
+    expect(await screen.findByText("Reading the workbook… 0%")).toBeTruthy();
+    expect(screen.getByRole("progressbar", { name: "Reading the workbook" })).toBeTruthy();
+    await act(async () => {
+      release();
+      await opened;
+    });
+    expect(screen.queryByRole("progressbar")).toBeNull();
+  });
+
+  it("puts focus on the selected tab once a file opens, and opens another without reloading", async () => {
+    await renderPane({ mode: "file", title: "team.xlsx", bytes: jsonBytes(sampleGrids()) }, null);
+    expect(document.activeElement).toBe(screen.getByRole("tab", { name: "Overview" }));
+    expect(screen.getByText("Checking team.xlsx")).toBeTruthy();
+    await user().click(screen.getByRole("button", { name: "Open another workbook" }));
+    expect(screen.getByRole("button", { name: "Open an .xlsx workbook" })).toBeTruthy();
+    await act(() =>
+      session.open({ mode: "file", title: "other.xlsx", bytes: jsonBytes(sampleGrids()) })
+    );
+    await screen.findByText("Checking other.xlsx");
+    expect(document.activeElement).toBe(screen.getByRole("tab", { name: "Overview" }));
+  });
+
+  it("reads Excel's workbook again on request, where there is no other file to open", async () => {
+    const port = new FakePort(sampleGrids());
+    await renderPane(port);
+    expect(screen.queryByRole("button", { name: "Open another workbook" })).toBeNull();
+    port.grids.sheets = port.grids.sheets.filter((s) => s.name !== "Goals");
+    await user().click(screen.getByRole("button", { name: "Read the workbook again" }));
+    await waitFor(() => expect(port.reads).toBe(2));
+    const roles = screen.getByRole("table", { name: "Which sheet holds what" });
+    const goals = within(roles).getByText("Goals").closest("tr") as HTMLElement;
+    await waitFor(() => expect(within(goals).getByText("not found")).toBeTruthy());
+  });
+
   it("says so when the workbook cannot be read", async () => {
     const port = new FakePort(sampleGrids());
     port.readGrids = async () => {
       throw new Error("The workbook is busy.");
     };
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <Harness host="Excel" />
-      </FluentProvider>
-    );
+    renderShell("Excel");
     await act(() => session.open(port));
     expect(screen.getByRole("alert").textContent).toBe("The workbook is busy.");
   });

@@ -1,0 +1,135 @@
+/**
+ * Everything heavy the pane does, behind one asynchronous interface: analysing a workbook,
+ * planning what to write, and in file mode reading and writing the .xlsx bytes. It runs in a Web
+ * Worker in the browser (worker-engine.ts passes messages to it), and in place in tests and
+ * wherever there is no Worker. It keeps the workbook's grids and analysis; the page receives
+ * views (pane-view.ts) and asks for the rest a piece at a time.
+ */
+import { Analysis, analyzeWorkbook } from "../../engine/analyze";
+import { WorkbookGrids } from "../../engine/grid";
+import { planWorkbook } from "../../planner";
+import { WorkbookPlan } from "../../planner/plan";
+import { SettingValue, SheetEdit, planSettingsEdit } from "../../planner/settings-edit";
+import { RowPreview, rowPreview } from "../model/row-preview";
+import { CascadeIndex, SearchResult, TreeRow } from "./cascade-index";
+import { PaneView, paneView } from "./pane-view";
+
+/** What is being done, and how far along the whole operation is (0 to 100). */
+export interface Progress {
+  stage: string;
+  percent: number;
+}
+export type OnProgress = (p: Progress) => void;
+
+/** The sheets written and the workbook's view after writing them. */
+export interface Written {
+  sheets: string[];
+  view: PaneView;
+}
+
+export interface PaneEngine {
+  /** Analyses grids read on the page (Excel's workbook). */
+  analyze(grids: WorkbookGrids, onProgress: OnProgress): Promise<PaneView>;
+  /** File mode: keeps the .xlsx bytes and analyses them. Empty bytes: a new workbook. */
+  openFile(bytes: Uint8Array, onProgress: OnProgress): Promise<PaneView>;
+  /** The scorecards, cascade, findings and dashboard sheets to write into Excel. */
+  planBuild(): Promise<WorkbookPlan>;
+  /** The Settings rows that make these changes, for the workbook analysed last. */
+  planSettings(changes: ReadonlyMap<string, SettingValue>): Promise<SheetEdit>;
+  /** File mode: writes the build (or a given plan) into the file, all or nothing, and reads it again. */
+  writeFile(what: "build" | WorkbookPlan, onProgress: OnProgress): Promise<Written>;
+  /** File mode: writes Settings rows into the file and reads it again. */
+  editFile(edit: SheetEdit, onProgress: OnProgress): Promise<PaneView>;
+  /** File mode: the file as it now is. */
+  fileBytes(): Promise<Uint8Array>;
+  children(key: number): Promise<TreeRow[]>;
+  search(query: string, limit: number): Promise<SearchResult>;
+  /** Positions in the view's findings of those that match the query. */
+  matchingFindings(query: string): Promise<number[]>;
+  rowPreview(sheet: string, cell: string): Promise<RowPreview | null>;
+}
+
+export type XlsxIo = typeof import("../ports/xlsx-io");
+
+interface State {
+  grids: WorkbookGrids;
+  analysis: Analysis;
+  index: CascadeIndex;
+}
+
+/**
+ * The sheets a write produced: the ones that are new, and those a build replaced under the
+ * same name (template sheets never replace a sheet: theirs get a free name).
+ */
+export function writtenSheets(
+  before: readonly string[],
+  after: readonly string[],
+  plan: WorkbookPlan
+): string[] {
+  const replaced = new Set(plan.sheets.filter((s) => s.kind !== "template").map((s) => s.name));
+  return after.filter((name) => !before.includes(name) || replaced.has(name));
+}
+
+export function createPaneEngine(loadIo: () => Promise<XlsxIo>): PaneEngine {
+  let state: State | null = null;
+  let bytes: Uint8Array | null = null;
+
+  const current = (): State => {
+    if (!state) throw new Error("Open a workbook first.");
+    return state;
+  };
+  const file = (): Uint8Array => {
+    if (!bytes) throw new Error("This workbook is not a file.");
+    return bytes;
+  };
+
+  /** Analyses the grids and keeps them; `from` is where the progress bar stands. */
+  const analyse = (grids: WorkbookGrids, onProgress: OnProgress, from: number): PaneView => {
+    onProgress({ stage: "Checking the cascade", percent: from });
+    const analysis = analyzeWorkbook(grids);
+    onProgress({ stage: "Preparing the screens", percent: from + (100 - from) * 0.7 });
+    const view = paneView(analysis, grids, []);
+    const index = new CascadeIndex(analysis, view.findings);
+    state = { grids, analysis, index };
+    return { ...view, roots: index.rootRows() };
+  };
+
+  const read = async (next: Uint8Array, onProgress: OnProgress, from: number) => {
+    onProgress({ stage: "Reading the workbook", percent: from });
+    const grids = await (await loadIo()).readGrids(next);
+    bytes = next;
+    return analyse(grids, onProgress, from + (100 - from) * 0.6);
+  };
+
+  return {
+    analyze: async (grids, onProgress) => analyse(grids, onProgress, 0),
+    openFile: (next, onProgress) => read(next, onProgress, 0),
+    planBuild: async () => planWorkbook(current().analysis),
+    planSettings: async (changes) => {
+      const { grids, analysis } = current();
+      return planSettingsEdit(grids, analysis.model.regions.settings ?? null, changes);
+    },
+    async writeFile(what, onProgress) {
+      const before = current().grids.sheets.map((s) => s.name);
+      onProgress({ stage: "Planning the sheets", percent: 0 });
+      const plan = what === "build" ? planWorkbook(current().analysis) : what;
+      onProgress({ stage: "Writing the workbook", percent: 15 });
+      const next = await (await loadIo()).writePlan(file(), plan);
+      const view = await read(next, onProgress, 55);
+      const after = current().grids.sheets.map((s) => s.name);
+      return { sheets: writtenSheets(before, after, plan), view };
+    },
+    async editFile(edit, onProgress) {
+      onProgress({ stage: "Saving to the workbook", percent: 0 });
+      return read(await (await loadIo()).applyEdit(file(), edit), onProgress, 30);
+    },
+    fileBytes: async () => file(),
+    children: async (key) => current().index.children(key),
+    search: async (query, limit) => current().index.search(query, limit),
+    matchingFindings: async (query) => current().index.matchingFindings(query),
+    rowPreview: async (sheet, cell) => {
+      const { grids, analysis } = current();
+      return rowPreview(grids, Object.values(analysis.model.regions), sheet, cell);
+    },
+  };
+}
