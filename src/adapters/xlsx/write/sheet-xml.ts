@@ -165,6 +165,9 @@ export function sheetXml(
       `<pageSetup paperSize="9" orientation="${plan.print.landscape ? "landscape" : "portrait"}"` +
         `${fit ? ' fitToWidth="1" fitToHeight="0"' : ""}/>`
     );
+  if (options.drawingRelId) out.push(`<drawing r:id="${options.drawingRelId}"/>`);
+  if (options.legacyDrawingRelId)
+    out.push(`<legacyDrawing r:id="${options.legacyDrawingRelId}"/>`);
   if (options.tableRelId)
     out.push(`<tableParts count="1"><tablePart r:id="${options.tableRelId}"/></tableParts>`);
   out.push("</worksheet>");
