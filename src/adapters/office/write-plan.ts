@@ -8,7 +8,14 @@
 import { a1, columnLetters } from "../../engine/address";
 import { jsonBytes, utf8Bytes } from "./request-size";
 import { addCharts, addNotes, notesSupported } from "./charts";
-import { freeSheetName, freeTableName, markerName, sheetAnchor } from "../../planner/generated";
+import {
+  checkedMarkerName,
+  freeSheetName,
+  freeTableName,
+  parseMarker,
+  planChecksum,
+  sheetAnchor,
+} from "../../planner/generated";
 import {
   CellPlan,
   ConditionalFormatPlan,
@@ -327,9 +334,10 @@ export async function applyPlanToExcel(
   const generated = new Set<string>();
   const markers: Excel.NamedItem[] = [];
   // Only the kinds this plan writes are replaced: inserting a template keeps the last build.
-  const replaced = new Set(plan.sheets.map((s) => markerName(s.kind)));
+  const replaced = new Set<string>(plan.sheets.map((s) => s.kind));
   for (const item of names.items) {
-    if (!replaced.has(item.name)) continue;
+    const marker = parseMarker(item.name);
+    if (!marker || !replaced.has(marker.kind)) continue;
     const sheet = /^='?(.*?)'?!\$A\$1$/.exec(item.formula)?.[1]?.replace(/''/g, "'");
     if (sheet) generated.add(sheet);
     markers.push(item);
@@ -378,7 +386,12 @@ export async function applyPlanToExcel(
       finalNames.push(final);
       if (final !== t.name) t.sheet.name = final;
       if (t.plan.kind !== "template")
-        workbook.names.add(markerName(t.plan.kind), t.sheet.getRange("A1"), sheetAnchor(final));
+        // The same marker as the package writer's, so a file build can verify these sheets too.
+        workbook.names.add(
+          checkedMarkerName(t.plan.kind, planChecksum(t.plan)),
+          t.sheet.getRange("A1"),
+          sheetAnchor(final)
+        );
     }
     await batches.sync();
     onProgress({ stage: "done" });

@@ -166,8 +166,7 @@ export function sheetXml(
         `${fit ? ' fitToWidth="1" fitToHeight="0"' : ""}/>`
     );
   if (options.drawingRelId) out.push(`<drawing r:id="${options.drawingRelId}"/>`);
-  if (options.legacyDrawingRelId)
-    out.push(`<legacyDrawing r:id="${options.legacyDrawingRelId}"/>`);
+  if (options.legacyDrawingRelId) out.push(`<legacyDrawing r:id="${options.legacyDrawingRelId}"/>`);
   if (options.tableRelId)
     out.push(`<tableParts count="1"><tablePart r:id="${options.tableRelId}"/></tableParts>`);
   out.push("</worksheet>");
