@@ -36,6 +36,9 @@ export const RULE_SEVERITY = {
   "period-out-of-cycle": "warning",
   "future-period": "info",
   "unknown-setting": "warning",
+  "ambiguous-column": "warning",
+  "skipped-rows": "info",
+  "inferred-direction": "info",
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULE_SEVERITY;

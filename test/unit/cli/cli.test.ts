@@ -92,8 +92,23 @@ describe("validate on the sample workbook", () => {
       "raw",
       "attainment",
       "status",
+      "name",
+      "owner",
+      "sheet",
+      "cell",
     ]);
-    expect(Object.keys(report.kras[0])).toEqual(["id", "owner", "score", "cascadeScore"]);
+    expect(report.kpis[0]).toMatchObject({ sheet: "KPIs", cell: "A4" });
+    expect(typeof report.kpis[0].name).toBe("string");
+    expect(Object.keys(report.kras[0])).toEqual([
+      "id",
+      "owner",
+      "score",
+      "cascadeScore",
+      "name",
+      "sheet",
+      "cell",
+    ]);
+    expect(report.kras[0].sheet).toBe("KRAs");
     expect(Object.keys(report.owners[0])).toEqual(["id", "kind", "score", "rating"]);
     expect(Object.keys(report.units[0])).toEqual(["id", "teamScore"]);
     // The human text moved to stderr so stdout is pure JSON.
@@ -114,6 +129,7 @@ describe("validate on the sample workbook", () => {
       "period-out-of-cycle",
       "missing-actual",
       "future-period",
+      "inferred-direction",
     ];
     expect(new Set(report.findings.map((f: { rule: string }) => f.rule))).toEqual(
       new Set(expected)
