@@ -152,7 +152,13 @@ export function layoutRows(layout: SheetLayout, ctx: SheetContext): LayoutRow[] 
     for (const p of layout.periods) {
       const value = cells[p.col];
       if (isBlank(value) || (p.measure !== "actual" && p.measure !== "target")) continue;
-      const cell = { value, at: locationOf(sheet, row, p.col) };
+      let cell: Sourced = { value, at: locationOf(sheet, row, p.col) };
+      const text = p.measure === "target" ? parseTextTarget(value) : null;
+      if (text) {
+        // `< 120` under a quarter: that quarter's target, and the KPI's direction.
+        cell = { value: text.target, at: cell.at };
+        if (text.direction && !own.direction) own.direction = { value: text.direction, at: cell.at };
+      }
       (p.measure === "actual" ? actuals : targets).push({ end: p.end, label: p.label, cell });
     }
     if (layout.kind === "check-ins") {

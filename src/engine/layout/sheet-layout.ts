@@ -248,6 +248,9 @@ function classifyRows(
   const labelCols = [fields.rowNumber, fields.kra, fields.name, fields.kpiId].filter(
     (c): c is number => c !== undefined
   );
+  const groupCols = new Set(
+    [fields.kra, fields.kraWeight, fields.kraId, fields.rowNumber].filter((c) => c !== undefined)
+  );
   const rows: RowReading[] = [];
   for (let r = first; r < sheet.rows.length; r++) {
     const cells = sheet.rows[r] ?? [];
@@ -259,9 +262,8 @@ function classifyRows(
       kind = "header";
     else if ([...labelCols, filled[0]].some((c) => TOTAL.test(text(cells[c]))))
       kind = "total";
-    else if (nameCol >= 0 && !isBlank(cells[nameCol]) && typeof cells[nameCol] === "string")
-      kind = "data";
-    else if (filled.length === 1 || (fields.kra !== undefined && filled.every((c) => c === fields.kra || c === fields.kraWeight || c === fields.kraId || c === fields.rowNumber)))
+    else if (filled.every((c) => c === filled[0] || groupCols.has(c)))
+      // One cell (or only the KRA's own columns): a section naming the KRA below, or a footnote.
       kind = FOOTNOTE.test(text(cells[filled[0]])) || text(cells[filled[0]]).length > 60 ? "footnote" : "section";
     else if (nameCol >= 0 && !isBlank(cells[nameCol])) kind = "data";
     else kind = filled.some((c) => typeof cells[c] === "string") ? "footnote" : "total";

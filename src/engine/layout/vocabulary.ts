@@ -79,14 +79,15 @@ const WORDS: Record<Role, string[]> = {
   date: ["Date", "Period End", "As Of"],
   period: ["Period", "Quarter", "Week"],
   forecast: ["Forecast", "Fcst", "Projection"],
-  percent: ["%", "% Achieved", "Achievement %", "% of Target", "Attainment"],
+  // Any other header with a % sign is a percentage column too (see roleOfHeader).
+  percent: ["%", "Attainment", "Achievement Percentage"],
   note: ["Remarks", "Remark", "Comments", "Comment", "Note", "Notes"],
   total: ["Total", "YTD", "FY Total", "Annual", "Year Total", "Full Year", "Grand Total"],
 };
 
 const BY_WORD = new Map<string, Role>();
 for (const [role, words] of Object.entries(WORDS) as [Role, string[]][])
-  for (const w of words) BY_WORD.set(normaliseHeader(w), role);
+  for (const w of words) if (!BY_WORD.has(normaliseHeader(w))) BY_WORD.set(normaliseHeader(w), role);
 
 /** The word that may name either the KPI or its owner; settled by the other columns. */
 export const NAME_WORD = "name";

@@ -286,7 +286,9 @@ function addSkippedAndAmbiguous(plans: SheetPlan[], findings: Findings): void {
     const { sheet } = layout;
     const skipped = layout.rows.filter((r) => r.kind !== "data" && r.kind !== "blank");
     if (skipped.length > 0) {
-      const kinds = [...new Set(skipped.map((r) => r.kind))].map((k) => `${k}s`).join(", ");
+      const names = [...new Set(skipped.map((r) => `${r.kind}s`))];
+      const kinds =
+        names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
       findings.add(
         "skipped-rows",
         { sheet: sheet.name, cell: a1((sheet.rowOffset ?? 0) + skipped[0].row, sheet.colOffset ?? 0) },
