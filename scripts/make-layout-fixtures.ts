@@ -6,7 +6,12 @@
 import { writeFile } from "fs/promises";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { FixtureCell, LAYOUT_CORPUS, LayoutFixture, expectedReading } from "../src/synthetic/layout-corpus";
+import {
+  FixtureCell,
+  LAYOUT_CORPUS,
+  LayoutFixture,
+  expectedReading,
+} from "../src/synthetic/layout-corpus";
 
 export const LAYOUT_FIXTURES = path.resolve(__dirname, "..", "..", "test", "fixtures", "layouts");
 

@@ -30,7 +30,14 @@ export type KpiField =
   | "actual";
 
 const KPI_FIELDS: readonly KpiField[] = [
-  "unit", "direction", "baseline", "target", "targetMax", "weight", "aggregation", "frequency",
+  "unit",
+  "direction",
+  "baseline",
+  "target",
+  "targetMax",
+  "weight",
+  "aggregation",
+  "frequency",
   "actual",
 ];
 
@@ -58,7 +65,10 @@ export interface LayoutRow {
 }
 
 export function locationOf(sheet: SheetGrid, row: number, col: number): CellLocation {
-  return { sheet: sheet.name, cell: a1((sheet.rowOffset ?? 0) + row, (sheet.colOffset ?? 0) + col) };
+  return {
+    sheet: sheet.name,
+    cell: a1((sheet.rowOffset ?? 0) + row, (sheet.colOffset ?? 0) + col),
+  };
 }
 
 /** Where a value that no cell holds (an owner taken from the sheet name) is said to come from. */
@@ -140,7 +150,10 @@ export function layoutRows(layout: SheetLayout, ctx: SheetContext): LayoutRow[] 
     if (scale !== null) {
       const rating = sourced(layout, row, "rating");
       if (rating) own.actual = rating;
-      own.target = { value: scale, at: locationOf(sheet, layout.headerRows[0], fields.rating as number) };
+      own.target = {
+        value: scale,
+        at: locationOf(sheet, layout.headerRows[0], fields.rating as number),
+      };
       own.direction = { value: "higher", at: own.target.at };
     } else if (!own.actual && fields.rating !== undefined) {
       const rating = sourced(layout, row, "rating");
@@ -157,7 +170,8 @@ export function layoutRows(layout: SheetLayout, ctx: SheetContext): LayoutRow[] 
       if (text) {
         // `< 120` under a quarter: that quarter's target, and the KPI's direction.
         cell = { value: text.target, at: cell.at };
-        if (text.direction && !own.direction) own.direction = { value: text.direction, at: cell.at };
+        if (text.direction && !own.direction)
+          own.direction = { value: text.direction, at: cell.at };
       }
       (p.measure === "actual" ? actuals : targets).push({ end: p.end, label: p.label, cell });
     }

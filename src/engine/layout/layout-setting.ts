@@ -37,7 +37,8 @@ export function parseLayoutChoice(text: string): { choice: LayoutChoice; unread:
       const b = m[2] ? Number(m[2]) : a;
       if (a < 1 || b < a || b - a > 1) unread.push(raw.trim());
       else choice.headerRows = a === b ? [a] : [a, b];
-    } else if (/^periods? across$/.test(part)) continue; // periods across are found by their headers
+    } else if (/^periods? across$/.test(part))
+      continue; // periods across are found by their headers
     else if (/^owners? from sheet( name)?$/.test(part)) choice.ownerFromSheet = true;
     else if (/^periods? from sheet( name)?$/.test(part)) choice.periodFromSheet = true;
     else if ((m = /^owner (.+)$/.exec(raw.trim().replace(/\s+/g, " ")))) choice.owner = m[1];

@@ -58,7 +58,12 @@ export function readTargetsSheet(workbook: WorkbookGrids, findings: Findings): P
       );
       continue;
     }
-    out.push({ kpi, end: period.end, value: cells[cols.target], at: locationOf(sheet, r, cols.target) });
+    out.push({
+      kpi,
+      end: period.end,
+      value: cells[cols.target],
+      at: locationOf(sheet, r, cols.target),
+    });
   }
   return out;
 }

@@ -243,7 +243,9 @@ function classifyRows(
   fields: Partial<Record<Role, number>>
 ): RowReading[] {
   const first = headerRows[headerRows.length - 1] + 1;
-  const headerKeys = columns.map((c) => normaliseHeader(text(sheet.rows[headerRows[headerRows.length - 1]]?.[c.col])));
+  const headerKeys = columns.map((c) =>
+    normaliseHeader(text(sheet.rows[headerRows[headerRows.length - 1]]?.[c.col]))
+  );
   const nameCol = fields.name ?? fields.kpiId ?? -1;
   const labelCols = [fields.rowNumber, fields.kra, fields.name, fields.kpiId].filter(
     (c): c is number => c !== undefined
@@ -258,13 +260,18 @@ function classifyRows(
     for (let c = 0; c < cells.length; c++) if (!isBlank(cells[c])) filled.push(c);
     let kind: RowKind;
     if (filled.length === 0) kind = "blank";
-    else if (filled.filter((c) => headerKeys[c] && normaliseHeader(text(cells[c])) === headerKeys[c]).length >= 2)
+    else if (
+      filled.filter((c) => headerKeys[c] && normaliseHeader(text(cells[c])) === headerKeys[c])
+        .length >= 2
+    )
       kind = "header";
-    else if ([...labelCols, filled[0]].some((c) => TOTAL.test(text(cells[c]))))
-      kind = "total";
+    else if ([...labelCols, filled[0]].some((c) => TOTAL.test(text(cells[c])))) kind = "total";
     else if (filled.every((c) => c === filled[0] || groupCols.has(c)))
       // One cell (or only the KRA's own columns): a section naming the KRA below, or a footnote.
-      kind = FOOTNOTE.test(text(cells[filled[0]])) || text(cells[filled[0]]).length > 60 ? "footnote" : "section";
+      kind =
+        FOOTNOTE.test(text(cells[filled[0]])) || text(cells[filled[0]]).length > 60
+          ? "footnote"
+          : "section";
     else if (nameCol >= 0 && !isBlank(cells[nameCol])) kind = "data";
     else kind = filled.some((c) => typeof cells[c] === "string") ? "footnote" : "total";
     rows.push({ row: r, kind });
@@ -279,10 +286,14 @@ function classifyRows(
   return rows;
 }
 
-function kindOf(fields: Partial<Record<Role, number>>, periods: PeriodColumn[]): SheetLayout["kind"] {
+function kindOf(
+  fields: Partial<Record<Role, number>>,
+  periods: PeriodColumn[]
+): SheetLayout["kind"] {
   const named = fields.name !== undefined || fields.kpiId !== undefined;
   if (!named) return "none";
-  const valued = fields.value !== undefined || fields.actual !== undefined || fields.rating !== undefined;
+  const valued =
+    fields.value !== undefined || fields.actual !== undefined || fields.rating !== undefined;
   const dated = [fields.month, fields.date, fields.period].some((c) => c !== undefined);
   if (dated && valued && periods.length === 0) return "check-ins";
   return "kpis";
@@ -292,8 +303,16 @@ export function readSheetLayout(sheet: SheetGrid, ctx: LayoutContext): SheetLayo
   const headerRows = findHeader(sheet, ctx);
   if (!headerRows) {
     return {
-      sheet, kind: "none", headerRows: [], columns: [], fields: {}, periods: [], rows: [],
-      ambiguous: [], yearFrom: null, near: nearestHeader(sheet),
+      sheet,
+      kind: "none",
+      headerRows: [],
+      columns: [],
+      fields: {},
+      periods: [],
+      rows: [],
+      ambiguous: [],
+      yearFrom: null,
+      near: nearestHeader(sheet),
     };
   }
   const { year, from } = yearOf(sheet, headerRows[0], ctx);

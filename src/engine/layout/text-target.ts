@@ -12,8 +12,10 @@ export interface TextTarget {
   direction: Direction | null;
 }
 
-const HIGHER = /^(?:>=?|≥|=>|at least|min(?:imum)?\.?|not less than|more than|above|over|greater than)\s*/i;
-const LOWER = /^(?:<=?|≤|=<|at most|max(?:imum)?\.?|not more than|less than|below|under|within|upto|up to)\s*/i;
+const HIGHER =
+  /^(?:>=?|≥|=>|at least|min(?:imum)?\.?|not less than|more than|above|over|greater than)\s*/i;
+const LOWER =
+  /^(?:<=?|≤|=<|at most|max(?:imum)?\.?|not more than|less than|below|under|within|upto|up to)\s*/i;
 const SPAN = /^(?:between\s+)?(.+?)\s*(?:-|–|—|to|and)\s*(.+)$/i;
 const SCALE: Record<string, number> = { k: 1e3, m: 1e6, mn: 1e6, b: 1e9, bn: 1e9 };
 

@@ -210,7 +210,12 @@ function deriveIds(
       const id = n > 1 && !explicit ? `${base} #${n}` : base;
       if (!kpis.has(id)) {
         tally.kpis++;
-        kpis.set(id, { id, row, kra: kraOf(row, owner, kraIds, canonicalKras), hasPeriodTargets: false });
+        kpis.set(id, {
+          id,
+          row,
+          kra: kraOf(row, owner, kraIds, canonicalKras),
+          hasPeriodTargets: false,
+        });
       }
       const entry = kpis.get(id) as KpiEntry;
       for (const p of row.actuals) checkIns.push({ kpi: id, p });
@@ -256,7 +261,10 @@ function syntheticRegion(
 ): Region {
   const spec = SHEET_BY_KIND[kind];
   const labels = keys.map((k) => spec.fields.find((f) => f.key === k)?.label ?? k);
-  const grid: SheetGrid = { name, rows: [labels, ...rows.map((r) => r.map((c) => c?.value ?? null))] };
+  const grid: SheetGrid = {
+    name,
+    rows: [labels, ...rows.map((r) => r.map((c) => c?.value ?? null))],
+  };
   const origins = [[], ...rows.map((r) => r.map((c) => c?.at))];
   return {
     spec,
@@ -272,8 +280,19 @@ function syntheticRegion(
 }
 
 const KPI_KEYS = [
-  "id", "kra", "name", "owner", "unit", "direction", "baseline", "target", "targetMax", "weight",
-  "aggregation", "frequency", "actual",
+  "id",
+  "kra",
+  "name",
+  "owner",
+  "unit",
+  "direction",
+  "baseline",
+  "target",
+  "targetMax",
+  "weight",
+  "aggregation",
+  "frequency",
+  "actual",
 ] as const;
 
 function periodCell(p: PeriodValue): Sourced {
@@ -288,10 +307,15 @@ function addSkippedAndAmbiguous(plans: SheetPlan[], findings: Findings): void {
     if (skipped.length > 0) {
       const names = [...new Set(skipped.map((r) => `${r.kind}s`))];
       const kinds =
-        names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+        names.length === 1
+          ? names[0]
+          : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
       findings.add(
         "skipped-rows",
-        { sheet: sheet.name, cell: a1((sheet.rowOffset ?? 0) + skipped[0].row, sheet.colOffset ?? 0) },
+        {
+          sheet: sheet.name,
+          cell: a1((sheet.rowOffset ?? 0) + skipped[0].row, sheet.colOffset ?? 0),
+        },
         "workbook",
         null,
         `${skipped.length} row${skipped.length === 1 ? "" : "s"} of sheet "${sheet.name}" inside its data were read as ${kinds}, not KPIs (the first is row ${(sheet.rowOffset ?? 0) + skipped[0].row + 1}). Run validate --explain to see each row's reading.`
@@ -302,7 +326,10 @@ function addSkippedAndAmbiguous(plans: SheetPlan[], findings: Findings): void {
       const letters = cols.map((c) => columnLetters((sheet.colOffset ?? 0) + c));
       findings.add(
         "ambiguous-column",
-        { sheet: sheet.name, cell: a1((sheet.rowOffset ?? 0) + headerRow, (sheet.colOffset ?? 0) + cols[0]) },
+        {
+          sheet: sheet.name,
+          cell: a1((sheet.rowOffset ?? 0) + headerRow, (sheet.colOffset ?? 0) + cols[0]),
+        },
         "workbook",
         null,
         `Sheet "${sheet.name}" has ${cols.length} columns read as ${role} (${letters.join(", ")}); column ${letters[0]} is used. If another is meant, name its header in Settings as a "Layout ${sheet.name}" or "Column" row, or rename the others.`
@@ -338,14 +365,32 @@ export function readLayouts(input: LayoutInput): LayoutResult | null {
   const kpiRows = entries.map((e) => {
     const f = e.row.fields;
     const derivedId = { value: e.id, at: (e.row.kpiId ?? e.row.name).at };
-    const kra = e.kra === null ? null : { value: e.kra, at: (e.row.kraId ?? e.row.kra ?? e.row.name).at };
-    return [derivedId, kra, e.row.name, e.row.owner, f.unit ?? null, f.direction ?? null,
-      f.baseline ?? null, f.target ?? null, f.targetMax ?? null, f.weight ?? null,
-      f.aggregation ?? null, f.frequency ?? null, f.actual ?? null];
+    const kra =
+      e.kra === null ? null : { value: e.kra, at: (e.row.kraId ?? e.row.kra ?? e.row.name).at };
+    return [
+      derivedId,
+      kra,
+      e.row.name,
+      e.row.owner,
+      f.unit ?? null,
+      f.direction ?? null,
+      f.baseline ?? null,
+      f.target ?? null,
+      f.targetMax ?? null,
+      f.weight ?? null,
+      f.aggregation ?? null,
+      f.frequency ?? null,
+      f.actual ?? null,
+    ];
   });
   const regions: Partial<Record<SheetKind, Region>> = {
-    kpis: syntheticRegion("kpis", first, [...KPI_KEYS], kpiRows, (row, field) =>
-      field === "kra" || (field === "target" && entries[row - 1]?.hasPeriodTargets === true)
+    kpis: syntheticRegion(
+      "kpis",
+      first,
+      [...KPI_KEYS],
+      kpiRows,
+      (row, field) =>
+        field === "kra" || (field === "target" && entries[row - 1]?.hasPeriodTargets === true)
     ),
   };
   if (!canonicalKras) {

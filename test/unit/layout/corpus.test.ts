@@ -16,7 +16,8 @@ function day(iso: string): number {
 
 describe("the layout corpus", () => {
   it("has the expected reading next to each workbook, as the generator writes it", () => {
-    for (const fx of LAYOUT_CORPUS) expect(expectedOf(fx.name)).toEqual(JSON.parse(JSON.stringify(expectedReading(fx))));
+    for (const fx of LAYOUT_CORPUS)
+      expect(expectedOf(fx.name)).toEqual(JSON.parse(JSON.stringify(expectedReading(fx))));
   });
 
   it.each(fixtureNames())("%s reads as expected", async (name) => {
@@ -62,6 +63,8 @@ describe("the layout corpus", () => {
       .flatMap((r) => r.layout.rows)
       .filter((r) => r.kind !== "data" && r.kind !== "blank").length;
     expect(skipped).toBe(expected.skippedRows);
-    expect([...new Set(report.findings.map((f) => f.rule))].sort()).toEqual([...expected.rules].sort());
+    expect([...new Set(report.findings.map((f) => f.rule))].sort()).toEqual(
+      [...expected.rules].sort()
+    );
   });
 });
