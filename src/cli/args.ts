@@ -11,10 +11,12 @@ export interface CliArgs {
   json: string | null;
   asOf: Day | null;
   help: boolean;
+  /** `validate --explain`: also print how each sheet was read (SPEC 2.2). */
+  explain: boolean;
 }
 
 export const USAGE = `Usage:
-  kpi-cascade validate <workbook.xlsx> [--as-of YYYY-MM-DD] [--json FILE|-]
+  kpi-cascade validate <workbook.xlsx> [--as-of YYYY-MM-DD] [--json FILE|-] [--explain]
   kpi-cascade build <workbook.xlsx> -o <out.xlsx> [--as-of YYYY-MM-DD] [--json FILE|-]
   kpi-cascade template -o <new.xlsx>
   kpi-cascade demo [--as-of YYYY-MM-DD] [--json FILE|-]
@@ -36,6 +38,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     json: null,
     asOf: null,
     help: false,
+    explain: false,
   };
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -47,6 +50,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       return v;
     };
     if (a === "-h" || a === "--help") args.help = true;
+    else if (a === "--explain") args.explain = true;
     else if (a === "-o" || a === "--output") args.output = value();
     else if (a === "--json") args.json = value();
     else if (a === "--as-of") args.asOf = parseAsOf(value());

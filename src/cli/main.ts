@@ -17,6 +17,7 @@ import { CliArgs, USAGE, UsageError, parseArgs } from "./args";
 import { countLine, formatFindings, severityCounts, totalsLine } from "./format";
 import { readInput, samePath, writeWhole } from "./io";
 import { demoSummary } from "./demo-summary";
+import { formatExplain } from "./explain";
 
 export interface Output {
   out(text: string): void;
@@ -91,10 +92,11 @@ function exitStatus(report: Report): number {
 async function validate(args: CliArgs, io: Output): Promise<number> {
   if (!args.input)
     throw new UsageError("validate needs a workbook: kpi-cascade validate <workbook.xlsx>");
-  const { report } = await analyseFile(args.input, args, false);
+  const { report, analysis } = await analyseFile(args.input, args, false);
   const say = humanChannel(args, io);
   say(`${args.input}\n${countLine(report)}\n`);
   say(formatFindings(report.findings));
+  if (args.explain) say(`\n${formatExplain(analysis)}`);
   await emitJson(report, args, io);
   return exitStatus(report);
 }
