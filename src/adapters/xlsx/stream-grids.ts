@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { PassThrough } from "stream";
 import { CellValue, SheetGrid, WorkbookGrids } from "../../engine/grid";
+import { mergesOfSheetXml } from "./merges";
 import { readPackageParts } from "./package-parts";
 import { gridsFromWorkbook, loadWorkbook, toCellValue } from "./read-grids";
 
@@ -51,6 +52,10 @@ async function streamSheets(zip: JSZip, bytes: Uint8Array): Promise<WorkbookGrid
     }
   }
   const sheets = parts.sheets.map((s) => byPath.get(s.path) as SheetGrid);
+  for (const part of parts.sheets) {
+    const merges = mergesOfSheetXml((await zip.file(part.path)?.async("string")) ?? "");
+    if (merges.length) (byPath.get(part.path) as SheetGrid).merges = merges;
+  }
   for (const grid of sheets) for (let r = 0; r < grid.rows.length; r++) grid.rows[r] ??= [];
   return { sheets, tables: parts.tables };
 }

@@ -295,9 +295,12 @@ const KPI_KEYS = [
   "actual",
 ] as const;
 
-function periodCell(p: PeriodValue): Sourced {
-  if (p.end !== null) return { value: isoFromDay(p.end), at: p.period?.at ?? p.cell.at };
-  return p.period ?? { value: p.label, at: p.cell.at };
+/** The period of a check-in as ISO text; a workbook has few distinct periods, so each is made once. */
+function periodCell(p: PeriodValue, isoCache: Map<number, string>): Sourced {
+  if (p.end === null) return p.period ?? { value: p.label, at: p.cell.at };
+  let iso = isoCache.get(p.end);
+  if (iso === undefined) isoCache.set(p.end, (iso = isoFromDay(p.end)));
+  return { value: iso, at: p.period?.at ?? p.cell.at };
 }
 
 function addSkippedAndAmbiguous(plans: SheetPlan[], findings: Findings): void {
@@ -405,9 +408,10 @@ export function readLayouts(input: LayoutInput): LayoutResult | null {
     );
   }
   if (checkIns.length > 0) {
+    const isoCache = new Map<number, string>();
     const rows: (Sourced | null)[][] = checkIns.map(({ kpi, p }) => [
       { value: kpi, at: p.cell.at },
-      periodCell(p),
+      periodCell(p, isoCache),
       p.cell,
       null,
     ]);

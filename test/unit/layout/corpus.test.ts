@@ -7,7 +7,10 @@ import { analyzeWorkbook } from "../../../src/engine/analyze";
 import { dayFromYmd } from "../../../src/engine/dates";
 import { buildReport } from "../../../src/engine/report";
 import { expectedReading, LAYOUT_CORPUS } from "../../../src/synthetic/layout-corpus";
-import { expectedOf, fixtureNames, readFixture } from "../../support/layout-fixtures";
+import { readFileSync } from "fs";
+import * as path from "path";
+import { gridsFromWorkbook, loadWorkbook } from "../../../src/adapters/xlsx/read-grids";
+import { LAYOUT_DIR, expectedOf, fixtureNames, readFixture } from "../../support/layout-fixtures";
 
 function day(iso: string): number {
   const [y, m, d] = iso.split("-").map(Number);
@@ -19,6 +22,22 @@ describe("the layout corpus", () => {
     for (const fx of LAYOUT_CORPUS)
       expect(expectedOf(fx.name)).toEqual(JSON.parse(JSON.stringify(expectedReading(fx))));
   });
+
+  it.each(fixtureNames())(
+    "%s reads the same through build's reader as through validate's",
+    async (name) => {
+      const bytes = readFileSync(path.join(LAYOUT_DIR, `${name}.xlsx`));
+      const full = gridsFromWorkbook(await loadWorkbook(bytes));
+      const streamed = await readFixture(name);
+      expect(full.sheets.map((s) => s.merges ?? [])).toEqual(
+        streamed.sheets.map((s) => s.merges ?? [])
+      );
+      const asOf = { asOf: day(expectedOf(name).asOf) };
+      expect(buildReport(analyzeWorkbook(full, asOf))).toEqual(
+        buildReport(analyzeWorkbook(streamed, asOf))
+      );
+    }
+  );
 
   it.each(fixtureNames())("%s reads as expected", async (name) => {
     const expected = expectedOf(name);
