@@ -68,6 +68,9 @@ export function analyzeWorkbook(input: WorkbookGrids, options: AnalyzeOptions = 
     workbook,
     regions,
     layoutSettings: mappings.layouts ?? [],
+    mappedByUser: (["kras", "kpis"] as const).some(
+      (k) => mappings.sheets[k] !== undefined || mappings.columns[k] !== undefined
+    ),
     fallbackYear: new Date((settings.cycleStart ?? asOf) * 86_400_000).getUTCFullYear(),
     findings,
   });

@@ -64,11 +64,23 @@ export interface LayoutRow {
   targets: PeriodValue[];
 }
 
+/**
+ * A user's cell, its A1 address made only when asked: the layout reader keeps one for every cell
+ * it reads (hundreds of thousands at 5,000 people) and findings ask for few of them.
+ */
+class SheetCell implements CellLocation {
+  constructor(
+    readonly sheet: string,
+    private readonly row: number,
+    private readonly col: number
+  ) {}
+  get cell(): string {
+    return a1(this.row, this.col);
+  }
+}
+
 export function locationOf(sheet: SheetGrid, row: number, col: number): CellLocation {
-  return {
-    sheet: sheet.name,
-    cell: a1((sheet.rowOffset ?? 0) + row, (sheet.colOffset ?? 0) + col),
-  };
+  return new SheetCell(sheet.name, (sheet.rowOffset ?? 0) + row, (sheet.colOffset ?? 0) + col);
 }
 
 /** Where a value that no cell holds (an owner taken from the sheet name) is said to come from. */

@@ -46,6 +46,8 @@ export interface LayoutInput {
   /** What the canonical reader found (section 2). */
   regions: Partial<Record<SheetKind, Region>>;
   layoutSettings: readonly LayoutSettingRow[];
+  /** The user mapped KRAs or KPIs with `Sheet …`/`Column …` rows: they chose the template format. */
+  mappedByUser: boolean;
   fallbackYear: number;
   findings: Findings;
 }
@@ -341,9 +343,16 @@ function addSkippedAndAmbiguous(plans: SheetPlan[], findings: Findings): void {
   }
 }
 
-/** Runs the layout reader; null when the canonical reading suffices and no Layout row asks otherwise. */
+/**
+ * Runs the layout reader; null when no Layout row asks for it and either the canonical reading
+ * suffices or the user mapped the KRAs or KPIs sheet by hand (the template format they chose).
+ */
 export function readLayouts(input: LayoutInput): LayoutResult | null {
-  if (canonicalReadingWorks(input.regions) && input.layoutSettings.length === 0) return null;
+  if (
+    input.layoutSettings.length === 0 &&
+    (input.mappedByUser || canonicalReadingWorks(input.regions))
+  )
+    return null;
   const plans = planSheets(input);
   const read = plans.filter((p) => p.layout.kind !== "none");
   const canonicalKras = usable(input.regions.kras, "id");

@@ -48,7 +48,9 @@ function headerChoices(region: Region): string[] {
 
 export function mappingOf(analysis: Analysis): KindMapping[] {
   return SHEETS.filter((s) => s.kind !== "settings").map((spec) => {
-    const region = analysis.model.regions[spec.kind];
+    // A region the layout reader built is shown above, as a sheet reading, not as a mapping.
+    const found = analysis.model.regions[spec.kind];
+    const region = found?.origins ? undefined : found;
     const header = region ? (region.grid.rows[region.headerRow] ?? []) : [];
     return {
       kind: spec.kind,
