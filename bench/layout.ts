@@ -10,7 +10,12 @@ import * as path from "path";
 import { analyzeWorkbook } from "../src/engine/analyze";
 import { dayFromYmd } from "../src/engine/dates";
 import { CellValue, WorkbookGrids } from "../src/engine/grid";
+import { Findings } from "../src/engine/findings";
+import { workbookWithMerges } from "../src/engine/layout/merges";
+import { applyPeriodTargets, readTargetsSheet } from "../src/engine/layout/period-targets";
+import { readLayouts } from "../src/engine/layout/workbook-layout";
 import { buildReport } from "../src/engine/report";
+import { checkInferredDirections } from "../src/engine/rules/inferred-direction";
 import { bigOrganisation, gridsOf } from "../src/synthetic/big-org";
 import { LAYOUT_CORPUS, expectedReading } from "../src/synthetic/layout-corpus";
 import { streamGrids } from "../src/adapters/xlsx/stream-grids";
@@ -121,6 +126,27 @@ async function timing(people: number): Promise<void> {
   const report = buildReport(analyzeWorkbook(own, { asOf: AS_OF }));
   const ca = median(a);
   const cb = median(b);
+  // What the layout step adds to the template-format workbook: the same calls analyze makes.
+  const analysis = analyzeWorkbook(canonical, { asOf: AS_OF });
+  const step = median(
+    await timeRuns(runs, () => {
+      const findings = new Findings();
+      const merged = workbookWithMerges(canonical);
+      readLayouts({
+        workbook: merged,
+        regions: analysis.model.regions,
+        layoutSettings: [],
+        mappedByUser: false,
+        fallbackYear: 2026,
+        findings,
+      });
+      applyPeriodTargets(analysis.model.kpis, readTargetsSheet(merged, findings), AS_OF, findings);
+      checkInferredDirections(analysis.model.kpis, analysis.definitions, findings);
+    })
+  );
+  process.stdout.write(
+    `\n${people} people, template format: the layout step takes ${step.toFixed(1)} ms of the engine's ${ca.toFixed(0)} ms (${((step / ca) * 100).toFixed(2)}%)\n`
+  );
   process.stdout.write(
     `\n${people} people, engine step of validate, median of ${runs} alternating runs:\n` +
       `  template format: ${ca.toFixed(0)} ms\n` +

@@ -29,7 +29,7 @@ export type KpiField =
   | "frequency"
   | "actual";
 
-const KPI_FIELDS: readonly KpiField[] = [
+export const KPI_FIELDS: readonly KpiField[] = [
   "unit",
   "direction",
   "baseline",

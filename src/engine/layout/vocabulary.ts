@@ -5,6 +5,7 @@
 import { dayFromDate, dayFromYmd, lastDayOfMonth } from "../dates";
 import { CellValue } from "../grid";
 import { normaliseHeader } from "../schema";
+import { MONTHS } from "../values";
 
 /** What a column of a KPI-shaped sheet holds. */
 export type Role =
@@ -182,33 +183,6 @@ export function ratingScale(text: string): number | null {
   if (m) return Number(m[1]);
   return null;
 }
-
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  january: 1,
-  feb: 2,
-  february: 2,
-  mar: 3,
-  march: 3,
-  apr: 4,
-  april: 4,
-  may: 5,
-  jun: 6,
-  june: 6,
-  jul: 7,
-  july: 7,
-  aug: 8,
-  august: 8,
-  sep: 9,
-  sept: 9,
-  september: 9,
-  oct: 10,
-  october: 10,
-  nov: 11,
-  november: 11,
-  dec: 12,
-  december: 12,
-};
 
 /** A period as a column header shows it, before its year is known. */
 export interface PeriodHeader {

@@ -12,7 +12,7 @@ import { CellValue, SheetGrid, WorkbookGrids } from "../grid";
 import { Region } from "../read/region";
 import { SHEET_BY_KIND, SheetKind, normaliseSheetName } from "../schema";
 import { displayText } from "../values";
-import { LayoutRow, PeriodValue, Sourced, layoutRows, sheetLocation } from "./kpi-rows";
+import { KPI_FIELDS, LayoutRow, PeriodValue, Sourced, layoutRows, sheetLocation } from "./kpi-rows";
 import { LayoutChoice, LayoutSettingRow, parseLayoutChoice } from "./layout-setting";
 import { SheetLayout, readSheetLayout } from "./sheet-layout";
 import { periodEnd, sheetPeriod } from "./vocabulary";
@@ -281,21 +281,8 @@ function syntheticRegion(
   };
 }
 
-const KPI_KEYS = [
-  "id",
-  "kra",
-  "name",
-  "owner",
-  "unit",
-  "direction",
-  "baseline",
-  "target",
-  "targetMax",
-  "weight",
-  "aggregation",
-  "frequency",
-  "actual",
-] as const;
+/** The synthesized KPIs sheet's columns: the row's identity, then the fields a layout row gives. */
+const KPI_KEYS = ["id", "kra", "name", "owner", ...KPI_FIELDS];
 
 /** The period of a check-in as ISO text; a workbook has few distinct periods, so each is made once. */
 function periodCell(p: PeriodValue, isoCache: Map<number, string>): Sourced {
@@ -379,27 +366,13 @@ export function readLayouts(input: LayoutInput): LayoutResult | null {
     const derivedId = { value: e.id, at: (e.row.kpiId ?? e.row.name).at };
     const kra =
       e.kra === null ? null : { value: e.kra, at: (e.row.kraId ?? e.row.kra ?? e.row.name).at };
-    return [
-      derivedId,
-      kra,
-      e.row.name,
-      e.row.owner,
-      f.unit ?? null,
-      f.direction ?? null,
-      f.baseline ?? null,
-      f.target ?? null,
-      f.targetMax ?? null,
-      f.weight ?? null,
-      f.aggregation ?? null,
-      f.frequency ?? null,
-      f.actual ?? null,
-    ];
+    return [derivedId, kra, e.row.name, e.row.owner, ...KPI_FIELDS.map((k) => f[k] ?? null)];
   });
   const regions: Partial<Record<SheetKind, Region>> = {
     kpis: syntheticRegion(
       "kpis",
       first,
-      [...KPI_KEYS],
+      KPI_KEYS,
       kpiRows,
       (row, field) =>
         field === "kra" || (field === "target" && entries[row - 1]?.hasPeriodTargets === true)

@@ -120,7 +120,7 @@ export interface SheetPreview {
   layout: LayoutDraft;
 }
 
-const PREVIEW_BELOW_HEADER = 6;
+const PREVIEW_BELOW_HEADER = 10;
 const PREVIEW_COLUMNS = 12;
 
 /** The Layout row's value for a draft; "" when it asks for nothing. */

@@ -4,21 +4,12 @@ import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { promisify } from "util";
-import { Output, SAMPLE_WORKBOOK, run } from "../../../src/cli/main";
+import { SAMPLE_WORKBOOK, run } from "../../../src/cli/main";
+import { capture } from "../../support/cli-output";
 import { RULE_IDS } from "../../../src/engine/findings";
 
 const exec = promisify(execFile);
 const BIN = path.resolve(__dirname, "../../../bin/kpi-cascade.js");
-
-function capture(): Output & { stdout: string; stderr: string } {
-  const io = {
-    stdout: "",
-    stderr: "",
-    out: (t: string) => void (io.stdout += `${t}\n`),
-    err: (t: string) => void (io.stderr += `${t}\n`),
-  };
-  return io;
-}
 
 let dir: string;
 beforeAll(async () => {

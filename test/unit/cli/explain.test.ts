@@ -3,19 +3,10 @@ import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { Output, SAMPLE_WORKBOOK, run } from "../../../src/cli/main";
+import { SAMPLE_WORKBOOK, run } from "../../../src/cli/main";
+import { capture } from "../../support/cli-output";
 import { parseArgs } from "../../../src/cli/args";
 import { LAYOUT_DIR } from "../../support/layout-fixtures";
-
-function capture(): Output & { stdout: string; stderr: string } {
-  const io = {
-    stdout: "",
-    stderr: "",
-    out: (t: string) => void (io.stdout += `${t}\n`),
-    err: (t: string) => void (io.stderr += `${t}\n`),
-  };
-  return io;
-}
 
 let dir: string;
 beforeAll(async () => {
