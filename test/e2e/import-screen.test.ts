@@ -54,6 +54,10 @@ itBrowser(
     expect(await total.count()).toBe(1);
     expect(await preview.locator('tr[data-kind="title"]').count()).toBe(4);
     await page.screenshot({ path: path.join(SCREENS, "08-import.png"), fullPage: true });
+    // The controls fit the pane; only the preview table scrolls sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      360
+    );
 
     await sheet.getByLabel("Owner from the sheet name").check();
     await page.getByRole("button", { name: "Save 1 mapping" }).click();

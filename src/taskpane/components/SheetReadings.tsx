@@ -41,7 +41,12 @@ const useStyles = makeStyles({
   },
   section: { fontStyle: "italic", backgroundColor: tokens.colorNeutralBackground2 },
   header: { fontWeight: tokens.fontWeightSemibold },
-  controls: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS },
+  controls: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
+    gap: tokens.spacingHorizontalS,
+  },
+  control: { minWidth: 0, width: "100%" },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
@@ -145,6 +150,7 @@ export function SheetReading({
           <Field label={`Read ${d.sheet} as`} size="small">
             <Select
               size="small"
+              className={styles.control}
               value={draft.kind}
               onChange={(_, v) => onChange({ ...draft, kind: v.value as LayoutDraft["kind"] })}
             >
@@ -157,6 +163,7 @@ export function SheetReading({
           <Field label={`Header rows of ${d.sheet}`} size="small">
             <Input
               size="small"
+              className={styles.control}
               placeholder={d.headerRows.join("-") || "e.g. 3-4"}
               value={draft.headerRows}
               onChange={(_, v) => onChange({ ...draft, headerRows: v.value })}
