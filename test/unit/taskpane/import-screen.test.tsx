@@ -12,6 +12,7 @@ import { App } from "../../../src/taskpane/components/App";
 import { layoutChanges, layoutValue, previewsOf } from "../../../src/taskpane/model/mapping";
 import { Session, useSession } from "../../../src/taskpane/use-session";
 import { FakePort } from "../../support/fake-port";
+import { stubResizeObserver } from "../../support/jsdom-layout";
 import { AS_OF, workbook } from "../../support/workbook";
 
 const appraisal = () =>
@@ -80,13 +81,7 @@ function Harness() {
   return <App session={session} host="Excel" />;
 }
 
-beforeAll(() => {
-  window.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-});
+beforeAll(stubResizeObserver);
 
 describe("the import screen", () => {
   // A whole pane render with user events: generous on a shared, loaded machine.

@@ -11,6 +11,7 @@ import { App } from "../../../src/taskpane/components/App";
 import { Session, useSession } from "../../../src/taskpane/use-session";
 import { WorkbookPort } from "../../../src/taskpane/workbook-port";
 import { FakePort } from "../../support/fake-port";
+import { stubResizeObserver } from "../../support/jsdom-layout";
 import { KPI_HEADER, KRA_HEADER, kpi, kra, workbook } from "../../support/workbook";
 
 function sampleGrids() {
@@ -66,14 +67,7 @@ async function renderPane(port: WorkbookPort, host: string | null = "Excel") {
 
 const user = () => userEvent.setup();
 
-beforeAll(() => {
-  // jsdom has no layout: Fluent's positioning asks for these.
-  window.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-});
+beforeAll(stubResizeObserver);
 
 describe("Overview", () => {
   it("shows the sheets' roles, counts, findings, statuses and the organisation's score", async () => {
