@@ -7,6 +7,7 @@
 import ExcelJS from "exceljs";
 import { CellValue, SheetGrid, TableRef, WorkbookGrids } from "../../src/engine/grid";
 import { parseA1 } from "../../src/engine/address";
+import { mergesOfRefs } from "./merges";
 
 type ExcelValue = ExcelJS.CellValue;
 
@@ -36,12 +37,15 @@ function sheetGrid(ws: ExcelJS.Worksheet): SheetGrid {
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: CellValue[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      cells[colNumber - 1] = toCellValue(cell.value);
+      // A merged area's other cells echo its top-left value in ExcelJS; the file holds them
+      // blank, and the engine gives merges their meaning from `merges` (SPEC 2.1).
+      if (cell.type !== ExcelJS.ValueType.Merge) cells[colNumber - 1] = toCellValue(cell.value);
     });
     rows[rowNumber - 1] = cells;
   });
   for (let r = 0; r < rows.length; r++) rows[r] ??= [];
-  return { name: ws.name, rows };
+  const merges = mergesOfRefs((ws.model as { merges?: string[] }).merges ?? []);
+  return merges.length ? { name: ws.name, rows, merges } : { name: ws.name, rows };
 }
 
 interface LoadedTable {

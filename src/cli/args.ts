@@ -15,10 +15,12 @@ export interface CliArgs {
   /** Replace an existing output that kpi-cascade did not write, or a read-only one. */
   force: boolean;
   help: boolean;
+  /** `validate --explain`: also print how each sheet was read (SPEC 2.2). */
+  explain: boolean;
 }
 
 export const USAGE = `Usage:
-  kpi-cascade validate <workbook.xlsx> [--as-of YYYY-MM-DD] [--json FILE|-]
+  kpi-cascade validate <workbook.xlsx> [--as-of YYYY-MM-DD] [--json FILE|-] [--explain]
   kpi-cascade build <workbook.xlsx> -o <out.xlsx> [--as-of YYYY-MM-DD] [--json FILE|-]
   kpi-cascade template -o <new.xlsx>
   kpi-cascade demo [--as-of YYYY-MM-DD] [--json FILE|-]
@@ -44,6 +46,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     asOf: null,
     force: false,
     help: false,
+    explain: false,
   };
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -56,6 +59,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     };
     if (a === "-h" || a === "--help") args.help = true;
     else if (a === "--force") args.force = true;
+    else if (a === "--explain") args.explain = true;
     else if (a === "-o" || a === "--output") args.output = value();
     else if (a === "--json") args.json = value();
     else if (a === "--as-of") args.asOf = parseAsOf(value());

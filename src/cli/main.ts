@@ -17,6 +17,7 @@ import { OutputRequest, ResolvedOutput, checkRun, writeOutputs, writesToStdout }
 import { terminalText } from "./terminal-text";
 import { writeStdout } from "./signals";
 import { diffCommand } from "./diff";
+import { formatExplain } from "./explain";
 
 export interface Output {
   out(text: string): void;
@@ -63,10 +64,11 @@ async function validate(args: CliArgs, io: Output): Promise<number> {
   if (!args.input)
     throw new UsageError("validate needs a workbook: kpi-cascade validate <workbook.xlsx>");
   const outputs = await checkRun([args.input], outputRequests(args, null), args.force);
-  const { report } = await analyseFile(args.input, args);
+  const { report, analysis } = await analyseFile(args.input, args);
   const say = humanChannel(outputs, io);
   say(`${terminalText(args.input)}\n${countLine(report)}\n`);
   say(formatFindings(report.findings));
+  if (args.explain) say(`\n${formatExplain(analysis)}`);
   await writeOutputs(outputs, { report: reportJson(report) }, io.out);
   return exitStatus(report);
 }

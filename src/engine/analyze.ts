@@ -5,6 +5,11 @@
 import { Day, todayDay } from "./dates";
 import { Finding, Findings } from "./findings";
 import { WorkbookGrids } from "./grid";
+import { workbookWithMerges } from "./layout/merges";
+import { applyPeriodTargets, readTargetsSheet } from "./layout/period-targets";
+import { headerHint } from "./layout/explain-reading";
+import { SheetReading, readLayouts } from "./layout/workbook-layout";
+import { checkInferredDirections } from "./rules/inferred-direction";
 import { BrokenLinks } from "./links";
 import { Model } from "./model";
 import { locateAll } from "./read/locate";
@@ -45,16 +50,32 @@ export interface Analysis {
   definitions: Map<string, KpiDefinition>;
   actuals: Map<string, KpiActual>;
   broken: BrokenLinks;
+  /** How the layout reader (SPEC 2.1) read each sheet; empty when the canonical reading sufficed. */
+  readings: SheetReading[];
 }
 
 const REQUIRED_SHEETS: SheetKind[] = ["kras", "kpis"];
 
-export function analyzeWorkbook(workbook: WorkbookGrids, options: AnalyzeOptions = {}): Analysis {
+export function analyzeWorkbook(input: WorkbookGrids, options: AnalyzeOptions = {}): Analysis {
   const findings = new Findings();
+  const workbook = workbookWithMerges(input);
   const { settings, mappings, region: settingsRegion } = readSettings(workbook, findings);
   if (settingsRegion) checkColumns("settings", settingsRegion, findings);
   const { regions } = locateAll(workbook, mappings, settingsRegion?.grid ?? null, findings);
   if (settingsRegion) regions.settings = settingsRegion;
+  const requested = options.asOf ?? settings.asOf ?? options.today ?? todayDay();
+  const asOf = settings.cycleEnd !== null ? Math.min(requested, settings.cycleEnd) : requested;
+  const layout = readLayouts({
+    workbook,
+    regions,
+    layoutSettings: mappings.layouts ?? [],
+    mappedByUser: (["kras", "kpis"] as const).some(
+      (k) => mappings.sheets[k] !== undefined || mappings.columns[k] !== undefined
+    ),
+    fallbackYear: new Date((settings.cycleStart ?? asOf) * 86_400_000).getUTCFullYear(),
+    findings,
+  });
+  if (layout) Object.assign(regions, layout.regions);
 
   const firstSheet = workbook.sheets[0]?.name ?? null;
   for (const kind of REQUIRED_SHEETS) {
@@ -65,14 +86,12 @@ export function analyzeWorkbook(workbook: WorkbookGrids, options: AnalyzeOptions
       { sheet: firstSheet, cell: firstSheet === null ? null : "A1" },
       "workbook",
       null,
-      `No ${name} sheet was found. Add a sheet named "${name}" (or an Excel table of that name), or name the sheet that holds them in Settings as "Sheet ${name}".`
+      `No ${name} sheet was found${headerHint(layout?.readings ?? [])}. Add a sheet named "${name}" (or an Excel table of that name), or name the sheet that holds them in Settings as "Sheet ${name}".`
     );
   }
   for (const [kind, region] of Object.entries(regions))
     if (kind !== "settings" && region) checkColumns(kind as SheetKind, region, findings);
 
-  const requested = options.asOf ?? settings.asOf ?? options.today ?? todayDay();
-  const asOf = settings.cycleEnd !== null ? Math.min(requested, settings.cycleEnd) : requested;
   const model: Model = {
     settings,
     asOf,
@@ -86,11 +105,18 @@ export function analyzeWorkbook(workbook: WorkbookGrids, options: AnalyzeOptions
     checkIns: readCheckIns(regions.actuals, findings),
   };
 
+  applyPeriodTargets(
+    model.kpis,
+    [...(layout?.periodTargets ?? []), ...readTargetsSheet(workbook, findings)],
+    asOf,
+    findings
+  );
   const broken = checkReferences(model, findings);
   checkCycles(model, findings, broken);
   const definitions = new Map<string, KpiDefinition>();
   for (const kpi of model.kpis.values()) definitions.set(kpi.id, defineKpi(kpi, settings));
   checkKpiDefinitions(model.kpis, definitions, findings);
+  checkInferredDirections(model.kpis, definitions, findings);
   checkStructure(model, broken, findings);
   checkWeights(model, broken, findings);
 
@@ -103,5 +129,6 @@ export function analyzeWorkbook(workbook: WorkbookGrids, options: AnalyzeOptions
   checkMissingActuals(model, actuals, findings);
 
   const scores = computeScores({ model, broken, definitions, actuals });
-  return { model, findings: findings.list, scores, definitions, actuals, broken };
+  const readings = layout?.readings ?? [];
+  return { model, findings: findings.list, scores, definitions, actuals, broken, readings };
 }

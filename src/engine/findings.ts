@@ -37,6 +37,9 @@ export const RULE_SEVERITY = {
   "future-period": "info",
   "stale-actual": "warning",
   "unknown-setting": "warning",
+  "ambiguous-column": "warning",
+  "skipped-rows": "info",
+  "inferred-direction": "info",
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULE_SEVERITY;

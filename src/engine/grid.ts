@@ -20,8 +20,19 @@ export interface SheetGrid {
   rowOffset?: number;
   /** 0-based sheet column of `rows[r][0]`. */
   colOffset?: number;
-  /** Merged ranges in 0-based sheet coordinates, as the file or Excel reports them (not filled in). */
-  merges?: { top: number; left: number; bottom: number; right: number }[];
+  /**
+   * Merged areas (`<mergeCells>`), 0-based sheet coordinates, inclusive. Readers that know them
+   * fill this; the engine gives them one meaning (SPEC 2.1) in `layout/merges.ts`.
+   */
+  merges?: CellRange[];
+}
+
+/** A rectangle of cells, 0-based sheet coordinates, both corners inclusive. */
+export interface CellRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
 }
 
 /** An Excel table (ListObject): its header is its first row. Coordinates are 0-based sheet cells. */

@@ -67,6 +67,8 @@ export interface Kpi extends Row {
   direction: Direction | null;
   baseline: number | null;
   target: number | null;
+  /** The KPI sheet's Target when period targets (SPEC 4.2) set `target` to the effective one. */
+  originalTarget?: number | null;
   targetMax: number | null;
   weight: number | null;
   /** As written; null when blank (then `last`) or unreadable. */

@@ -2,6 +2,7 @@
 import { Analysis } from "./analyze";
 import { isoFromDay } from "./dates";
 import { Finding, compareSeverity } from "./findings";
+import { RowRef, cellOf } from "./read/region";
 import { OwnerKind } from "./rules/references";
 import { Status } from "./scoring/math";
 import { Direction } from "./values";
@@ -29,8 +30,23 @@ export interface Report {
     raw: number | null;
     attainment: number | null;
     status: Status | null;
+    /** SPEC 7: names and the row each was read from. */
+    name: string | null;
+    owner: string | null;
+    sheet: string | null;
+    cell: string | null;
+    /** The KPI sheet's Target, when a period target or revision changed `target`. */
+    originalTarget?: number | null;
   }[];
-  kras: { id: string; owner: string | null; score: number | null; cascadeScore: number | null }[];
+  kras: {
+    id: string;
+    owner: string | null;
+    score: number | null;
+    cascadeScore: number | null;
+    name: string | null;
+    sheet: string | null;
+    cell: string | null;
+  }[];
   owners: { id: string; kind: OwnerKind | null; score: number | null; rating: number | null }[];
   units: { id: string; teamScore: number | null }[];
   objectives: { id: string; score: number | null }[];
@@ -45,6 +61,13 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
     .map((f, i) => ({ f, i }))
     .sort((a, b) => compareSeverity(a.f.severity, b.f.severity) || a.i - b.i)
     .map(({ f }) => f);
+}
+
+/** The sheet and cell of a record's row: its ID cell (for a derived ID, the name it came from). */
+function rowCell(row: { ref: RowRef } | undefined): { sheet: string | null; cell: string | null } {
+  if (!row) return { sheet: null, cell: null };
+  const at = cellOf(row.ref, "id");
+  return { sheet: at.sheet, cell: at.cell };
 }
 
 export function buildReport(analysis: Analysis): Report {
@@ -63,22 +86,37 @@ export function buildReport(analysis: Analysis): Report {
       actuals: model.checkIns.length,
     },
     findings: sortFindings(findings),
-    kpis: [...scores.kpis.values()].map((k) => ({
-      id: k.id,
-      kra: k.kra,
-      direction: k.direction,
-      actual: k.actual,
-      target: k.target,
-      raw: k.raw,
-      attainment: k.attainment,
-      status: k.status,
-    })),
-    kras: [...scores.kras.values()].map((k) => ({
-      id: k.id,
-      owner: k.owner,
-      score: k.score,
-      cascadeScore: k.cascadeScore,
-    })),
+    kpis: [...scores.kpis.values()].map((k) => {
+      const kpi = model.kpis.get(k.id);
+      const kraOwner = k.kra === null ? null : (model.kras.get(k.kra)?.owner ?? null);
+      return {
+        id: k.id,
+        kra: k.kra,
+        direction: k.direction,
+        actual: k.actual,
+        target: k.target,
+        raw: k.raw,
+        attainment: k.attainment,
+        status: k.status,
+        name: kpi?.name ?? null,
+        owner: kpi?.owner ?? kraOwner,
+        ...rowCell(kpi),
+        ...(kpi?.originalTarget !== undefined && kpi.originalTarget !== kpi.target
+          ? { originalTarget: kpi.originalTarget }
+          : {}),
+      };
+    }),
+    kras: [...scores.kras.values()].map((k) => {
+      const kra = model.kras.get(k.id);
+      return {
+        id: k.id,
+        owner: k.owner,
+        score: k.score,
+        cascadeScore: k.cascadeScore,
+        name: kra?.name ?? null,
+        ...rowCell(kra),
+      };
+    }),
     owners: [...scores.owners.values()].map((o) => ({
       id: o.id,
       kind: o.kind,

@@ -132,7 +132,7 @@ export interface Period {
   end: Day;
 }
 
-const MONTHS: Record<string, number> = {
+export const MONTHS: Record<string, number> = {
   jan: 1,
   january: 1,
   feb: 2,

@@ -61,3 +61,10 @@ export function ownerBlocks(analysis: Analysis): OwnerBlock[] {
   }
   return blocks;
 }
+
+/** The KPIs no owner block shows: no KRA, a KRA that does not exist, or a KRA with no owner. */
+export function unassignedKpis(analysis: Analysis, blocks: readonly OwnerBlock[]): Kpi[] {
+  const shown = new Set<string>();
+  for (const b of blocks) for (const { kpis } of b.kras) for (const k of kpis) shown.add(k.id);
+  return [...analysis.model.kpis.values()].filter((k) => !shown.has(k.id));
+}

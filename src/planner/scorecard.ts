@@ -11,7 +11,7 @@ import { Kpi, isBroken } from "../engine/model";
 import { groupWeights } from "../engine/scoring/math";
 import { KpiScore } from "../engine/scoring/scores";
 import { checkInComment } from "../engine/history/latest-check-ins";
-import { OwnerBlock, ownerBlocks } from "./owners";
+import { OwnerBlock, ownerBlocks, unassignedKpis } from "./owners";
 import { CellPlan, ConditionalFormatPlan, SheetPlan } from "./plan";
 
 /** Column of each field (0-based). O…S are helper columns, hidden. */
@@ -275,6 +275,21 @@ function ownerBlock(rows: Rows, block: OwnerBlock, analysis: Analysis): number {
   return ownerRow;
 }
 
+/** SPEC 8: KPIs with no KRA or owner get a block of their own, never nowhere; it has no score. */
+function unassignedBlock(rows: Rows, kpis: readonly Kpi[], analysis: Analysis): void {
+  if (kpis.length === 0) return;
+  const head = rows.add({
+    [SC.label]: { value: "Unassigned KPIs (no KRA or owner)", style: "owner" },
+    [SC.kind]: { value: "unassigned" },
+  });
+  for (const kpi of kpis)
+    kpiRow(rows, kpi, analysis.scores.kpis.get(kpi.id) as KpiScore, kpi.weight, head, analysis);
+  const [first, last] = [head + 1, head + kpis.length];
+  rows.set(head, SC.kpiWeightUsed, {
+    formula: `SUM(${ref(SC.kpiWeightUsed, first)}:${ref(SC.kpiWeightUsed, last)})`,
+  });
+}
+
 export function planScorecard(analysis: Analysis, name = "KPI Scorecard"): SheetPlan {
   const rows = new Rows();
   rows.add({
@@ -291,7 +306,9 @@ export function planScorecard(analysis: Analysis, name = "KPI Scorecard"): Sheet
   rows.add(
     Object.fromEntries(HEADERS.map((h, c) => [c, { value: h, style: "header" } as CellPlan]))
   );
-  const ownerRows = ownerBlocks(analysis).map((block) => ownerBlock(rows, block, analysis));
+  const blocks = ownerBlocks(analysis);
+  const ownerRows = blocks.map((block) => ownerBlock(rows, block, analysis));
+  unassignedBlock(rows, unassignedKpis(analysis, blocks), analysis);
   const last = Math.max(rows.rows.length, HEADER_ROW + 1);
   const attainments = `${col(SC.attainment)}${HEADER_ROW + 1}:${col(SC.attainment)}${last}`;
   const statuses = `${col(SC.status)}${HEADER_ROW + 1}:${col(SC.status)}${last}`;

@@ -20,6 +20,8 @@ export interface MappingChoice {
 export interface Mappings {
   sheets: Partial<Record<SheetKind, MappingChoice>>;
   columns: Partial<Record<SheetKind, Record<string, MappingChoice>>>;
+  /** `Layout <sheet>` rows (SPEC 2.2), read by the layout reader. */
+  layouts?: { sheet: string; text: string; at: CellLocation }[];
 }
 
 export const NO_MAPPINGS: Mappings = { sheets: {}, columns: {} };

@@ -20,6 +20,13 @@ export interface Region {
   columns: Partial<Record<string, number>>;
   /** Set when the region was found as an Excel table. */
   table: string | null;
+  /**
+   * Set when the layout reader (SPEC 2.1) built this region from the user's sheets: the user's
+   * cell behind each of its cells (`[row][col]`), so every finding still points at what they typed.
+   */
+  origins?: (CellLocation | undefined)[][];
+  /** For such a region: a blank in this row's field is allowed (a KPI with no KRA is Unassigned). */
+  optional?: (row: number, field: string) => boolean;
 }
 
 export interface RowRef {
@@ -39,6 +46,9 @@ export function cellOf(ref: RowRef, field: string): CellLocation {
   const { region } = ref;
   const col =
     region.columns[field] ?? region.columns[region.spec.fields[0].key] ?? firstColumn(region);
+  // A layout-built row: the user's cell of the field, else of the row's name (its ID's source).
+  const origin = region.origins?.[ref.row]?.[col] ?? region.origins?.[ref.row]?.[0];
+  if (origin) return origin;
   return {
     sheet: region.grid.name,
     cell: a1((region.grid.rowOffset ?? 0) + ref.row, (region.grid.colOffset ?? 0) + col),

@@ -99,6 +99,7 @@ export class RowReader {
     advice: string
   ): void {
     if (value !== null || this.isBroken(field) || this.region.columns[field] === undefined) return;
+    if (this.region.optional?.(this.row, field)) return;
     this.findings.add(
       rule,
       cellOf(this.ref, field),

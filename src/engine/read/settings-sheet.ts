@@ -189,7 +189,12 @@ function readOne(
 function readMapping(name: string, raw: unknown, at: CellLocation, mappings: Mappings): boolean {
   const sheet = /^\s*sheet\s+(.+)$/i.exec(name);
   const column = /^\s*column\s+(.+)\.([^.]+)$/i.exec(name);
+  const layout = /^\s*layout\s+(.+)$/i.exec(name);
   const text = typeof raw === "string" || typeof raw === "number" ? String(raw).trim() : "";
+  if (layout) {
+    if (text) (mappings.layouts ??= []).push({ sheet: layout[1].trim(), text, at });
+    return true;
+  }
   if (sheet) {
     const kind = kindNamed(sheet[1]);
     if (!kind) return false;

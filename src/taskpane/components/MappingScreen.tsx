@@ -1,7 +1,8 @@
 /**
- * Which sheet holds which kind, and which column holds which field, where names did not find them.
- * The choices are saved as `Sheet …` and `Column …` rows of the Settings sheet, so the command
- * line reads the workbook the same way.
+ * The import screen (SPEC 2.2): how each sheet was read, with its corrections; then which sheet
+ * holds which kind and which column holds which field, where names did not find them. Every
+ * choice is saved as a `Layout …`, `Sheet …` or `Column …` row of the Settings sheet, so the
+ * command line reads the workbook the same way.
  */
 import {
   Body1,
@@ -14,7 +15,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import { KindMapping, mappingChanges } from "../model/mapping";
+import { KindMapping, SheetPreview, layoutChanges, mappingChanges } from "../model/mapping";
+import { SheetReading } from "./SheetReadings";
 import { Loaded, Session } from "../use-session";
 
 const useStyles = makeStyles({
@@ -37,15 +39,33 @@ export function MappingScreen({ session, loaded }: { session: Session; loaded: L
   const found = loaded.view.mapping;
   const [draft, setDraft] = useState<KindMapping[]>(found);
   const sheets = loaded.view.sheetChoices;
-  const changes = mappingChanges(found, draft);
+  const read = loaded.view.previews;
+  const [layouts, setLayouts] = useState<SheetPreview[]>(read);
+  const changes = new Map([...layoutChanges(read, layouts), ...mappingChanges(found, draft)]);
   const update = (kind: string, change: (m: KindMapping) => KindMapping) =>
     setDraft((current) => current.map((m) => (m.kind === kind ? change(m) : m)));
 
   return (
     <div className={styles.stack}>
       <Body1>
+        How each sheet was read: the first rows, each column&apos;s meaning, skipped rows greyed.
+        Correct a guess below; corrections are saved to the Settings sheet.
+      </Body1>
+      {layouts.map((p) => (
+        <SheetReading
+          key={p.description.sheet}
+          preview={p}
+          onChange={(layout) =>
+            setLayouts((all) =>
+              all.map((x) => (x.description.sheet === p.description.sheet ? { ...x, layout } : x))
+            )
+          }
+        />
+      ))}
+      <Subtitle2 as="h2">Sheets and columns of the template format</Subtitle2>
+      <Body1>
         Pick the sheet and the columns that hold each kind of data when KPI Cascade did not find
-        them by name. Saved to the Settings sheet.
+        them by name.
       </Body1>
       {draft.map((m) => {
         const missing = m.fields.filter((f) => f.required && !f.header).length;

@@ -1,5 +1,7 @@
 /**
- * The Mapping screen's data: for each sheet kind, which sheet holds it and which header holds each
+ * The import screen's data (SPEC 2.2): each sheet as it was read — a preview of its first rows,
+ * columns labelled, skipped rows marked — with the user's correction saved as a `Layout <sheet>`
+ * row; and for each sheet kind, which sheet holds it and which header holds each
  * field — as found now — and the choices the user has. Saving writes `Sheet Kind` and
  * `Column Kind.Field` rows to Settings (SPEC section 5), which the command line honours too.
  */
@@ -9,6 +11,10 @@ import { HEADER_SEARCH_ROWS, headerText } from "../../engine/read/locate";
 import { Region } from "../../engine/read/region";
 import { SHEETS, SheetKind } from "../../engine/schema";
 import { SettingValue } from "../../planner/settings-edit";
+import { SheetDescription, describeReading } from "../../engine/layout/describe";
+import { parseLayoutChoice } from "../../engine/layout/layout-setting";
+import { RowKind } from "../../engine/layout/sheet-layout";
+import { displayText } from "../../engine/values";
 
 export interface FieldMapping {
   key: string;
@@ -42,7 +48,9 @@ function headerChoices(region: Region): string[] {
 
 export function mappingOf(analysis: Analysis): KindMapping[] {
   return SHEETS.filter((s) => s.kind !== "settings").map((spec) => {
-    const region = analysis.model.regions[spec.kind];
+    // A region the layout reader built is shown above, as a sheet reading, not as a mapping.
+    const found = analysis.model.regions[spec.kind];
+    const region = found?.origins ? undefined : found;
     const header = region ? (region.grid.rows[region.headerRow] ?? []) : [];
     return {
       kind: spec.kind,
@@ -82,6 +90,120 @@ export function mappingChanges(
       if (field.header !== old)
         changes.set(`Column ${next.label}.${field.label}`, field.header || null);
     }
+  }
+  return changes;
+}
+
+/** How a row of a sheet preview was read: skipped rows are shown greyed. */
+export type PreviewRowKind = RowKind | "title" | "header-row";
+
+export interface PreviewRow {
+  /** 1-based sheet row. */
+  row: number;
+  kind: PreviewRowKind;
+  cells: string[];
+}
+
+/** The user's correction of one sheet's reading, saved as its `Layout <sheet>` row. */
+export interface LayoutDraft {
+  kind: "" | "kpis" | "check-ins" | "ignore";
+  /** `3` or `3-4`; "" keeps the header found. */
+  headerRows: string;
+  ownerFromSheet: boolean;
+}
+
+export interface SheetPreview {
+  description: SheetDescription;
+  /** Column letters of the preview, left to right. */
+  columns: string[];
+  rows: PreviewRow[];
+  layout: LayoutDraft;
+}
+
+const PREVIEW_BELOW_HEADER = 10;
+const PREVIEW_COLUMNS = 12;
+
+/** The Layout row's value for a draft; "" when it asks for nothing. */
+export function layoutValue(d: LayoutDraft): string {
+  const parts: string[] = [];
+  if (d.kind) parts.push(d.kind);
+  if (d.headerRows.trim()) {
+    const rows = d.headerRows.trim().replace(/\s+/g, "");
+    parts.push(`header row${rows.includes("-") ? "s" : ""} ${rows}`);
+  }
+  if (d.ownerFromSheet) parts.push("owner from sheet name");
+  return parts.join("; ");
+}
+
+/** The draft as saved in Settings (what was guessed without a Layout row is in the description). */
+function draftOf(saved: string): LayoutDraft {
+  const { choice } = parseLayoutChoice(saved);
+  return {
+    kind: choice.kind ?? "",
+    headerRows: choice.headerRows?.join("-") ?? "",
+    ownerFromSheet: choice.ownerFromSheet ?? false,
+  };
+}
+
+/** Each sheet as it was read: the first rows with their kinds, the labels of its columns. */
+export function previewsOf(analysis: Analysis, grids: WorkbookGrids): SheetPreview[] {
+  const saved = savedLayouts(grids);
+  return describeReading(analysis).map((description) => {
+    const grid = grids.sheets.find((s) => s.name === description.sheet);
+    const top = grid?.rowOffset ?? 0;
+    const kinds = new Map<number, PreviewRowKind>();
+    for (const r of description.rows)
+      for (let row = r.from; row <= r.to; row++) kinds.set(row, r.kind);
+    const lastHeader = description.headerRows[description.headerRows.length - 1] ?? 0;
+    const end = Math.min(top + (grid?.rows.length ?? 0), lastHeader + PREVIEW_BELOW_HEADER);
+    const rows: PreviewRow[] = [];
+    for (let row = top + 1; row <= end; row++) {
+      const cells = (grid?.rows[row - top - 1] ?? []).slice(0, PREVIEW_COLUMNS);
+      rows.push({
+        row,
+        kind: description.headerRows.includes(row)
+          ? "header-row"
+          : row < (description.headerRows[0] ?? 0)
+            ? "title"
+            : (kinds.get(row) ?? "blank"),
+        cells: Array.from(
+          { length: Math.min(PREVIEW_COLUMNS, description.columns.length) },
+          (_, c) => displayText(cells[c] ?? null)
+        ),
+      });
+    }
+    return {
+      description,
+      columns: description.columns.slice(0, PREVIEW_COLUMNS).map((c) => c.column),
+      rows,
+      layout: draftOf(saved.get(description.sheet) ?? ""),
+    };
+  });
+}
+
+/** `Layout <sheet>` rows already in the workbook's Settings, by sheet name. */
+function savedLayouts(grids: WorkbookGrids): Map<string, string> {
+  const out = new Map<string, string>();
+  const settings = grids.sheets.find((s) => s.name.toLowerCase() === "settings");
+  for (const row of settings?.rows ?? []) {
+    const m = /^\s*layout\s+(.+)$/i.exec(text(row[0]));
+    if (m) out.set(m[1].trim(), text(row[1]));
+  }
+  return out;
+}
+
+/** The `Layout <sheet>` rows for what the user changed. */
+export function layoutChanges(
+  before: readonly SheetPreview[],
+  after: readonly SheetPreview[]
+): Map<string, SettingValue> {
+  const changes = new Map<string, SettingValue>();
+  for (const next of after) {
+    const was = before.find((b) => b.description.sheet === next.description.sheet);
+    if (!was) continue;
+    const value = layoutValue(next.layout);
+    if (value !== layoutValue(was.layout))
+      changes.set(`Layout ${next.description.sheet}`, value || null);
   }
   return changes;
 }

@@ -9,7 +9,7 @@ import { Finding } from "../../engine/findings";
 import { WorkbookGrids } from "../../engine/grid";
 import { sortFindings } from "../../engine/report";
 import { SheetKind } from "../../engine/schema";
-import { KindMapping, mappingOf, sheetChoices } from "../model/mapping";
+import { KindMapping, SheetPreview, mappingOf, previewsOf, sheetChoices } from "../model/mapping";
 import { Overview, overviewOf } from "../model/overview";
 import { SettingsForm, formOf } from "../model/settings-form";
 import { TreeRow } from "./cascade-index";
@@ -23,6 +23,8 @@ export interface PaneView {
   settingFindings: number;
   mapping: KindMapping[];
   sheetChoices: string[];
+  /** Each sheet as the reader understood it, for the import screen. */
+  previews: SheetPreview[];
   /** The sheet kinds found in the workbook. */
   present: SheetKind[];
   /** The cascade's top level; children are asked for as nodes are opened. */
@@ -37,6 +39,7 @@ export function paneView(analysis: Analysis, grids: WorkbookGrids, roots: TreeRo
     settingFindings: analysis.findings.filter((f) => f.entity === "setting").length,
     mapping: mappingOf(analysis),
     sheetChoices: sheetChoices(grids),
+    previews: previewsOf(analysis, grids),
     present: Object.keys(analysis.model.regions) as SheetKind[],
     roots,
   };

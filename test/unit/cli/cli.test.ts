@@ -4,21 +4,12 @@ import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { promisify } from "util";
-import { Output, SAMPLE_WORKBOOK, run } from "../../../src/cli/main";
+import { SAMPLE_WORKBOOK, run } from "../../../src/cli/main";
+import { capture } from "../../support/cli-output";
 import { RULE_IDS } from "../../../src/engine/findings";
 
 const exec = promisify(execFile);
 const BIN = path.resolve(__dirname, "../../../bin/kpi-cascade.js");
-
-function capture(): Output & { stdout: string; stderr: string } {
-  const io = {
-    stdout: "",
-    stderr: "",
-    out: (t: string) => void (io.stdout += `${t}\n`),
-    err: (t: string) => void (io.stderr += `${t}\n`),
-  };
-  return io;
-}
 
 let dir: string;
 beforeAll(async () => {
@@ -93,8 +84,23 @@ describe("validate on the sample workbook", () => {
       "raw",
       "attainment",
       "status",
+      "name",
+      "owner",
+      "sheet",
+      "cell",
     ]);
-    expect(Object.keys(report.kras[0])).toEqual(["id", "owner", "score", "cascadeScore"]);
+    expect(report.kpis[0]).toMatchObject({ sheet: "KPIs", cell: "A4" });
+    expect(typeof report.kpis[0].name).toBe("string");
+    expect(Object.keys(report.kras[0])).toEqual([
+      "id",
+      "owner",
+      "score",
+      "cascadeScore",
+      "name",
+      "sheet",
+      "cell",
+    ]);
+    expect(report.kras[0].sheet).toBe("KRAs");
     expect(Object.keys(report.owners[0])).toEqual(["id", "kind", "score", "rating"]);
     expect(Object.keys(report.units[0])).toEqual(["id", "teamScore"]);
     // The human text moved to stderr so stdout is pure JSON.
@@ -115,6 +121,7 @@ describe("validate on the sample workbook", () => {
       "period-out-of-cycle",
       "missing-actual",
       "future-period",
+      "inferred-direction",
     ];
     expect(new Set(report.findings.map((f: { rule: string }) => f.rule))).toEqual(
       new Set(expected)

@@ -32,7 +32,8 @@ describe("the minimal workbook", () => {
 
 describe("missing-sheet", () => {
   it("fires for a missing KRAs or KPIs sheet, pointing at the first sheet", () => {
-    const a = analyze({ Notes: [["hello"]], KPIs: minimal().KPIs });
+    // A KPIs sheet alone is read (its KRA column yields the KRAs, SPEC 2.1); KRAs alone are not.
+    const a = analyze({ Notes: [["hello"]], KRAs: minimal().KRAs });
     const f = findingsOf(a, "missing-sheet");
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({
@@ -41,7 +42,7 @@ describe("missing-sheet", () => {
       cell: "A1",
       entity: "workbook",
     });
-    expect(f[0].message).toContain('"KRAs"');
+    expect(f[0].message).toContain('"KPIs"');
   });
   it("fires twice for an empty workbook and never throws on zero sheets", () => {
     expect(rules(analyze({}))).toEqual(["missing-sheet", "missing-sheet"]);
@@ -644,11 +645,12 @@ describe("unknown-setting", () => {
 
 describe("the rule catalogue", () => {
   it("has exactly the rule IDs and severities of SPEC section 3", () => {
-    expect(RULE_IDS).toHaveLength(34);
+    expect(RULE_IDS).toHaveLength(37);
     expect(
       Object.entries(RULE_SEVERITY)
         .filter(([, s]) => s === "info")
         .map(([r]) => r)
-    ).toEqual(["future-period"]);
+    ).toEqual(["future-period", "skipped-rows", "inferred-direction"]);
+    expect(RULE_SEVERITY["ambiguous-column"]).toBe("warning");
   });
 });

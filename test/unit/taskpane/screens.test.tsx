@@ -6,9 +6,12 @@
  */
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { FakePort } from "../../support/fake-port";
+import { stubResizeObserver } from "../../support/jsdom-layout";
 import { KPI_HEADER, KRA_HEADER, kpi, kra, workbook } from "../../support/workbook";
 import { gridsOf, jsonBytes } from "../../support/fake-xlsx-io";
 import { engine, renderPane, renderShell, sampleGrids, session, user } from "./pane-harness";
+
+beforeAll(stubResizeObserver);
 
 describe("Overview", () => {
   it("shows the sheets' roles, counts, findings, statuses and the organisation's score", async () => {
