@@ -19,8 +19,12 @@ import {
   readUnits,
 } from "./read/records";
 import { readSettings } from "./read/settings-sheet";
+import { inferDateOrder } from "./read/date-order";
 import { checkCheckIns, checkMissingActuals } from "./rules/check-ins";
 import { checkCycles } from "./rules/cycles";
+import { checkCoverage } from "./rules/coverage";
+import { checkKpiScale } from "./rules/kpi-scale";
+import { collapseColumnFindings } from "./rules/column-findings";
 import { checkKpiDefinitions } from "./rules/kpi-checks";
 import { checkReferences } from "./rules/references";
 import { checkStructure } from "./rules/structure";
@@ -50,10 +54,14 @@ const REQUIRED_SHEETS: SheetKind[] = ["kras", "kpis"];
 
 export function analyzeWorkbook(workbook: WorkbookGrids, options: AnalyzeOptions = {}): Analysis {
   const findings = new Findings();
-  const { settings, mappings, region: settingsRegion } = readSettings(workbook, findings);
+  const inferredOrder = inferDateOrder(workbook);
+  const read = readSettings(workbook, findings, inferredOrder);
+  const { settings, mappings, region: settingsRegion } = read;
   if (settingsRegion) checkColumns("settings", settingsRegion, findings);
   const { regions } = locateAll(workbook, mappings, settingsRegion?.grid ?? null, findings);
   if (settingsRegion) regions.settings = settingsRegion;
+  const dateOrder = settings.dateOrder ?? inferredOrder;
+  for (const region of Object.values(regions)) if (region) region.dateOrder = dateOrder;
 
   const firstSheet = workbook.sheets[0]?.name ?? null;
   for (const kind of REQUIRED_SHEETS) {
@@ -100,6 +108,9 @@ export function analyzeWorkbook(workbook: WorkbookGrids, options: AnalyzeOptions
     actuals.set(kpi.id, kpiActual(kpi, byKpi.get(kpi.id), model.checkIns, asOf));
   checkMissingActuals(model, actuals, findings);
 
-  const scores = computeScores({ model, broken, definitions, actuals });
-  return { model, findings: findings.list, scores, definitions, actuals, broken };
+  const unscored = checkKpiScale(model, definitions, actuals, findings);
+  const scores = computeScores({ model, broken, definitions, actuals, unscored });
+  checkCoverage(model, broken, scores, findings);
+  const list = collapseColumnFindings(findings.list, Object.values(regions));
+  return { model, findings: list, scores, definitions, actuals, broken };
 }

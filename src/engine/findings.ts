@@ -36,6 +36,9 @@ export const RULE_SEVERITY = {
   "period-out-of-cycle": "warning",
   "future-period": "info",
   "unknown-setting": "warning",
+  "scale-mismatch": "warning",
+  "low-coverage": "warning",
+  "ambiguous-date": "warning",
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULE_SEVERITY;

@@ -29,11 +29,27 @@ export interface Report {
     attainment: number | null;
     status: Status | null;
   }[];
-  kras: { id: string; owner: string | null; score: number | null; cascadeScore: number | null }[];
-  owners: { id: string; kind: OwnerKind | null; score: number | null; rating: number | null }[];
-  units: { id: string; teamScore: number | null }[];
+  kras: ({
+    id: string;
+    owner: string | null;
+    score: number | null;
+    cascadeScore: number | null;
+  } & Coverage)[];
+  owners: ({
+    id: string;
+    kind: OwnerKind | null;
+    score: number | null;
+    rating: number | null;
+  } & Coverage)[];
+  units: ({ id: string; teamScore: number | null } & Coverage)[];
   objectives: { id: string; score: number | null }[];
   goals: { id: string; score: number | null }[];
+}
+
+/** How complete a score is (SPEC section 4): provisional below Coverage Min. */
+interface Coverage {
+  coverage: number;
+  provisional: boolean;
 }
 
 /** Findings in the order a reader wants them: errors first, then by sheet order of discovery. */
@@ -73,14 +89,22 @@ export function buildReport({ model, findings, scores }: Analysis): Report {
       owner: k.owner,
       score: k.score,
       cascadeScore: k.cascadeScore,
+      coverage: k.coverage,
+      provisional: k.provisional,
     })),
     owners: [...scores.owners.values()].map((o) => ({
       id: o.id,
       kind: o.kind,
       score: o.score,
       rating: o.rating,
+      coverage: o.coverage,
+      provisional: o.provisional,
     })),
-    units: [...scores.units].map(([id, teamScore]) => ({ id, teamScore })),
+    units: [...scores.units].map(([id, teamScore]) => ({
+      id,
+      teamScore,
+      ...(scores.unitCoverage.get(id) as Coverage),
+    })),
     objectives: [...scores.objectives].map(([id, score]) => ({ id, score })),
     goals: [...scores.goals].map(([id, score]) => ({ id, score })),
   };

@@ -148,6 +148,34 @@ export function groupMean<T>(
   return total === 0 ? null : sum / total;
 }
 
+/**
+ * The share of a group's weight (read as `groupMean` reads it) whose item has a value: a score's
+ * coverage (SPEC section 4). 0 when the group has no weight at all.
+ */
+export function groupCoverage<T>(
+  items: readonly T[],
+  weightOf: (item: T) => number | null,
+  unusable: (item: T) => boolean,
+  valueOf: (item: T) => number | null
+): number {
+  let anyGiven = false;
+  for (const item of items) if (weightOf(item) !== null && !unusable(item)) anyGiven = true;
+  let covered = 0;
+  let total = 0;
+  for (const item of items) {
+    const w = effectiveWeight(weightOf(item), unusable(item), anyGiven);
+    if (w === null) continue;
+    total += w;
+    if (valueOf(item) !== null) covered += w;
+  }
+  return total === 0 ? 0 : covered / total;
+}
+
+/** Below Coverage Min (forgiving TOLERANCE), a score is provisional. */
+export function isProvisional(coverage: number, coverageMin: number): boolean {
+  return coverage < coverageMin - TOLERANCE;
+}
+
 /** Values in row order; `last` is the last one (callers order check-ins by period first). */
 export function aggregate(values: readonly number[], method: Aggregation): number | null {
   if (values.length === 0) return null;
