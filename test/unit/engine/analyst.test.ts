@@ -9,6 +9,7 @@ import { parseDate, parsePeriodText } from "../../../src/engine/values";
 import { looksLikeScaleMismatch } from "../../../src/engine/rules/kpi-scale";
 import { KPI_HEADER, KRA_HEADER, analyze, findingsOf, kpi, kra, minimal, rules } from "../../support/workbook";
 import { CellValue } from "../../../src/engine/grid";
+import { IdSuggester, withinOneEdit } from "../../../src/engine/rules/did-you-mean";
 
 const day = (y: number, m: number, d: number) => dayFromYmd(y, m, d) as number;
 const settings = (...rows: [string, CellValue][]) => [["Setting", "Value"], ...rows];
@@ -210,5 +211,30 @@ describe("deep chains (issue 19)", () => {
       KPIs: [KPI_HEADER, kpi("K1"), kpi("K2", { kra: "R2" }), kpi("K3", { kra: "R3" })],
     });
     expect(findingsOf(a, "misaligned-cascade").map((f) => f.id)).toEqual(["R2"]);
+  });
+});
+
+describe("did you mean", () => {
+  it("suggests the one existing ID a mistyped reference most likely meant", () => {
+    const a = analyze(
+      minimal({
+        kpis: [kpi("K7", { kra: "r 07" }), kpi("K8", { kra: "R4" }), kpi("K9", { kra: "Z" })],
+        kras: [kra("R-7"), kra("R44")],
+      })
+    );
+    const messages = findingsOf(a, "unknown-reference").map((f) => f.message);
+    expect(messages[0]).toMatch(/"r 07", which does not exist\. Did you mean R-7\?/);
+    expect(messages[1]).toMatch(/"R4", which does not exist\. Type/); // R1…R3 and R44: no single one
+    expect(messages[2]).not.toMatch(/Did you mean/);
+  });
+  it("finds a swapped or extra character", () => {
+    const s = new IdSuggester(["K-012", "K-100"]);
+    expect(s.suggest("K-021")).toBe("K-012");
+    expect(s.suggest("k 12")).toBe("K-012");
+    expect(s.suggest("K-1000")).toBe("K-100");
+    expect(s.suggest("X-999")).toBeNull();
+    expect(withinOneEdit("abc", "abd")).toBe(true);
+    expect(withinOneEdit("abc", "abcd")).toBe(true);
+    expect(withinOneEdit("abc", "acbd")).toBe(false);
   });
 });
