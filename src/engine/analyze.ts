@@ -25,6 +25,7 @@ import { checkCycles } from "./rules/cycles";
 import { checkCoverage } from "./rules/coverage";
 import { checkKpiScale } from "./rules/kpi-scale";
 import { collapseColumnFindings } from "./rules/column-findings";
+import { mergeSameCellFindings } from "./rules/same-cell";
 import { checkKpiDefinitions } from "./rules/kpi-checks";
 import { checkReferences } from "./rules/references";
 import { checkStructure } from "./rules/structure";
@@ -111,6 +112,6 @@ export function analyzeWorkbook(workbook: WorkbookGrids, options: AnalyzeOptions
   const unscored = checkKpiScale(model, definitions, actuals, findings);
   const scores = computeScores({ model, broken, definitions, actuals, unscored });
   checkCoverage(model, broken, scores, findings);
-  const list = collapseColumnFindings(findings.list, Object.values(regions));
+  const list = mergeSameCellFindings(collapseColumnFindings(findings.list, Object.values(regions)));
   return { model, findings: list, scores, definitions, actuals, broken };
 }

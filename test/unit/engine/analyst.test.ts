@@ -9,6 +9,8 @@ import { parseDate, parsePeriodText } from "../../../src/engine/values";
 import { looksLikeScaleMismatch } from "../../../src/engine/rules/kpi-scale";
 import { KPI_HEADER, KRA_HEADER, analyze, findingsOf, kpi, kra, minimal, rules } from "../../support/workbook";
 import { CellValue } from "../../../src/engine/grid";
+import { Finding, RuleId } from "../../../src/engine/findings";
+import { mergeSameCellFindings } from "../../../src/engine/rules/same-cell";
 import { IdSuggester, withinOneEdit } from "../../../src/engine/rules/did-you-mean";
 
 const day = (y: number, m: number, d: number) => dayFromYmd(y, m, d) as number;
@@ -236,5 +238,30 @@ describe("did you mean", () => {
     expect(withinOneEdit("abc", "abd")).toBe(true);
     expect(withinOneEdit("abc", "abcd")).toBe(true);
     expect(withinOneEdit("abc", "acbd")).toBe(false);
+  });
+});
+
+describe("two findings on one cell", () => {
+  const f = (severity: Finding["severity"], rule: RuleId, message: string): Finding => ({
+    severity, rule, message, sheet: "Actuals", cell: "B9", entity: "actual", id: "K1",
+  });
+  it("an info finding gives way to a warning on the same cell", () => {
+    const out = mergeSameCellFindings([
+      f("info", "future-period", "after the as-of date"),
+      f("warning", "period-out-of-cycle", "outside the cycle"),
+    ]);
+    expect(out).toEqual([f("warning", "period-out-of-cycle", "outside the cycle")]);
+  });
+  it("findings that say different things all stay", () => {
+    const both = [f("warning", "duplicate-actual", "twice."), f("error", "invalid-number", "no.")];
+    expect(mergeSameCellFindings(both)).toEqual(both);
+  });
+  it("a check-in after the as-of date and outside the cycle is one finding", () => {
+    const a = analyze({
+      ...minimal(),
+      Actuals: [["KPI ID", "Period", "Actual"], ["K1", "2027-03", 1]],
+      Settings: settings(["Cycle Start", "2026-01-01"], ["Cycle End", "2026-12-31"], ["As Of", "2026-06-30"]),
+    });
+    expect(a.findings.filter((x) => x.cell === "B2").map((x) => x.rule)).toEqual(["period-out-of-cycle"]);
   });
 });
