@@ -289,7 +289,10 @@ export function parsePeriodText(source: string): Period | null | ParseFailure {
   const day = textDay(source);
   if (isFailure(day)) {
     const r = day.readings as Record<DateOrder, Day>;
-    return new ParseFailure("ambiguous", source.trim(), { dmy: { end: r.dmy }, mdy: { end: r.mdy } });
+    return new ParseFailure("ambiguous", source.trim(), {
+      dmy: { end: r.dmy },
+      mdy: { end: r.mdy },
+    });
   }
   if (day !== null) return { end: day };
   if ((m = /^(\d{4})[-/.](\d{1,2})$/.exec(t))) return monthEnd(Number(m[1]), Number(m[2]));

@@ -2,6 +2,8 @@
 import { Analysis } from "../engine/analyze";
 import { sortFindings } from "../engine/report";
 import { CellPlan, SheetPlan } from "./plan";
+import { documentPrint } from "./plan-print";
+import { isoFromDay } from "../engine/dates";
 
 /** A string literal inside a formula: quotes doubled, so workbook text can never break out of it. */
 export function formulaString(text: string): string {
@@ -16,6 +18,16 @@ export function cellLink(sheet: string, cell: string): string {
 
 const HEADERS = ["Severity", "Rule", "Go to", "Message", "Entity", "ID"];
 
+/** Excel holds at most 32,767 characters in a cell. */
+export const CELL_TEXT_MAX = 32_767;
+
+/** Text cut to fit one cell, with "…" where it was cut. */
+export function fitCell(text: string | null): string | null {
+  return text !== null && text.length > CELL_TEXT_MAX
+    ? `${text.slice(0, CELL_TEXT_MAX - 1)}…`
+    : text;
+}
+
 export function planFindings(analysis: Analysis, name = "KPI Findings"): SheetPlan {
   const findings = sortFindings(analysis.findings);
   const rows: (CellPlan | null)[][] = [
@@ -28,18 +40,18 @@ export function planFindings(analysis: Analysis, name = "KPI Findings"): SheetPl
       { value: f.severity, style: f.severity },
       { value: f.rule },
       f.sheet && f.cell ? { formula: cellLink(f.sheet, f.cell), style: "link" } : { value: "" },
-      { value: f.message },
+      { value: fitCell(f.message), wrap: true },
       { value: f.entity },
-      { value: f.id },
+      { value: fitCell(f.id) },
     ]);
   }
   return {
     kind: "findings",
     name,
     rows,
-    columnWidths: [10, 22, 20, 110, 10, 14],
+    columnWidths: [10, 22, 20, 90, 10, 14],
     frozen: { rows: 3, columns: 0 },
-    print: { landscape: true, fitToWidth: true, repeatRows: "3:3" },
+    print: documentPrint("Findings", isoFromDay(analysis.model.asOf), 3),
     tabColor: "FFC00000",
   };
 }

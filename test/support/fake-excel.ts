@@ -145,6 +145,9 @@ export class FakeSheet {
   get pageLayout(): unknown {
     return recorder(this.log, "pageLayout");
   }
+  get horizontalPageBreaks(): unknown {
+    return recorder(this.log, "horizontalPageBreaks");
+  }
   set tabColor(color: string) {
     this.log.push({ path: "tabColor", value: color });
   }

@@ -14,6 +14,7 @@ import {
   WorkbookPlan,
   WriteProgress,
 } from "../../planner/plan";
+import { headerFooterPart } from "../../planner/plan-print";
 
 /** The requirement set this writer needs (RangeAreas, page layout); declared in manifest.xml. */
 export const REQUIRED_EXCEL_API = "1.9";
@@ -60,6 +61,8 @@ export function formulaInput(cell: CellPlan | null): string | number | boolean {
   const v = cell.value;
   if (v === null || v === undefined) return "";
   if (typeof v === "string" && /^[=+\-@'\s]/.test(v)) return `'${v}`;
+  // Infinity and NaN are no number Excel accepts: such a cell stays empty.
+  if (typeof v === "number" && !Number.isFinite(v)) return "";
   return v;
 }
 
@@ -87,7 +90,9 @@ export function chunkRows(
 }
 
 function width(plan: SheetPlan): number {
-  return Math.max(1, ...plan.rows.map((r) => r.length));
+  let widest = 1;
+  for (const r of plan.rows) if (r.length > widest) widest = r.length;
+  return widest;
 }
 
 /** Addresses of the cells that share a key, merged into runs along each row (`A5:D5`). */
@@ -177,6 +182,12 @@ function conditionalFormat(sheet: Excel.Worksheet, cf: ConditionalFormatPlan): v
         color: "#63BE7B",
       },
     };
+  } else if (cf.kind === "expression") {
+    // eslint-disable-next-line office-addins/load-object-before-read -- a nested object reached to set it, not a value read
+    const custom = ranges.conditionalFormats.add(Excel.ConditionalFormatType.custom).custom;
+    custom.rule.formula = `=${cf.formula}`;
+    custom.format.font.italic = true;
+    custom.format.font.color = "#8C8C8C";
   } else {
     // eslint-disable-next-line office-addins/load-object-before-read -- a nested object reached to set it, not a value read
     const rule = ranges.conditionalFormats.add(Excel.ConditionalFormatType.cellValue).cellValue;
@@ -210,9 +221,19 @@ async function formatSheet(
       await batches.queue(group.join(",").length + 200);
     }
   }
-  for (const [indent, areas] of areasBy(plan, (cell) => cell?.indent || undefined)) {
+  for (const [indent, areas] of areasBy(plan, (cell) =>
+    cell?.indent ? Math.min(cell.indent, 15) : undefined
+  )) {
     for (const group of inGroups(areas, AREAS_PER_CALL)) {
       sheet.getRanges(group.join(",")).format.indentLevel = indent;
+      await batches.queue(group.join(",").length + 100);
+    }
+  }
+  for (const areas of areasBy(plan, (cell) => cell?.wrap || undefined).values()) {
+    for (const group of inGroups(areas, AREAS_PER_CALL)) {
+      const format = sheet.getRanges(group.join(",")).format;
+      format.wrapText = true;
+      format.verticalAlignment = Excel.VerticalAlignment.top;
       await batches.queue(group.join(",").length + 100);
     }
   }
@@ -243,6 +264,18 @@ async function formatSheet(
       sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     if (plan.print.repeatRows)
       sheet.pageLayout.setPrintTitleRows(`$${plan.print.repeatRows.replace(":", ":$")}`);
+    for (const r of plan.print.breaksBefore ?? []) {
+      sheet.horizontalPageBreaks.add(`A${r}`);
+      await batches.queue(60);
+    }
+    const pages = sheet.pageLayout.headersFooters.defaultForAllPages;
+    const { header, footer } = plan.print;
+    if (header?.left) pages.leftHeader = headerFooterPart(header.left);
+    if (header?.center) pages.centerHeader = headerFooterPart(header.center);
+    if (header?.right) pages.rightHeader = headerFooterPart(header.right);
+    if (footer?.left) pages.leftFooter = headerFooterPart(footer.left);
+    if (footer?.center) pages.centerFooter = headerFooterPart(footer.center);
+    if (footer?.right) pages.rightFooter = headerFooterPart(footer.right);
   }
   if (plan.tabColor) sheet.tabColor = `#${plan.tabColor.slice(2)}`;
 }

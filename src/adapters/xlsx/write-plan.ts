@@ -18,6 +18,7 @@ import {
   StyleName,
   WorkbookPlan,
 } from "../../planner/plan";
+import { headerFooterCode } from "../../planner/plan-print";
 
 type Style = Partial<ExcelJS.Style>;
 
@@ -75,17 +76,24 @@ function removeGenerated(wb: ExcelJS.Workbook, plan: WorkbookPlan): void {
 function writeCell(cell: ExcelJS.Cell, plan: CellPlan): void {
   if (plan.formula !== undefined)
     cell.value = { formula: plan.formula } as ExcelJS.CellFormulaValue;
-  else if (plan.value !== undefined && plan.value !== null) cell.value = plan.value;
+  // Infinity and NaN are no number in a package: such a cell stays empty.
+  else if (plan.value !== undefined && plan.value !== null && !isNonFinite(plan.value))
+    cell.value = plan.value;
   if (plan.format) cell.numFmt = plan.format;
   const style = plan.style ? STYLES[plan.style] : undefined;
   if (style?.font) cell.font = style.font as ExcelJS.Font;
   if (style?.fill) cell.fill = style.fill;
   // Excel and LibreOffice show an indent only on left-aligned cells.
-  if (style?.alignment || plan.indent)
+  if (style?.alignment || plan.indent || plan.wrap)
     cell.alignment = {
       ...(style?.alignment ?? {}),
-      ...(plan.indent ? { horizontal: "left", indent: plan.indent } : {}),
+      ...(plan.indent ? { horizontal: "left", indent: Math.min(plan.indent, 15) } : {}),
+      ...(plan.wrap ? { wrapText: true, vertical: "top" } : {}),
     };
+}
+
+function isNonFinite(value: unknown): boolean {
+  return typeof value === "number" && !Number.isFinite(value);
 }
 
 function conditionalFormat(ws: ExcelJS.Worksheet, cf: ConditionalFormatPlan): void {
@@ -124,6 +132,13 @@ function conditionalFormat(ws: ExcelJS.Worksheet, cf: ConditionalFormatPlan): vo
         { type: "num", value: cf.max },
       ],
       color: [{ argb: "FFF8696B" }, { argb: "FFFFEB84" }, { argb: "FF63BE7B" }],
+    } as unknown as ExcelJS.ConditionalFormattingRule);
+  } else if (cf.kind === "expression") {
+    rules.push({
+      type: "expression",
+      priority: 5,
+      formulae: [cf.formula],
+      style: { font: { italic: true, color: { argb: "FF8C8C8C" } } },
     } as unknown as ExcelJS.ConditionalFormattingRule);
   } else {
     const [bg, fg] = STATUS_FILL[cf.style];
@@ -204,6 +219,15 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan, name: string): ExcelJ
       paperSize: 9,
       printTitlesRow: plan.print.repeatRows,
     };
+    // ExcelJS writes a break below the row it is added to: a break before row r sits on r − 1.
+    for (const r of plan.print.breaksBefore ?? []) ws.getRow(r - 1).addPageBreak();
+    const { header, footer } = plan.print;
+    if (header || footer)
+      ws.headerFooter = {
+        ...ws.headerFooter,
+        ...(header ? { oddHeader: headerFooterCode(header) } : {}),
+        ...(footer ? { oddFooter: headerFooterCode(footer) } : {}),
+      };
   }
   return ws;
 }

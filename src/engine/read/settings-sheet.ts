@@ -200,11 +200,16 @@ function readOne(
       given.set(k, at);
     }
   } else if (key === "coveragemin") {
-    const n = take(parseNumber(raw), "invalid-number", "a share between 0 and 1 (such as 0.5 or 50%)");
+    const n = take(
+      parseNumber(raw),
+      "invalid-number",
+      "a share between 0 and 1 (such as 0.5 or 50%)"
+    );
     if (n === undefined) return;
     // 50 means 50 %: people type shares both ways.
     const share = n > 1 && n <= 100 ? n / 100 : n;
-    if (share < 0 || share > 1) bad("invalid-number", "a share between 0 and 1 (such as 0.5 or 50%)");
+    if (share < 0 || share > 1)
+      bad("invalid-number", "a share between 0 and 1 (such as 0.5 or 50%)");
     else settings.coverageMin = share;
   } else if (key === "dateorder") {
     const text = parseText(raw);

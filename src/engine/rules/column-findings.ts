@@ -63,10 +63,13 @@ export function collapseColumnFindings(
     const header = region.grid.rows[region.headerRow]?.[col];
     const rowOffset = region.grid.rowOffset ?? 0;
     const range = `${a1(rowOffset + filled[0], group.col)}:${a1(rowOffset + filled[filled.length - 1], group.col)}`;
-    const name = isBlank(header) ? `column ${columnLetters(group.col)}` : `"${String(header).trim()}"`;
+    const name = isBlank(header)
+      ? `column ${columnLetters(group.col)}`
+      : `"${String(header).trim()}"`;
     replaced.set(group.indexes[0], {
       ...first,
-      message: `All ${group.indexes.length} cells of ${name} on ${group.sheet} (${range}) have the same problem, so they are one finding; the first: ${first.message} ${FIX[group.rule] ?? ""}`.trim(),
+      message:
+        `All ${group.indexes.length} cells of ${name} on ${group.sheet} (${range}) have the same problem, so they are one finding; the first: ${first.message} ${FIX[group.rule] ?? ""}`.trim(),
     });
     for (const i of group.indexes.slice(1)) dropped.add(i);
   }

@@ -7,7 +7,16 @@ import { buildReport } from "../../../src/engine/report";
 import { dayFromYmd } from "../../../src/engine/dates";
 import { parseDate, parsePeriodText } from "../../../src/engine/values";
 import { looksLikeScaleMismatch } from "../../../src/engine/rules/kpi-scale";
-import { KPI_HEADER, KRA_HEADER, analyze, findingsOf, kpi, kra, minimal, rules } from "../../support/workbook";
+import {
+  KPI_HEADER,
+  KRA_HEADER,
+  analyze,
+  findingsOf,
+  kpi,
+  kra,
+  minimal,
+  rules,
+} from "../../support/workbook";
 import { CellValue } from "../../../src/engine/grid";
 import { Finding, RuleId } from "../../../src/engine/findings";
 import { mergeSameCellFindings } from "../../../src/engine/rules/same-cell";
@@ -51,8 +60,14 @@ describe("coverage and provisional scores", () => {
   it("the report carries coverage and provisional for KRAs, owners and units", () => {
     const a = analyze({
       ...sheets(),
-      Org: [["Unit ID", "Unit Name"], ["U1", "Sales"]],
-      People: [["Person ID", "Name", "Unit ID"], ["P1", "Ana Alvarez", "U1"]],
+      Org: [
+        ["Unit ID", "Unit Name"],
+        ["U1", "Sales"],
+      ],
+      People: [
+        ["Person ID", "Name", "Unit ID"],
+        ["P1", "Ana Alvarez", "U1"],
+      ],
     });
     const r = buildReport(a);
     expect(r.kras[0]).toMatchObject({ id: "R1", coverage: 0.75, provisional: false });
@@ -135,7 +150,12 @@ describe("one finding per column that fails the same way", () => {
   });
 
   it("keeps the findings one by one when some cells of the column read", () => {
-    const rows = [["K1", "2026-01-31", 1], ["K1", "x", 1], ["K1", "y", 1], ["K1", "z", 1]];
+    const rows = [
+      ["K1", "2026-01-31", 1],
+      ["K1", "x", 1],
+      ["K1", "y", 1],
+      ["K1", "z", 1],
+    ];
     const a = analyze({ ...minimal(), Actuals: [["KPI ID", "Period", "Actual"], ...rows] });
     expect(findingsOf(a, "invalid-date")).toHaveLength(3);
   });
@@ -159,9 +179,7 @@ describe("scale-mismatch", () => {
 
 describe("numbers that overflow (issue 19)", () => {
   it("values and weights beyond ±1e15 are invalid-number at the cell", () => {
-    const a = analyze(
-      minimal({ kpis: [kpi("K9", { kra: "R1", actual: 1e300, weight: -1e16 })] })
-    );
+    const a = analyze(minimal({ kpis: [kpi("K9", { kra: "R1", actual: 1e300, weight: -1e16 })] }));
     const cells = findingsOf(a, "invalid-number").map((f) => f.cell);
     expect(cells).toEqual(expect.arrayContaining(["L5", "H5"]));
     expect(findingsOf(a, "invalid-number")[0].message).toMatch(/beyond ±1e15/);
@@ -208,8 +226,18 @@ describe("deep chains (issue 19)", () => {
 
   it("misaligned-cascade still sees a KRA cascading from outside its owner's line", () => {
     const a = analyze({
-      Org: [["Unit ID", "Parent Unit ID"], ["CO", null], ["A", "CO"], ["B", "CO"]],
-      KRAs: [KRA_HEADER, kra("R1", { owner: "A" }), kra("R2", { owner: "B", parent: "R1" }), kra("R3", { owner: "A", parent: "R1" })],
+      Org: [
+        ["Unit ID", "Parent Unit ID"],
+        ["CO", null],
+        ["A", "CO"],
+        ["B", "CO"],
+      ],
+      KRAs: [
+        KRA_HEADER,
+        kra("R1", { owner: "A" }),
+        kra("R2", { owner: "B", parent: "R1" }),
+        kra("R3", { owner: "A", parent: "R1" }),
+      ],
       KPIs: [KPI_HEADER, kpi("K1"), kpi("K2", { kra: "R2" }), kpi("K3", { kra: "R3" })],
     });
     expect(findingsOf(a, "misaligned-cascade").map((f) => f.id)).toEqual(["R2"]);
@@ -243,7 +271,13 @@ describe("did you mean", () => {
 
 describe("two findings on one cell", () => {
   const f = (severity: Finding["severity"], rule: RuleId, message: string): Finding => ({
-    severity, rule, message, sheet: "Actuals", cell: "B9", entity: "actual", id: "K1",
+    severity,
+    rule,
+    message,
+    sheet: "Actuals",
+    cell: "B9",
+    entity: "actual",
+    id: "K1",
   });
   it("an info finding gives way to a warning on the same cell", () => {
     const out = mergeSameCellFindings([
@@ -259,9 +293,18 @@ describe("two findings on one cell", () => {
   it("a check-in after the as-of date and outside the cycle is one finding", () => {
     const a = analyze({
       ...minimal(),
-      Actuals: [["KPI ID", "Period", "Actual"], ["K1", "2027-03", 1]],
-      Settings: settings(["Cycle Start", "2026-01-01"], ["Cycle End", "2026-12-31"], ["As Of", "2026-06-30"]),
+      Actuals: [
+        ["KPI ID", "Period", "Actual"],
+        ["K1", "2027-03", 1],
+      ],
+      Settings: settings(
+        ["Cycle Start", "2026-01-01"],
+        ["Cycle End", "2026-12-31"],
+        ["As Of", "2026-06-30"]
+      ),
     });
-    expect(a.findings.filter((x) => x.cell === "B2").map((x) => x.rule)).toEqual(["period-out-of-cycle"]);
+    expect(a.findings.filter((x) => x.cell === "B2").map((x) => x.rule)).toEqual([
+      "period-out-of-cycle",
+    ]);
   });
 });

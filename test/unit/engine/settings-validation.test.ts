@@ -22,11 +22,13 @@ describe("validateSettingValue", () => {
     expect(validateSettingValue("Amber At", "1.2", { "Green At": "1" })).toMatch(
       /Amber At \(1.2\) is above Green At \(1\)/
     );
-    expect(validateSettingValue("Green At", "0.8", { "Amber At": "0.9" })).toMatch(/above Green At/);
-    expect(validateSettingValue("Amber At", "0.8", { "Green At": "1" })).toBeNull();
-    expect(validateSettingValue("Cycle End", "2026-01-01", { "Cycle Start": "2026-12-31" })).toMatch(
-      /before Cycle Start/
+    expect(validateSettingValue("Green At", "0.8", { "Amber At": "0.9" })).toMatch(
+      /above Green At/
     );
+    expect(validateSettingValue("Amber At", "0.8", { "Green At": "1" })).toBeNull();
+    expect(
+      validateSettingValue("Cycle End", "2026-01-01", { "Cycle Start": "2026-12-31" })
+    ).toMatch(/before Cycle Start/);
   });
   it("does not blame this setting for another one's problem", () => {
     expect(validateSettingValue("Cap", "1.5", { Floor: "abc" })).toBeNull();
