@@ -50,6 +50,11 @@ export interface ValidationPlan {
   range: string;
   /** A list of allowed values, or a range that holds them. */
   list: string[] | { range: string };
+  /**
+   * The list suggests and warns, but a value not in it may still be kept (error style
+   * "warning"): a KRA's owner is a person from the list, or a unit ID.
+   */
+  allowOther?: boolean;
 }
 
 export interface SheetPlan {

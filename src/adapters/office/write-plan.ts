@@ -243,7 +243,15 @@ async function formatSheet(
   for (const cf of plan.conditionalFormats ?? []) conditionalFormat(sheet, cf);
   for (const v of plan.validations ?? []) {
     const source = Array.isArray(v.list) ? v.list.join(",") : `=${v.list.range}`;
-    sheet.getRange(v.range).dataValidation.rule = { list: { inCellDropDown: true, source } };
+    const validation = sheet.getRange(v.range).dataValidation;
+    validation.rule = { list: { inCellDropDown: true, source } };
+    if (v.allowOther)
+      validation.errorAlert = {
+        showAlert: true,
+        style: Excel.DataValidationAlertStyle.warning,
+        title: "Not in the list",
+        message: "This value is not in the list. Keep it if it is right (a unit ID, for example).",
+      };
   }
   if (plan.table) {
     const t = plan.table;

@@ -207,6 +207,7 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan, name: string): ExcelJ
       allowBlank: true,
       formulae: [formula],
       showErrorMessage: true,
+      ...(v.allowOther ? { errorStyle: "warning" } : {}),
     });
   }
   if (plan.print) {
