@@ -2,6 +2,7 @@
 import { sheetRef } from "../engine/address";
 import { Finding, Severity } from "../engine/findings";
 import { Report } from "../engine/report";
+import { nameWithId } from "../engine/names";
 
 const HEADINGS: Record<Severity, string> = { error: "Errors", warning: "Warnings", info: "Info" };
 
@@ -12,7 +13,31 @@ export function location(f: Finding): string {
 
 export function countLine(report: Report): string {
   const c = report.counts;
-  return `Read ${c.units} units, ${c.people} people, ${c.goals} goals, ${c.objectives} objectives, ${c.kras} KRAs, ${c.kpis} KPIs and ${c.actuals} check-ins (as of ${report.asOf}).`;
+  const read = `Read ${c.units} units, ${c.people} people, ${c.goals} goals, ${c.objectives} objectives, ${c.kras} KRAs, ${c.kpis} KPIs and ${c.actuals} check-ins (as of ${report.asOf}).`;
+  const provisional = report.owners.filter((o) => o.provisional);
+  if (provisional.length === 0) return read;
+  const scored = report.owners.filter((o) => o.score !== null).length;
+  const names = provisional.slice(0, 3).map((o) => terminalText(nameWithId(o.name, o.id)));
+  const more = provisional.length > 3 ? ` and ${provisional.length - 3} more` : "";
+  return `${read}\n${provisional.length} of ${scored} owner scores are provisional (too few of their KPIs have an actual; see low-coverage): ${names.join(", ")}${more}.`;
+}
+
+/**
+ * Workbook text as the terminal shows it: control characters escaped (a CR/LF in a cell cannot
+ * print a fake line) and cut to a sane length.
+ */
+export function terminalText(text: string, max = 80): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is escaped
+  const shown = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (ch) =>
+    ch === "\r"
+      ? "\\r"
+      : ch === "\n"
+        ? "\\n"
+        : ch === "\t"
+          ? "\\t"
+          : `\\x${ch.charCodeAt(0).toString(16).padStart(2, "0")}`
+  );
+  return shown.length > max ? `${shown.slice(0, max - 1)}…` : shown;
 }
 
 export function severityCounts(findings: readonly Finding[]): Record<Severity, number> {
@@ -29,8 +54,12 @@ export function totalsLine(findings: readonly Finding[]): string {
 
 export function formatFindings(findings: readonly Finding[]): string {
   const lines: string[] = [];
-  const width = Math.min(28, Math.max(0, ...findings.map((f) => location(f).length)));
-  const ruleWidth = Math.max(0, ...findings.map((f) => f.rule.length));
+  let width = 0;
+  let ruleWidth = 0;
+  for (const f of findings) {
+    width = Math.max(width, Math.min(28, location(f).length));
+    ruleWidth = Math.max(ruleWidth, f.rule.length);
+  }
   for (const severity of ["error", "warning", "info"] as Severity[]) {
     const group = findings.filter((f) => f.severity === severity);
     if (group.length === 0) continue;

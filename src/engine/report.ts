@@ -37,13 +37,15 @@ export interface Report {
   } & Coverage)[];
   owners: ({
     id: string;
+    /** The unit's or person's name, where the workbook gives one. */
+    name: string | null;
     kind: OwnerKind | null;
     score: number | null;
     rating: number | null;
   } & Coverage)[];
   units: ({ id: string; teamScore: number | null } & Coverage)[];
   objectives: { id: string; score: number | null }[];
-  goals: { id: string; score: number | null }[];
+  goals: { id: string; name: string | null; score: number | null }[];
 }
 
 /** How complete a score is (SPEC section 4): provisional below Coverage Min. */
@@ -94,6 +96,7 @@ export function buildReport({ model, findings, scores }: Analysis): Report {
     })),
     owners: [...scores.owners.values()].map((o) => ({
       id: o.id,
+      name: model.units.get(o.id)?.name ?? model.people.get(o.id)?.name ?? null,
       kind: o.kind,
       score: o.score,
       rating: o.rating,
@@ -106,6 +109,10 @@ export function buildReport({ model, findings, scores }: Analysis): Report {
       ...(scores.unitCoverage.get(id) as Coverage),
     })),
     objectives: [...scores.objectives].map(([id, score]) => ({ id, score })),
-    goals: [...scores.goals].map(([id, score]) => ({ id, score })),
+    goals: [...scores.goals].map(([id, score]) => ({
+      id,
+      name: model.goals.get(id)?.name ?? null,
+      score,
+    })),
   };
 }

@@ -65,7 +65,6 @@ export function planDashboard(analysis: Analysis, name = "KPI Dashboard"): Sheet
   for (const id of order) {
     const c = counts.get(id) as Counts;
     const own = scores.owners.get(id);
-    const coverage = scores.unitCoverage.get(id);
     rows.push([
       { value: model.units.get(id)?.name ?? id, indent: Math.min(depth.get(id) ?? 0, 10) },
       { value: id },
@@ -76,7 +75,7 @@ export function planDashboard(analysis: Analysis, name = "KPI Dashboard"): Sheet
       { value: scores.units.get(id) ?? null, format: PCT },
       { value: own?.score ?? null, format: PCT },
       { value: ratingText(own) },
-      { value: coverage?.coverage ?? null, format: "0%" },
+      { value: own ? own.coverage : null, format: "0%" },
     ]);
   }
   const last = rows.length;
@@ -94,7 +93,7 @@ export function planDashboard(analysis: Analysis, name = "KPI Dashboard"): Sheet
             { kind: "dataBar", range: `H4:H${last}`, min: 0, max: cap, color: "FF5B9BD5" },
             {
               kind: "expression",
-              range: `G4:G${last} J4:J${last}`,
+              range: `H4:J${last}`,
               formula: `AND(ISNUMBER($J4),$J4<${model.settings.coverageMin}-1E-9)`,
               style: "muted",
             },

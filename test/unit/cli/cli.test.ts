@@ -94,7 +94,13 @@ describe("validate on the sample workbook", () => {
       "status",
     ]);
     const coverage = ["coverage", "provisional"];
-    expect(Object.keys(report.kras[0])).toEqual(["id", "owner", "score", "cascadeScore", ...coverage]);
+    expect(Object.keys(report.kras[0])).toEqual([
+      "id",
+      "owner",
+      "score",
+      "cascadeScore",
+      ...coverage,
+    ]);
     expect(Object.keys(report.owners[0])).toEqual(["id", "kind", "score", "rating", ...coverage]);
     expect(Object.keys(report.units[0])).toEqual(["id", "teamScore", ...coverage]);
     // The human text moved to stderr so stdout is pure JSON.
