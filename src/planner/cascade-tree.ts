@@ -7,6 +7,7 @@ import { Analysis } from "../engine/analyze";
 import { groupBy } from "../engine/collections";
 import { live } from "../engine/links";
 import { Kra } from "../engine/model";
+import { ownerLabel } from "../engine/names";
 import { Status } from "../engine/scoring/math";
 
 export type CascadeLevel = "Goal" | "Objective" | "KRA" | "KPI" | "Unlinked";
@@ -15,6 +16,7 @@ export interface CascadeNode {
   level: CascadeLevel;
   id: string;
   label: string;
+  /** The owner as a reader knows it, name first: `Ana Alvarez (P12)` (or the text of a goal's Owner cell). */
   owner: string | null;
   /** Goal, objective and KRA scores; a KPI's attainment. */
   score: number | null;
@@ -44,7 +46,15 @@ export function cascadeTree(analysis: Analysis): CascadeNode[] {
     owner: string | null,
     score: number | null,
     status: Status | null = null
-  ): CascadeNode => ({ level, id, label: label ?? id, owner, score, status, children: [] });
+  ): CascadeNode => ({
+    level,
+    id,
+    label: label ?? id,
+    owner: owner === null ? null : ownerLabel(model, owner),
+    score,
+    status,
+    children: [],
+  });
 
   /**
    * A KRA's node with its KPIs and, below them, its child KRAs down the cascade. Iterative: a

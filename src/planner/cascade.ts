@@ -4,7 +4,6 @@ import { CascadeLevel, CascadeNode, cascadeTree } from "./cascade-tree";
 import { CellPlan, SheetPlan } from "./plan";
 import { documentPrint } from "./plan-print";
 import { isoFromDay } from "../engine/dates";
-import { ownerLabel } from "../engine/names";
 
 const PCT = "0.0%";
 /** Excel shows at most 15 levels of indent; deeper levels line up at the 15th. */
@@ -23,7 +22,6 @@ export function planCascade(analysis: Analysis, name = "KPI Cascade"): SheetPlan
     [],
     HEADERS.map((h) => ({ value: h, style: "header" })),
   ];
-  const owner = (id: string | null) => (id === null ? null : ownerLabel(analysis.model, id));
   // Depth first without recursion: a cascade of KRAs may be thousands of levels deep.
   const stack: { node: CascadeNode; indent: number }[] = cascadeTree(analysis)
     .reverse()
@@ -36,7 +34,7 @@ export function planCascade(analysis: Analysis, name = "KPI Cascade"): SheetPlan
         { value: node.label, indent: Math.min(indent, MAX_INDENT), style: LEVEL_STYLE[node.level] },
         { value: node.level },
         { value: node.id },
-        { value: owner(node.owner) },
+        { value: node.owner },
         { value: node.score, format: PCT },
         { value: node.status ? STATUS_LABEL[node.status] : null },
       ]);
