@@ -18,6 +18,15 @@ export function cellLink(sheet: string, cell: string): string {
 
 const HEADERS = ["Severity", "Rule", "Go to", "Message", "Entity", "ID"];
 
+const MESSAGE_WIDTH = 90;
+/** One line of 11-point text, and Excel's tallest row (409 points). */
+const LINE_POINTS = 15;
+
+/** About how many lines a text wraps to in a column this many characters wide. */
+export function wrappedLines(text: string, width: number): number {
+  return Math.max(1, Math.ceil(text.length / (width * 1.05)));
+}
+
 /** Excel holds at most 32,767 characters in a cell. */
 export const CELL_TEXT_MAX = 32_767;
 
@@ -35,21 +44,29 @@ export function planFindings(analysis: Analysis, name = "KPI Findings"): SheetPl
     [{ value: "Click a cell in “Go to” to jump to the cell the finding is about.", style: "note" }],
     HEADERS.map((h) => ({ value: h, style: "header" })),
   ];
+  const rowHeights: { row: number; height: number }[] = [];
   for (const f of findings) {
-    rows.push([
-      { value: f.severity, style: f.severity },
-      { value: f.rule },
-      f.sheet && f.cell ? { formula: cellLink(f.sheet, f.cell), style: "link" } : { value: "" },
-      { value: fitCell(f.message), wrap: true },
-      { value: f.entity },
-      { value: fitCell(f.id) },
-    ]);
+    const lines = wrappedLines(f.message, MESSAGE_WIDTH);
+    if (lines > 1)
+      rowHeights.push({ row: rows.length + 1, height: Math.min(409, lines * LINE_POINTS) });
+    // Every cell wraps (and so sits at the top), so a row of a long message reads as one line.
+    rows.push(
+      [
+        { value: f.severity, style: f.severity },
+        { value: f.rule },
+        f.sheet && f.cell ? { formula: cellLink(f.sheet, f.cell), style: "link" } : { value: "" },
+        { value: fitCell(f.message) },
+        { value: f.entity },
+        { value: fitCell(f.id) },
+      ].map((cell): CellPlan => ({ ...cell, wrap: true }))
+    );
   }
   return {
     kind: "findings",
     name,
     rows,
-    columnWidths: [10, 22, 20, 90, 10, 14],
+    columnWidths: [10, 22, 20, MESSAGE_WIDTH, 10, 14],
+    rowHeights,
     frozen: { rows: 3, columns: 0 },
     print: documentPrint("Findings", isoFromDay(analysis.model.asOf), 3),
     tabColor: "FFC00000",

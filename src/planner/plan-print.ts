@@ -4,19 +4,55 @@
  */
 import { HeaderFooterPlan, MAX_PAGE_BREAKS, PrintPlan } from "./plan";
 
-/** Landscape, one page wide, header rows repeated; the file and as-of date on top, page x of y below. */
+/** The printable width of a landscape page in points: Letter's (the narrower of A4 and Letter) less 0.7" margins. */
+const PRINTABLE_POINTS = 11 * 72 - 2 * 0.7 * 72;
+
+/**
+ * Fonts differ between Excel and LibreOffice (and the machines they print on): keep this much
+ * room so the last column never spills onto a page of its own.
+ */
+const WIDTH_MARGIN = 0.85;
+
+/**
+ * The zoom (percent) at which the visible columns fill one landscape page wide. A column of width
+ * w (in characters) is w × 7 + 5 pixels, 0.75 points each.
+ */
+export function scaleToPageWidth(
+  widths: readonly number[],
+  hidden: readonly number[] = []
+): number {
+  let points = 0;
+  widths.forEach((w, c) => {
+    if (!hidden.includes(c)) points += (w * 7 + 5) * 0.75;
+  });
+  return Math.max(
+    10,
+    Math.min(100, Math.floor(((PRINTABLE_POINTS * WIDTH_MARGIN) / Math.max(points, 1)) * 100))
+  );
+}
+
+/**
+ * Landscape, one page wide, header rows repeated; the file and as-of date on top, page x of y
+ * below. With page breaks, a zoom that fits the columns replaces "fit to width" (which would
+ * make Excel ignore the breaks).
+ */
 export function documentPrint(
   title: string,
   asOf: string,
   headerRow: number,
-  breaksBefore: readonly number[] = []
+  columns?: {
+    widths: readonly number[];
+    hidden?: readonly number[];
+    breaksBefore: readonly number[];
+  }
 ): PrintPlan {
+  const breaks = (columns?.breaksBefore ?? []).filter((r) => r > 1).slice(0, MAX_PAGE_BREAKS);
   return {
     landscape: true,
-    fitToWidth: true,
+    fitToWidth: breaks.length === 0,
     repeatRows: `${headerRow}:${headerRow}`,
-    ...(breaksBefore.length
-      ? { breaksBefore: breaksBefore.filter((r) => r > 1).slice(0, MAX_PAGE_BREAKS) }
+    ...(breaks.length && columns
+      ? { breaksBefore: breaks, scale: scaleToPageWidth(columns.widths, columns.hidden) }
       : {}),
     header: { left: "{file}", center: title, right: `As of ${asOf}` },
     footer: { left: "{sheet}", right: "Page {page} of {pages}" },

@@ -64,6 +64,11 @@ export interface SheetPlan {
   /** Dense rows from A1: `rows[r][c]` is the cell at row r+1, column c+1 (null = empty). */
   rows: (CellPlan | null)[][];
   columnWidths: number[];
+  /**
+   * Heights (points) of rows whose wrapped text needs more than one line: neither Excel nor
+   * LibreOffice grows a row written by a program when it opens the file. `row` is 1-based.
+   */
+  rowHeights?: { row: number; height: number }[];
   hiddenColumns?: number[];
   merges?: string[];
   frozen?: { rows: number; columns: number };
@@ -84,6 +89,12 @@ export interface PrintPlan {
   landscape: boolean;
   /** Fit all columns on one page wide (as many pages tall as needed). */
   fitToWidth: boolean;
+  /**
+   * Print at this zoom (percent, 10–400) instead of fitting: set, with fitToWidth false, on sheets
+   * with `breaksBefore`, because Excel and LibreOffice ignore manual page breaks under "Fit to".
+   * The planner computes it so the visible columns still fit one page wide.
+   */
+  scale?: number;
   /** Rows printed at the top of every page, as Excel writes them: `4:4` (1-based, inclusive). */
   repeatRows?: string;
   /**

@@ -334,6 +334,16 @@ function ownerBlock(rows: Rows, block: OwnerBlock, analysis: Analysis): number {
   return ownerRow;
 }
 
+const WIDTHS = [44, 12, 10, 12, 12, 12, 12, 9, 11, 14, 11, 10, 9, 12, 8, 8, 8, 8, 7, 10, 8];
+const HIDDEN = [
+  SC.kpiWeightUsed,
+  SC.kraWeightUsed,
+  SC.kraWeighted,
+  SC.kpiWeighted,
+  SC.kind,
+  SC.kraCoverageWeighted,
+];
+
 export function planScorecard(analysis: Analysis, name = "KPI Scorecard"): SheetPlan {
   const rows = new Rows();
   rows.add({
@@ -381,19 +391,17 @@ export function planScorecard(analysis: Analysis, name = "KPI Scorecard"): Sheet
     kind: "scorecard",
     name,
     rows: rows.rows,
-    columnWidths: [44, 12, 10, 12, 12, 12, 12, 9, 11, 14, 11, 10, 9, 12, 8, 8, 8, 8, 7, 10, 8],
-    hiddenColumns: [
-      SC.kpiWeightUsed,
-      SC.kraWeightUsed,
-      SC.kraWeighted,
-      SC.kpiWeighted,
-      SC.kind,
-      SC.kraCoverageWeighted,
-    ],
+    columnWidths: WIDTHS,
+    hiddenColumns: HIDDEN,
     frozen: { rows: HEADER_ROW, columns: 1 },
     conditionalFormats,
     // Each owner's block starts a page, so one person's scorecard is never split from its header.
-    print: documentPrint("Scorecard", isoFromDay(analysis.model.asOf), HEADER_ROW, ownerRows),
+    print: documentPrint("Scorecard", isoFromDay(analysis.model.asOf), HEADER_ROW, {
+      widths: WIDTHS,
+      hidden: HIDDEN,
+      // The first block follows the title on page 1; each later one starts a page.
+      breaksBefore: ownerRows.slice(1),
+    }),
     tabColor: "FF107C10",
   };
 }

@@ -215,6 +215,18 @@ async function formatSheet(
   });
   for (const c of plan.hiddenColumns ?? [])
     sheet.getRange(`${columnLetters(c)}:${columnLetters(c)}`).columnHidden = true;
+  const byHeight = new Map<number, string[]>();
+  for (const { row, height } of plan.rowHeights ?? []) {
+    const rows = byHeight.get(height);
+    if (rows) rows.push(`${row}:${row}`);
+    else byHeight.set(height, [`${row}:${row}`]);
+  }
+  for (const [height, rows] of byHeight) {
+    for (const group of inGroups(rows, AREAS_PER_CALL)) {
+      sheet.getRanges(group.join(",")).format.rowHeight = height;
+      await batches.queue(group.join(",").length + 100);
+    }
+  }
   for (const [style, areas] of areasBy(plan, (cell) => cell?.style)) {
     for (const group of inGroups(areas, AREAS_PER_CALL)) {
       applyStyle(sheet, group.join(","), STYLES[style]);
@@ -270,6 +282,7 @@ async function formatSheet(
       : Excel.PageOrientation.portrait;
     if (plan.print.fitToWidth)
       sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    else if (plan.print.scale) sheet.pageLayout.zoom = { scale: plan.print.scale };
     if (plan.print.repeatRows)
       sheet.pageLayout.setPrintTitleRows(`$${plan.print.repeatRows.replace(":", ":$")}`);
     for (const r of plan.print.breaksBefore ?? []) {

@@ -187,6 +187,7 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan, name: string): ExcelJ
   });
   plan.columnWidths.forEach((w, c) => (ws.getColumn(c + 1).width = w));
   for (const c of plan.hiddenColumns ?? []) ws.getColumn(c + 1).hidden = true;
+  for (const { row, height } of plan.rowHeights ?? []) ws.getRow(row).height = height;
   if (plan.table) addTable(ws, plan, freeTableName(plan.table.name, tableNames(wb)));
   plan.rows.forEach((line, r) => {
     const row = ws.getRow(r + 1);
@@ -215,6 +216,7 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan, name: string): ExcelJ
       ...ws.pageSetup,
       orientation: plan.print.landscape ? "landscape" : "portrait",
       fitToPage: plan.print.fitToWidth,
+      ...(plan.print.scale ? { scale: plan.print.scale } : {}),
       fitToWidth: 1,
       fitToHeight: 0,
       paperSize: 9,
