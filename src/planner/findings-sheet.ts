@@ -2,6 +2,7 @@
 import { Analysis } from "../engine/analyze";
 import { sortFindings } from "../engine/report";
 import { CellPlan, SheetPlan } from "./plan";
+import { fitCell } from "./cell-text";
 import { documentPrint } from "./plan-print";
 import { isoFromDay } from "../engine/dates";
 
@@ -27,16 +28,6 @@ export function wrappedLines(text: string, width: number): number {
   return Math.max(1, Math.ceil(text.length / (width * 1.05)));
 }
 
-/** Excel holds at most 32,767 characters in a cell. */
-export const CELL_TEXT_MAX = 32_767;
-
-/** Text cut to fit one cell, with "…" where it was cut. */
-export function fitCell(text: string | null): string | null {
-  return text !== null && text.length > CELL_TEXT_MAX
-    ? `${text.slice(0, CELL_TEXT_MAX - 1)}…`
-    : text;
-}
-
 export function planFindings(analysis: Analysis, name = "KPI Findings"): SheetPlan {
   const findings = sortFindings(analysis.findings);
   const rows: (CellPlan | null)[][] = [
@@ -50,16 +41,15 @@ export function planFindings(analysis: Analysis, name = "KPI Findings"): SheetPl
     if (lines > 1)
       rowHeights.push({ row: rows.length + 1, height: Math.min(409, lines * LINE_POINTS) });
     // Every cell wraps (and so sits at the top), so a row of a long message reads as one line.
-    rows.push(
-      [
-        { value: f.severity, style: f.severity },
-        { value: f.rule },
-        f.sheet && f.cell ? { formula: cellLink(f.sheet, f.cell), style: "link" } : { value: "" },
-        { value: fitCell(f.message) },
-        { value: f.entity },
-        { value: fitCell(f.id) },
-      ].map((cell): CellPlan => ({ ...cell, wrap: true }))
-    );
+    const cells: CellPlan[] = [
+      { value: f.severity, style: f.severity },
+      { value: f.rule },
+      f.sheet && f.cell ? { formula: cellLink(f.sheet, f.cell), style: "link" } : { value: "" },
+      { value: fitCell(f.message) },
+      { value: f.entity },
+      { value: fitCell(f.id) },
+    ];
+    rows.push(cells.map((cell) => ({ ...cell, wrap: true })));
   }
   return {
     kind: "findings",

@@ -15,6 +15,7 @@ import {
   WriteProgress,
 } from "../../planner/plan";
 import { headerFooterPart } from "../../planner/plan-print";
+import { fitCell } from "../../planner/cell-text";
 
 /** The requirement set this writer needs (RangeAreas, page layout); declared in manifest.xml. */
 export const REQUIRED_EXCEL_API = "1.9";
@@ -60,7 +61,7 @@ export function formulaInput(cell: CellPlan | null): string | number | boolean {
   if (cell.formula !== undefined) return `=${cell.formula}`;
   const v = cell.value;
   if (v === null || v === undefined) return "";
-  if (typeof v === "string" && /^[=+\-@'\s]/.test(v)) return `'${v}`;
+  if (typeof v === "string") return /^[=+\-@'\s]/.test(v) ? `'${fitCell(v)}` : fitCell(v);
   // Infinity and NaN are no number Excel accepts: such a cell stays empty.
   if (typeof v === "number" && !Number.isFinite(v)) return "";
   return v;

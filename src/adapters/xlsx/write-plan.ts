@@ -19,6 +19,7 @@ import {
   WorkbookPlan,
 } from "../../planner/plan";
 import { headerFooterCode } from "../../planner/plan-print";
+import { fitCell } from "../../planner/cell-text";
 
 type Style = Partial<ExcelJS.Style>;
 
@@ -78,7 +79,7 @@ function writeCell(cell: ExcelJS.Cell, plan: CellPlan): void {
     cell.value = { formula: plan.formula } as ExcelJS.CellFormulaValue;
   // Infinity and NaN are no number in a package: such a cell stays empty.
   else if (plan.value !== undefined && plan.value !== null && !isNonFinite(plan.value))
-    cell.value = plan.value;
+    cell.value = typeof plan.value === "string" ? fitCell(plan.value) : plan.value;
   if (plan.format) cell.numFmt = plan.format;
   const style = plan.style ? STYLES[plan.style] : undefined;
   if (style?.font) cell.font = style.font as ExcelJS.Font;

@@ -7,7 +7,7 @@ import { analyzeWorkbook } from "../../../src/engine/analyze";
 import { CellValue } from "../../../src/engine/grid";
 import { planWorkbook } from "../../../src/planner";
 import { planCascade } from "../../../src/planner/cascade";
-import { CELL_TEXT_MAX, fitCell } from "../../../src/planner/findings-sheet";
+import { CELL_TEXT_MAX, fitCell } from "../../../src/planner/cell-text";
 import { CellPlan, MAX_PAGE_BREAKS, SheetPlan } from "../../../src/planner/plan";
 import { headerFooterCode, headerFooterPart } from "../../../src/planner/plan-print";
 import { SC } from "../../../src/planner/scorecard";
