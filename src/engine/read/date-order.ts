@@ -16,10 +16,11 @@ export function inferDateOrder(workbook: WorkbookGrids): DateOrder | null {
       if (!row) continue;
       for (let c = 0; c < row.length; c++) {
         const v = row[c];
-        // Only short text starting with a digit can be a d/m/y date: skip the rest cheaply.
-        if (typeof v !== "string" || v.length < 6 || v.length > 12) continue;
+        // Only short text starting with a digit and a separator within its first three
+        // characters can be a d/m/y date: skip the rest (IDs, `2026-03`) without a regex.
+        if (typeof v !== "string" || v.length < 6 || v.length > 10) continue;
         const first = v.charCodeAt(0);
-        if (first < 48 || first > 57) continue;
+        if (first < 48 || first > 57 || !(isSeparator(v, 1) || isSeparator(v, 2))) continue;
         const order = orderOnlyReadable(v);
         if (order === "dmy") dmy = true;
         else if (order === "mdy") mdy = true;
@@ -28,4 +29,10 @@ export function inferDateOrder(workbook: WorkbookGrids): DateOrder | null {
     }
   }
   return dmy ? "dmy" : mdy ? "mdy" : null;
+}
+
+/** `/`, `.` or `-` at this position. */
+function isSeparator(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return c === 47 || c === 46 || c === 45;
 }

@@ -22,12 +22,14 @@ export function checkCoverage(
   scores: Scores,
   findings: Findings
 ): void {
+  const provisional = [...scores.owners.values()].filter((o) => o.provisional && o.score !== null);
+  if (provisional.length === 0) return; // the usual case: no grouping needed
   const krasOf = groupBy(model.kras.values(), (k) => live(broken, "kra", k.id, "owner", k.owner));
   const missingOf = groupBy(model.kpis.values(), (k) =>
     scores.kpis.get(k.id)?.attainment === null ? live(broken, "kpi", k.id, "kra", k.kra) : null
   );
-  for (const owner of scores.owners.values()) {
-    if (!owner.provisional || owner.score === null) continue;
+  for (const owner of provisional) {
+    if (owner.score === null) continue;
     const kras = krasOf.get(owner.id) as Kra[];
     const missing: string[] = [];
     for (const kra of kras) for (const k of missingOf.get(kra.id) ?? []) missing.push(k.id);

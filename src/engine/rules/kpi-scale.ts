@@ -8,7 +8,7 @@
  *   Infinity), at the target cell that caused it.
  */
 import { Findings } from "../findings";
-import { Model } from "../model";
+import { Kpi, Model } from "../model";
 import { cellOf } from "../read/region";
 import { KpiActual } from "../scoring/actuals";
 import { KpiDefinition } from "../scoring/kpi-definition";
@@ -40,7 +40,6 @@ export function checkKpiScale(
     const actual = (actuals.get(kpi.id) as KpiActual).actual;
     const target = kpi.target;
     if (!def.scorable || def.direction === null || actual === null || target === null) continue;
-    const name = kpi.name ? `KPI ${kpi.id} (${kpi.name})` : `KPI ${kpi.id}`;
     if (looksLikeScaleMismatch(actual, target)) {
       unscored.add(kpi.id);
       findings.add(
@@ -48,7 +47,7 @@ export function checkKpiScale(
         cellOf(kpi.ref, "target"),
         "kpi",
         kpi.id,
-        `${name}: the actual ${actual} and the target ${target} differ by a factor of about 100, so one of them looks like a percentage typed as a whole number (95 for 95%). The KPI is left unscored until fixed: write both as fractions (0.95, or 95%) or both as whole numbers.`
+        `${kpiName(kpi)}: the actual ${actual} and the target ${target} differ by a factor of about 100, so one of them looks like a percentage typed as a whole number (95 for 95%). The KPI is left unscored until fixed: write both as fractions (0.95, or 95%) or both as whole numbers.`
       );
       continue;
     }
@@ -66,8 +65,12 @@ export function checkKpiScale(
       cellOf(kpi.ref, "target"),
       "kpi",
       kpi.id,
-      `${name}: the attainment of actual ${actual} against target ${target} is too large to be a number, so the KPI is left unscored. Check the target (and baseline) for a typing error.`
+      `${kpiName(kpi)}: the attainment of actual ${actual} against target ${target} is too large to be a number, so the KPI is left unscored. Check the target (and baseline) for a typing error.`
     );
   }
   return unscored;
+}
+
+function kpiName(kpi: Kpi): string {
+  return kpi.name ? `KPI ${kpi.id} (${kpi.name})` : `KPI ${kpi.id}`;
 }
