@@ -23,7 +23,8 @@ const FACTOR_HIGH = 200;
 export function looksLikeScaleMismatch(a: number, b: number): boolean {
   const [small, large] = Math.abs(a) <= Math.abs(b) ? [a, b] : [b, a];
   if (small === 0 || Math.sign(small) !== Math.sign(large)) return false;
-  if (Math.abs(small) > FRACTION_MAX) return false;
+  // A fraction (0.96) beside a whole-number percentage (95): the smaller at most 1.5, the larger above.
+  if (Math.abs(small) > FRACTION_MAX || Math.abs(large) <= FRACTION_MAX) return false;
   const factor = Math.abs(large / small);
   return factor >= FACTOR_LOW && factor <= FACTOR_HIGH;
 }

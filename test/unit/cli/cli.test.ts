@@ -101,7 +101,14 @@ describe("validate on the sample workbook", () => {
       "cascadeScore",
       ...coverage,
     ]);
-    expect(Object.keys(report.owners[0])).toEqual(["id", "kind", "score", "rating", ...coverage]);
+    expect(Object.keys(report.owners[0])).toEqual([
+      "id",
+      "name",
+      "kind",
+      "score",
+      "rating",
+      ...coverage,
+    ]);
     expect(Object.keys(report.units[0])).toEqual(["id", "teamScore", ...coverage]);
     // The human text moved to stderr so stdout is pure JSON.
     expect(io.stderr).toContain("Errors (");

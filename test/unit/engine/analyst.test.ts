@@ -174,6 +174,7 @@ describe("scale-mismatch", () => {
     expect(looksLikeScaleMismatch(95, 96)).toBe(false);
     expect(looksLikeScaleMismatch(1200, 10)).toBe(false);
     expect(looksLikeScaleMismatch(0, 0.5)).toBe(false);
+    expect(looksLikeScaleMismatch(-0.005, -1)).toBe(false); // both fractions
   });
 });
 

@@ -141,10 +141,14 @@ describe("Model", () => {
     expect(goal).toBeTruthy();
     await user().click(screen.getByRole("treeitem", { name: /^Objective O1: Sell more/ }));
     await user().click(
-      await screen.findByRole("treeitem", { name: /^KRA R1: KRA R1, owner ORG, score 95\.0%/ })
+      await screen.findByRole("treeitem", {
+        name: /^KRA R1: KRA R1, owner Company \(ORG\), score 95\.0%/,
+      })
     );
     expect(
-      await screen.findByRole("treeitem", { name: "KPI K1: KPI K1, owner ORG, score 95.0%, amber" })
+      await screen.findByRole("treeitem", {
+        name: "KPI K1: KPI K1, owner Company (ORG), score 95.0%, amber",
+      })
     ).toBeTruthy();
   });
 });
