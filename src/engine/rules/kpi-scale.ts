@@ -52,6 +52,8 @@ export function checkKpiScale(
       );
       continue;
     }
+    // Inputs are within ±1e15 (values.ts), so only a divisor this close to 0 can overflow.
+    if (!nearZeroDivisor(target, kpi.baseline, kpi.targetMax)) continue;
     const raw = rawAttainment({
       actual,
       target,
@@ -74,4 +76,20 @@ export function checkKpiScale(
 
 function kpiName(kpi: Kpi): string {
   return kpi.name ? `KPI ${kpi.id} (${kpi.name})` : `KPI ${kpi.id}`;
+}
+
+/** Below this, dividing a number of up to 1e15 may leave the doubles (≈1.8e308). */
+const OVERFLOW_DIVISOR = 1e-280;
+
+function nearZeroDivisor(
+  target: number,
+  baseline: number | null,
+  targetMax: number | null
+): boolean {
+  const tiny = (x: number) => x !== 0 && Math.abs(x) < OVERFLOW_DIVISOR;
+  return (
+    tiny(target) ||
+    (baseline !== null && tiny(target - baseline)) ||
+    (targetMax !== null && (tiny(targetMax) || tiny(targetMax - target)))
+  );
 }

@@ -172,8 +172,8 @@ export function computeScores({
   const krasOfOwner = new Map<string, Kra[]>();
   const childrenOf = new Map<string, string[]>();
   const krasOfObjective = new Map<string, string[]>();
+  const attainmentOf = (k: Kpi) => (kpis.get(k.id) as KpiScore).attainment;
   for (const kra of model.kras.values()) {
-    const attainmentOf = (k: Kpi) => (kpis.get(k.id) as KpiScore).attainment;
     const ofKra = kpisOfKra.get(kra.id) ?? [];
     const score = groupScore(ofKra, attainmentOf);
     const coverage = weightCoverage(ofKra, attainmentOf);
