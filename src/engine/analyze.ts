@@ -20,6 +20,7 @@ import {
 } from "./read/records";
 import { readSettings } from "./read/settings-sheet";
 import { inferDateOrder } from "./read/date-order";
+import { DateOrder } from "./settings";
 import { checkCheckIns, checkMissingActuals } from "./rules/check-ins";
 import { checkCycles } from "./rules/cycles";
 import { checkCoverage } from "./rules/coverage";
@@ -55,13 +56,16 @@ const REQUIRED_SHEETS: SheetKind[] = ["kras", "kpis"];
 
 export function analyzeWorkbook(workbook: WorkbookGrids, options: AnalyzeOptions = {}): Analysis {
   const findings = new Findings();
-  const inferredOrder = inferDateOrder(workbook);
+  // The scan of the workbook's dates runs once, and only if a date reads both ways.
+  let scanned: DateOrder | null | undefined;
+  const inferredOrder = () =>
+    scanned === undefined ? (scanned = inferDateOrder(workbook)) : scanned;
   const read = readSettings(workbook, findings, inferredOrder);
   const { settings, mappings, region: settingsRegion } = read;
   if (settingsRegion) checkColumns("settings", settingsRegion, findings);
   const { regions } = locateAll(workbook, mappings, settingsRegion?.grid ?? null, findings);
   if (settingsRegion) regions.settings = settingsRegion;
-  const dateOrder = settings.dateOrder ?? inferredOrder;
+  const dateOrder = () => settings.dateOrder ?? inferredOrder();
   for (const region of Object.values(regions)) if (region) region.dateOrder = dateOrder;
 
   const firstSheet = workbook.sheets[0]?.name ?? null;

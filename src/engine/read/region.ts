@@ -23,9 +23,11 @@ export interface Region {
   table: string | null;
   /**
    * How dates typed as text that read two ways (`03/04/2026`) are settled on this sheet: the
-   * workbook's `Date Order`, or the order its other dates show (set by the engine before reading).
+   * workbook's `Date Order`, or the order its other dates show (set by the engine before
+   * reading). A function, asked only when such a date turns up: most workbooks never need the
+   * scan of their dates.
    */
-  dateOrder?: DateOrder | null;
+  dateOrder?: () => DateOrder | null;
 }
 
 export interface RowRef {

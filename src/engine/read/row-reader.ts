@@ -75,7 +75,7 @@ export class RowReader {
     const first = parse(this.raw(field));
     if (!isFailure(first)) return first;
     // Only a failure can be a date that reads both ways: settle it by the workbook's order.
-    const parsed = settleDate(first, this.region.dateOrder ?? null);
+    const parsed = settleDate(first, this.region.dateOrder?.() ?? null);
     if (!isFailure(parsed)) return parsed;
     this.markBroken(field);
     if (parsed.kind === "ambiguous") {

@@ -72,13 +72,13 @@ function fieldNamed(kind: SheetKind, text: string): string | null {
 }
 
 /**
- * `inferredOrder` is the order the workbook's own text dates show (read/date-order.ts); a
- * `Date Order` row wins over it.
+ * `inferredOrder` gives the order the workbook's own text dates show (read/date-order.ts), asked
+ * only when a date setting reads both ways; a `Date Order` row wins over it.
  */
 export function readSettings(
   workbook: WorkbookGrids,
   findings: Findings,
-  inferredOrder: DateOrder | null = null
+  inferredOrder: () => DateOrder | null = () => null
 ): SettingsRead {
   const settings: Settings = { ...DEFAULT_SETTINGS };
   const mappings: Mappings = { sheets: {}, columns: {} };
@@ -97,7 +97,8 @@ export function readSettings(
   const given = new Map<Key, CellLocation>();
   // Date Order decides how the date settings read, wherever its row is: settle it first.
   const rows = dataRows(region);
-  region.dateOrder = dateOrderRow(rows, region) ?? inferredOrder;
+  const explicit = dateOrderRow(rows, region);
+  region.dateOrder = () => explicit ?? inferredOrder();
   for (const row of rows) {
     const ref: RowRef = { region, row };
     const name = parseText(cellValue(ref, "name"));
@@ -183,7 +184,7 @@ function readOne(
     }
   } else if (DATE_SETTINGS[key]) {
     const k = DATE_SETTINGS[key];
-    const parsed = settleDate(parseDate(raw), ref.region.dateOrder ?? null);
+    const parsed = settleDate(parseDate(raw), ref.region.dateOrder?.() ?? null);
     if (isFailure(parsed) && parsed.kind === "ambiguous") {
       findings.add(
         "ambiguous-date",
