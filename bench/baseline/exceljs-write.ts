@@ -129,7 +129,7 @@ function conditionalFormat(ws: ExcelJS.Worksheet, cf: ConditionalFormatPlan): vo
       ],
       color: [{ argb: "FFF8696B" }, { argb: "FFFFEB84" }, { argb: "FF63BE7B" }],
     } as unknown as ExcelJS.ConditionalFormattingRule);
-  } else {
+  } else if (cf.kind === "textEquals") {
     const [bg, fg] = STATUS_FILL[cf.style];
     rules.push({
       type: "cellIs",

@@ -6,6 +6,7 @@ import { terminalText } from "./terminal-text";
 
 /** A finding's message quotes workbook text inside the engine's own sentence (under 200 characters). */
 const MESSAGE_MAX = 400;
+import { nameWithId } from "../engine/names";
 
 const HEADINGS: Record<Severity, string> = { error: "Errors", warning: "Warnings", info: "Info" };
 
@@ -17,7 +18,13 @@ export function location(f: Finding): string {
 
 export function countLine(report: Report): string {
   const c = report.counts;
-  return `Read ${c.units} units, ${c.people} people, ${c.goals} goals, ${c.objectives} objectives, ${c.kras} KRAs, ${c.kpis} KPIs and ${c.actuals} check-ins (as of ${report.asOf}).`;
+  const read = `Read ${c.units} units, ${c.people} people, ${c.goals} goals, ${c.objectives} objectives, ${c.kras} KRAs, ${c.kpis} KPIs and ${c.actuals} check-ins (as of ${report.asOf}).`;
+  const provisional = report.owners.filter((o) => o.provisional);
+  if (provisional.length === 0) return read;
+  const scored = report.owners.filter((o) => o.score !== null).length;
+  const names = provisional.slice(0, 3).map((o) => terminalText(nameWithId(o.name, o.id)));
+  const more = provisional.length > 3 ? ` and ${provisional.length - 3} more` : "";
+  return `${read}\n${provisional.length} of ${scored} owner scores are provisional (too few of their KPIs have an actual; see low-coverage): ${names.join(", ")}${more}.`;
 }
 
 export function severityCounts(findings: readonly Finding[]): Record<Severity, number> {
@@ -34,8 +41,12 @@ export function totalsLine(findings: readonly Finding[]): string {
 
 export function formatFindings(findings: readonly Finding[]): string {
   const lines: string[] = [];
-  const width = Math.min(28, Math.max(0, ...findings.map((f) => location(f).length)));
-  const ruleWidth = Math.max(0, ...findings.map((f) => f.rule.length));
+  let width = 0;
+  let ruleWidth = 0;
+  for (const f of findings) {
+    width = Math.max(width, Math.min(28, location(f).length));
+    ruleWidth = Math.max(ruleWidth, f.rule.length);
+  }
   for (const severity of ["error", "warning", "info"] as Severity[]) {
     const group = findings.filter((f) => f.severity === severity);
     if (group.length === 0) continue;

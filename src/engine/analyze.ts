@@ -24,8 +24,14 @@ import {
   readUnits,
 } from "./read/records";
 import { readSettings } from "./read/settings-sheet";
+import { inferDateOrder } from "./read/date-order";
+import { DateOrder } from "./settings";
 import { checkCheckIns, checkMissingActuals } from "./rules/check-ins";
 import { checkCycles } from "./rules/cycles";
+import { checkCoverage } from "./rules/coverage";
+import { checkKpiScale } from "./rules/kpi-scale";
+import { collapseColumnFindings } from "./rules/column-findings";
+import { mergeSameCellFindings } from "./rules/same-cell";
 import { checkKpiDefinitions } from "./rules/kpi-checks";
 import { checkReferences } from "./rules/references";
 import { checkStaleActuals } from "./rules/stale-actuals";
@@ -59,7 +65,15 @@ const REQUIRED_SHEETS: SheetKind[] = ["kras", "kpis"];
 export function analyzeWorkbook(input: WorkbookGrids, options: AnalyzeOptions = {}): Analysis {
   const findings = new Findings();
   const workbook = workbookWithMerges(input);
-  const { settings, mappings, region: settingsRegion } = readSettings(workbook, findings);
+  // The scan of the workbook's dates runs once, and only if a date reads both ways.
+  let scanned: DateOrder | null | undefined;
+  const inferredOrder = () =>
+    scanned === undefined ? (scanned = inferDateOrder(workbook)) : scanned;
+  const {
+    settings,
+    mappings,
+    region: settingsRegion,
+  } = readSettings(workbook, findings, inferredOrder);
   if (settingsRegion) checkColumns("settings", settingsRegion, findings);
   const { regions } = locateAll(workbook, mappings, settingsRegion?.grid ?? null, findings);
   if (settingsRegion) regions.settings = settingsRegion;
@@ -76,6 +90,8 @@ export function analyzeWorkbook(input: WorkbookGrids, options: AnalyzeOptions = 
     findings,
   });
   if (layout) Object.assign(regions, layout.regions);
+  const dateOrder = () => settings.dateOrder ?? inferredOrder();
+  for (const region of Object.values(regions)) if (region) region.dateOrder = dateOrder;
 
   const firstSheet = workbook.sheets[0]?.name ?? null;
   for (const kind of REQUIRED_SHEETS) {
@@ -128,7 +144,10 @@ export function analyzeWorkbook(input: WorkbookGrids, options: AnalyzeOptions = 
     actuals.set(kpi.id, kpiActual(kpi, byKpi.get(kpi.id), model.checkIns, asOf));
   checkMissingActuals(model, actuals, findings);
 
-  const scores = computeScores({ model, broken, definitions, actuals });
+  const unscored = checkKpiScale(model, definitions, actuals, findings);
+  const scores = computeScores({ model, broken, definitions, actuals, unscored });
+  checkCoverage(model, broken, scores, findings);
+  const list = mergeSameCellFindings(collapseColumnFindings(findings.list, Object.values(regions)));
   const readings = layout?.readings ?? [];
-  return { model, findings: findings.list, scores, definitions, actuals, broken, readings };
+  return { model, findings: list, scores, definitions, actuals, broken, readings };
 }

@@ -8,9 +8,16 @@ const MS_PER_DAY = 86_400_000;
 /** Excel's serial for 1970-01-01 in the 1900 date system. */
 const EXCEL_EPOCH_OFFSET = 25_569;
 
+/**
+ * Dates are read only from 1900 to 9999: what Excel can show. A year outside (`+275760`, `0001`)
+ * is a typing error, and reading it would print nonsense in every generated sheet.
+ */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 9999;
+
 export function dayFromYmd(year: number, month: number, day: number): Day | null {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
-  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1) return null;
+  if (year < FIRST_YEAR || year > LAST_YEAR || month < 1 || month > 12 || day < 1) return null;
   if (day > lastDayOfMonth(year, month)) return null;
   // setUTCFullYear, unlike Date.UTC, does not read years 0-99 as 1900-1999.
   const date = new Date(0);
@@ -30,7 +37,9 @@ function isLeapYear(year: number): boolean {
 
 export function dayFromDate(date: Date): Day | null {
   const t = date.getTime();
-  return Number.isNaN(t) ? null : Math.floor(t / MS_PER_DAY);
+  if (Number.isNaN(t)) return null;
+  const year = date.getUTCFullYear();
+  return year < FIRST_YEAR || year > LAST_YEAR ? null : Math.floor(t / MS_PER_DAY);
 }
 
 /**

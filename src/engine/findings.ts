@@ -40,6 +40,9 @@ export const RULE_SEVERITY = {
   "ambiguous-column": "warning",
   "skipped-rows": "info",
   "inferred-direction": "info",
+  "scale-mismatch": "warning",
+  "low-coverage": "warning",
+  "ambiguous-date": "warning",
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULE_SEVERITY;

@@ -38,7 +38,7 @@ export interface Report {
     /** The KPI sheet's Target, when a period target or revision changed `target`. */
     originalTarget?: number | null;
   }[];
-  kras: {
+  kras: ({
     id: string;
     owner: string | null;
     score: number | null;
@@ -46,13 +46,26 @@ export interface Report {
     name: string | null;
     sheet: string | null;
     cell: string | null;
-  }[];
-  owners: { id: string; kind: OwnerKind | null; score: number | null; rating: number | null }[];
-  units: { id: string; teamScore: number | null }[];
+  } & Coverage)[];
+  owners: ({
+    id: string;
+    /** The unit's or person's name, where the workbook gives one. */
+    name: string | null;
+    kind: OwnerKind | null;
+    score: number | null;
+    rating: number | null;
+  } & Coverage)[];
+  units: ({ id: string; teamScore: number | null } & Coverage)[];
   objectives: { id: string; score: number | null }[];
-  goals: { id: string; score: number | null }[];
+  goals: { id: string; name: string | null; score: number | null }[];
   /** SPEC 4.3; only when the workbook has check-ins. */
   history?: HistoryJson;
+}
+
+/** How complete a score is (SPEC section 4): provisional below Coverage Min. */
+interface Coverage {
+  coverage: number;
+  provisional: boolean;
 }
 
 /** Findings in the order a reader wants them: errors first, then by sheet order of discovery. */
@@ -113,19 +126,32 @@ export function buildReport(analysis: Analysis): Report {
         owner: k.owner,
         score: k.score,
         cascadeScore: k.cascadeScore,
+        coverage: k.coverage,
+        provisional: k.provisional,
         name: kra?.name ?? null,
         ...rowCell(kra),
       };
     }),
     owners: [...scores.owners.values()].map((o) => ({
       id: o.id,
+      name: model.units.get(o.id)?.name ?? model.people.get(o.id)?.name ?? null,
       kind: o.kind,
       score: o.score,
       rating: o.rating,
+      coverage: o.coverage,
+      provisional: o.provisional,
     })),
-    units: [...scores.units].map(([id, teamScore]) => ({ id, teamScore })),
+    units: [...scores.units].map(([id, teamScore]) => ({
+      id,
+      teamScore,
+      ...(scores.unitCoverage.get(id) as Coverage),
+    })),
     objectives: [...scores.objectives].map(([id, score]) => ({ id, score })),
-    goals: [...scores.goals].map(([id, score]) => ({ id, score })),
+    goals: [...scores.goals].map(([id, score]) => ({
+      id,
+      name: model.goals.get(id)?.name ?? null,
+      score,
+    })),
     ...(history ? { history: historyJson(history) } : {}),
   };
 }

@@ -16,7 +16,13 @@ export interface Settings {
   kraCountMin: number;
   kraCountMax: number;
   goalCountMax: number;
+  /** Below this share of KPI weight with an attainment, a score is provisional (`low-coverage`). */
+  coverageMin: number;
+  /** How text dates such as 03/04/2026 are read; null is `auto` (SPEC section 2). */
+  dateOrder: DateOrder | null;
 }
+
+export type DateOrder = "dmy" | "mdy";
 
 export const DEFAULT_SETTINGS: Settings = {
   cycleStart: null,
@@ -31,6 +37,8 @@ export const DEFAULT_SETTINGS: Settings = {
   kraCountMin: 3,
   kraCountMax: 5,
   goalCountMax: 3,
+  coverageMin: 0.5,
+  dateOrder: null,
 };
 
 export const RATING_LABELS = [

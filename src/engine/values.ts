@@ -4,14 +4,24 @@
  * finding that points at the cell; none of them throws.
  */
 import { CellValue, isBlank, isCellError } from "./grid";
-import { Day, dayFromDate, dayFromExcelSerial, dayFromYmd, lastDayOfMonth } from "./dates";
+import {
+  Day,
+  dayFromDate,
+  dayFromExcelSerial,
+  dayFromYmd,
+  isoFromDay,
+  lastDayOfMonth,
+} from "./dates";
+import type { DateOrder } from "./settings";
 
 /** Why a cell could not be read: it holds an Excel error value, or text that is not what was wanted. */
 export class ParseFailure {
   constructor(
-    readonly kind: "error" | "invalid",
+    readonly kind: "error" | "invalid" | "ambiguous" | "out-of-range",
     /** The error value (`#N/A`) or the cell as a reader would see it. */
-    readonly text: string
+    readonly text: string,
+    /** For an `ambiguous` date: what it reads as day-first and month-first. */
+    readonly readings?: Readonly<Record<DateOrder, unknown>>
   ) {}
 }
 
@@ -90,15 +100,20 @@ export function parseNumberText(source: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
+/**
+ * The largest magnitude a number cell may hold (±1e15): beyond it sums of check-ins and weighted
+ * means lose every digit that matters, or overflow to Infinity. No KPI is measured in more.
+ */
+export const NUMBER_LIMIT = 1e15;
+
 export function parseNumber(value: CellValue): Parsed<number> {
   if (isBlank(value)) return null;
   if (isCellError(value)) return errorOf(value);
-  if (typeof value === "number") return Number.isFinite(value) ? value : invalid(value);
-  if (typeof value === "string") {
-    const n = parseNumberText(value);
-    return n === null ? invalid(value) : n;
-  }
-  return invalid(value);
+  let n: number | null = null;
+  if (typeof value === "number") n = Number.isFinite(value) ? value : null;
+  else if (typeof value === "string") n = parseNumberText(value);
+  if (n === null) return invalid(value);
+  return Math.abs(n) > NUMBER_LIMIT ? new ParseFailure("out-of-range", displayText(value)) : n;
 }
 
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -108,7 +123,91 @@ function isoDay(text: string): Day | null {
   return m ? dayFromYmd(Number(m[1]), Number(m[2]), Number(m[3])) : null;
 }
 
-/** A date: an Excel serial number, a JS date, or ISO text `2026-03-31`. */
+const NUMERIC_DATE = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})$/;
+const NAMED_MONTH_DATE = /^(\d{1,2})[ \-/.]?([a-z]+)\.?[ \-/.,]*(\d{4})$/;
+const MONTH_NAME_FIRST = /^([a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$/;
+
+/** What a text date such as `03/04/2026` reads as day-first and month-first (null: not a date that way). */
+export interface TextDateReadings {
+  dmy: Day | null;
+  mdy: Day | null;
+}
+
+/** A two-digit year is this century's: people type `31/03/26` for 2026. */
+function fullYear(text: string): number {
+  return text.length === 2 ? 2000 + Number(text) : Number(text);
+}
+
+/**
+ * The readings of a date typed with numbers only (`31/03/2026`, `31.03.2026`, `3-31-2026`), or
+ * null when the text has another shape.
+ */
+export function numericDateReadings(text: string): TextDateReadings | null {
+  const m = NUMERIC_DATE.exec(text);
+  if (!m) return null;
+  const [a, b, year] = [Number(m[1]), Number(m[3]), fullYear(m[4])];
+  return { dmy: dayFromYmd(year, b, a), mdy: dayFromYmd(year, a, b) };
+}
+
+/** `31-Mar-2026`, `31 March 2026`, `March 31, 2026`: the month's name settles the order. */
+function namedMonthDay(text: string): Day | null {
+  let m = NAMED_MONTH_DATE.exec(text);
+  if (m && MONTHS[m[2]] !== undefined) return dayFromYmd(Number(m[3]), MONTHS[m[2]], Number(m[1]));
+  m = MONTH_NAME_FIRST.exec(text);
+  if (m && MONTHS[m[1]] !== undefined) return dayFromYmd(Number(m[3]), MONTHS[m[1]], Number(m[2]));
+  return null;
+}
+
+/** Which order a text date settles on its own: `31/03/2026` only day-first, `3/31/2026` only month-first. */
+export function orderOnlyReadable(text: string): DateOrder | null {
+  const r = numericDateReadings(text.trim());
+  if (!r || (r.dmy === null) === (r.mdy === null)) return null;
+  return r.dmy !== null ? "dmy" : "mdy";
+}
+
+/**
+ * A date typed as text: ISO, a month's name, or numbers in either order. Read the one way it can
+ * be read; a text that reads as two different days is an `ambiguous` failure carrying both, for
+ * the caller to settle with the workbook's date order.
+ */
+function textDay(source: string): Day | null | ParseFailure {
+  const iso = isoDay(source.trim());
+  const text = source.trim().toLowerCase().replace(/\s+/g, " ");
+  if (iso !== null) return iso;
+  const named = namedMonthDay(text);
+  if (named !== null) return named;
+  const r = numericDateReadings(text);
+  if (!r) return null;
+  if (r.dmy === null || r.mdy === null || r.dmy === r.mdy) return r.dmy ?? r.mdy;
+  return new ParseFailure("ambiguous", source.trim(), { dmy: r.dmy, mdy: r.mdy });
+}
+
+/** How an ambiguous date reads in messages: `3 April 2026`. */
+export function spokenDate(day: Day): string {
+  const [y, m, d] = isoFromDay(day).split("-").map(Number);
+  return `${d} ${MONTH_NAMES[m - 1]} ${y}`;
+}
+
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/**
+ * A date: an Excel serial number, a JS date, ISO text `2026-03-31`, or text as people type it
+ * (`31/03/2026`, `31.03.2026`, `3/31/2026`, `31-Mar-2026`; SPEC section 2). Years outside
+ * 1900–9999 are not dates.
+ */
 export function parseDate(value: CellValue): Parsed<Day> {
   if (isBlank(value)) return null;
   if (isCellError(value)) return errorOf(value);
@@ -121,10 +220,16 @@ export function parseDate(value: CellValue): Parsed<Day> {
     return day === null ? invalid(value) : day;
   }
   if (typeof value === "string") {
-    const day = isoDay(value.trim());
+    const day = textDay(value);
     return day === null ? invalid(value) : day;
   }
   return invalid(value);
+}
+
+/** Settles an ambiguous date by the workbook's order; other results pass through. */
+export function settleDate<T>(parsed: Parsed<T>, order: DateOrder | null): Parsed<T> {
+  if (!isFailure(parsed) || parsed.kind !== "ambiguous" || order === null) return parsed;
+  return (parsed.readings as Record<DateOrder, T>)[order];
 }
 
 /** A check-in period, known by the day it ends: `2026-03`, `2026-03-31` and `Mar 2026` are one period. */
@@ -174,11 +279,21 @@ function yearEnd(year: number): Period | null {
   return end === null ? null : { end };
 }
 
-/** Periods written as text; memoised by callers because check-ins repeat the same few labels. */
-export function parsePeriodText(source: string): Period | null {
+/**
+ * Periods written as text; memoised by callers because check-ins repeat the same few labels. A
+ * date that reads two ways is an `ambiguous` failure whose readings are periods.
+ */
+export function parsePeriodText(source: string): Period | null | ParseFailure {
   const t = source.trim().toLowerCase().replace(/\s+/g, " ");
   let m: RegExpExecArray | null;
-  const day = isoDay(t);
+  const day = textDay(source);
+  if (isFailure(day)) {
+    const r = day.readings as Record<DateOrder, Day>;
+    return new ParseFailure("ambiguous", source.trim(), {
+      dmy: { end: r.dmy },
+      mdy: { end: r.mdy },
+    });
+  }
   if (day !== null) return { end: day };
   if ((m = /^(\d{4})[-/.](\d{1,2})$/.exec(t))) return monthEnd(Number(m[1]), Number(m[2]));
   if ((m = /^([a-z]+)\.?[ \-/]?(\d{4})$/.exec(t)) && MONTHS[m[1]] !== undefined)
@@ -206,7 +321,9 @@ export function parsePeriod(
   if (typeof value === "string") {
     let p = textCache?.get(value);
     if (p === undefined) {
-      p = parsePeriodText(value);
+      const read = parsePeriodText(value);
+      if (isFailure(read)) return read;
+      p = read;
       textCache?.set(value, p);
     }
     return p ?? invalid(value);

@@ -7,6 +7,7 @@ import { Analysis } from "../engine/analyze";
 import { groupBy } from "../engine/collections";
 import { live } from "../engine/links";
 import { Kra } from "../engine/model";
+import { ownerLabel } from "../engine/names";
 import { Status } from "../engine/scoring/math";
 
 export type CascadeLevel = "Goal" | "Objective" | "KRA" | "KPI" | "Unlinked";
@@ -15,6 +16,7 @@ export interface CascadeNode {
   level: CascadeLevel;
   id: string;
   label: string;
+  /** The owner as a reader knows it, name first: `Ana Alvarez (P12)` (or the text of a goal's Owner cell). */
   owner: string | null;
   /** Goal, objective and KRA scores; a KPI's attainment. */
   score: number | null;
@@ -44,20 +46,41 @@ export function cascadeTree(analysis: Analysis): CascadeNode[] {
     owner: string | null,
     score: number | null,
     status: Status | null = null
-  ): CascadeNode => ({ level, id, label: label ?? id, owner, score, status, children: [] });
+  ): CascadeNode => ({
+    level,
+    id,
+    label: label ?? id,
+    owner: owner === null ? null : ownerLabel(model, owner),
+    score,
+    status,
+    children: [],
+  });
 
-  const kraNode = (kra: Kra): CascadeNode => {
-    shown.add(kra.id);
-    const n = node("KRA", kra.id, kra.name, kra.owner, scores.kras.get(kra.id)?.score ?? null);
-    for (const kpi of kpisOf.get(kra.id) ?? []) {
-      const k = scores.kpis.get(kpi.id);
-      n.children.push(
-        node("KPI", kpi.id, kpi.name, kpi.owner ?? kra.owner, k?.attainment ?? null, k?.status)
-      );
+  /**
+   * A KRA's node with its KPIs and, below them, its child KRAs down the cascade. Iterative: a
+   * chain of parent KRAs may be thousands deep. Siblings keep their sheet order, and a KRA
+   * already shown elsewhere (a loop) is not shown twice.
+   */
+  const kraNode = (top: Kra): CascadeNode => {
+    const root = node("KRA", top.id, top.name, top.owner, null);
+    const stack: { kra: Kra; into: CascadeNode | null }[] = [{ kra: top, into: null }];
+    while (stack.length > 0) {
+      const { kra, into } = stack.pop() as { kra: Kra; into: CascadeNode | null };
+      if (shown.has(kra.id)) continue;
+      shown.add(kra.id);
+      const n = into === null ? root : node("KRA", kra.id, kra.name, kra.owner, null);
+      n.score = scores.kras.get(kra.id)?.score ?? null;
+      if (into) into.children.push(n);
+      for (const kpi of kpisOf.get(kra.id) ?? []) {
+        const k = scores.kpis.get(kpi.id);
+        n.children.push(
+          node("KPI", kpi.id, kpi.name, kpi.owner ?? kra.owner, k?.attainment ?? null, k?.status)
+        );
+      }
+      const children = childrenOf.get(kra.id) ?? [];
+      for (let i = children.length - 1; i >= 0; i--) stack.push({ kra: children[i], into: n });
     }
-    for (const child of childrenOf.get(kra.id) ?? [])
-      if (!shown.has(child.id)) n.children.push(kraNode(child));
-    return n;
+    return root;
   };
 
   const roots: CascadeNode[] = [];

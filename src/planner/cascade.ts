@@ -2,8 +2,12 @@
 import { Analysis } from "../engine/analyze";
 import { CascadeLevel, CascadeNode, cascadeTree } from "./cascade-tree";
 import { CellPlan, SheetPlan } from "./plan";
+import { documentPrint } from "./plan-print";
+import { isoFromDay } from "../engine/dates";
 
 const PCT = "0.0%";
+/** Excel shows at most 15 levels of indent; deeper levels line up at the 15th. */
+const MAX_INDENT = 15;
 const STATUS_LABEL = { green: "Green", amber: "Amber", red: "Red" } as const;
 const HEADERS = ["Cascade", "Level", "ID", "Owner", "Score", "Status"];
 const LEVEL_STYLE: Partial<Record<CascadeLevel, CellPlan["style"]>> = {
@@ -18,25 +22,30 @@ export function planCascade(analysis: Analysis, name = "KPI Cascade"): SheetPlan
     [],
     HEADERS.map((h) => ({ value: h, style: "header" })),
   ];
-  const flatten = (node: CascadeNode, indent: number) => {
+  // Depth first without recursion: a cascade of KRAs may be thousands of levels deep.
+  const stack: { node: CascadeNode; indent: number }[] = cascadeTree(analysis)
+    .reverse()
+    .map((node) => ({ node, indent: 0 }));
+  while (stack.length > 0) {
+    const { node, indent } = stack.pop() as { node: CascadeNode; indent: number };
     if (node.level === "Unlinked") rows.push([{ value: node.label, style: "owner" }]);
     else
       rows.push([
-        { value: node.label, indent, style: LEVEL_STYLE[node.level] },
+        { value: node.label, indent: Math.min(indent, MAX_INDENT), style: LEVEL_STYLE[node.level] },
         { value: node.level },
         { value: node.id },
         { value: node.owner },
         { value: node.score, format: PCT },
         { value: node.status ? STATUS_LABEL[node.status] : null },
       ]);
-    for (const child of node.children) flatten(child, indent + 1);
-  };
-  for (const root of cascadeTree(analysis)) flatten(root, 0);
+    for (let i = node.children.length - 1; i >= 0; i--)
+      stack.push({ node: node.children[i], indent: indent + 1 });
+  }
   return {
     kind: "cascade",
     name,
     rows,
-    columnWidths: [60, 10, 12, 12, 10, 10],
+    columnWidths: [60, 10, 12, 26, 10, 10],
     frozen: { rows: 3, columns: 0 },
     conditionalFormats:
       rows.length > 3
@@ -50,7 +59,7 @@ export function planCascade(analysis: Analysis, name = "KPI Cascade"): SheetPlan
             },
           ]
         : [],
-    print: { landscape: true, fitToWidth: true, repeatRows: "3:3" },
+    print: documentPrint("Cascade", isoFromDay(analysis.model.asOf), 3),
     tabColor: "FF2F5597",
   };
 }

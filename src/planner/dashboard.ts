@@ -4,6 +4,9 @@ import { live } from "../engine/links";
 import { statusByUnitChart } from "./charts";
 import { unitsTopDown } from "./owners";
 import { CellPlan, SheetPlan } from "./plan";
+import { documentPrint } from "./plan-print";
+import { isoFromDay } from "../engine/dates";
+import { ratingText } from "./rating-text";
 
 const PCT = "0.0%";
 const HEADERS = [
@@ -16,6 +19,7 @@ const HEADERS = [
   "Team score",
   "Unit's own score",
   "Rating",
+  "Coverage",
 ];
 
 export function planDashboard(analysis: Analysis, name = "KPI Dashboard"): SheetPlan {
@@ -28,20 +32,30 @@ export function planDashboard(analysis: Analysis, name = "KPI Dashboard"): Sheet
   type Counts = { green: number; amber: number; red: number; none: number };
   const counts = new Map<string, Counts>();
   for (const u of model.units.keys()) counts.set(u, { green: 0, amber: 0, red: 0, none: 0 });
+  // Each KPI counts at its owner's unit; the counts then add up the tree once, children before
+  // parents, so a deep chain of units costs no more than a flat one.
   for (const kpi of scores.kpis.values()) {
     const kra = kpi.kra === null ? undefined : model.kras.get(kpi.kra);
     const owner = kra ? live(broken, "kra", kra.id, "owner", kra.owner) : null;
-    let unit = owner === null ? null : unitOfOwner(owner);
-    const seen = new Set<string>();
-    while (unit !== null && counts.has(unit) && !seen.has(unit)) {
-      seen.add(unit);
-      (counts.get(unit) as Counts)[kpi.status ?? "none"]++;
-      unit = live(broken, "unit", unit, "parent", model.units.get(unit)?.parent ?? null);
-    }
+    const unit = owner === null ? null : unitOfOwner(owner);
+    const c = unit === null ? undefined : counts.get(unit);
+    if (c) c[kpi.status ?? "none"]++;
   }
   const order = unitsTopDown(analysis);
+  const parentOf = (id: string) =>
+    live(broken, "unit", id, "parent", model.units.get(id)?.parent ?? null);
+  for (let i = order.length - 1; i >= 0; i--) {
+    const parent = parentOf(order[i]);
+    const up = parent === null || parent === order[i] ? undefined : counts.get(parent);
+    if (!up) continue;
+    const c = counts.get(order[i]) as Counts;
+    up.green += c.green;
+    up.amber += c.amber;
+    up.red += c.red;
+    up.none += c.none;
+  }
   for (const id of order) {
-    const parent = live(broken, "unit", id, "parent", model.units.get(id)?.parent ?? null);
+    const parent = parentOf(id);
     depth.set(id, parent === null ? 0 : (depth.get(parent) ?? 0) + 1);
   }
   const rows: (CellPlan | null)[][] = [
@@ -61,7 +75,8 @@ export function planDashboard(analysis: Analysis, name = "KPI Dashboard"): Sheet
       { value: c.none },
       { value: scores.units.get(id) ?? null, format: PCT },
       { value: own?.score ?? null, format: PCT },
-      { value: own?.rating ?? null },
+      { value: ratingText(own) },
+      { value: own ? own.coverage : null, format: "0%" },
     ]);
   }
   const last = rows.length;
@@ -70,16 +85,22 @@ export function planDashboard(analysis: Analysis, name = "KPI Dashboard"): Sheet
     kind: "dashboard",
     name,
     rows,
-    columnWidths: [36, 10, 8, 8, 8, 10, 12, 17, 8],
+    columnWidths: [36, 10, 8, 8, 8, 10, 12, 17, 30, 10],
     frozen: { rows: 3, columns: 1 },
     conditionalFormats:
       last > 3
         ? [
             { kind: "dataBar", range: `G4:G${last}`, min: 0, max: cap, color: "FF63BE7B" },
             { kind: "dataBar", range: `H4:H${last}`, min: 0, max: cap, color: "FF5B9BD5" },
+            {
+              kind: "expression",
+              range: `H4:J${last}`,
+              formula: `AND(ISNUMBER($J4),$J4<${model.settings.coverageMin}-1E-9)`,
+              style: "muted",
+            },
           ]
         : [],
-    print: { landscape: true, fitToWidth: true, repeatRows: "3:3" },
+    print: documentPrint("Dashboard", isoFromDay(model.asOf), 3),
     tabColor: "FFBF8F00",
     charts: last > 3 ? [statusByUnitChart(4, last, "K3")] : [],
   };

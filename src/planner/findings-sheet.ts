@@ -2,6 +2,9 @@
 import { Analysis } from "../engine/analyze";
 import { sortFindings } from "../engine/report";
 import { CellPlan, SheetPlan } from "./plan";
+import { fitCell } from "./cell-text";
+import { documentPrint } from "./plan-print";
+import { isoFromDay } from "../engine/dates";
 
 /** A string literal inside a formula: quotes doubled, so workbook text can never break out of it. */
 export function formulaString(text: string): string {
@@ -16,6 +19,15 @@ export function cellLink(sheet: string, cell: string): string {
 
 const HEADERS = ["Severity", "Rule", "Go to", "Message", "Entity", "ID"];
 
+const MESSAGE_WIDTH = 90;
+/** One line of 11-point text, and Excel's tallest row (409 points). */
+const LINE_POINTS = 15;
+
+/** About how many lines a text wraps to in a column this many characters wide. */
+export function wrappedLines(text: string, width: number): number {
+  return Math.max(1, Math.ceil(text.length / (width * 1.05)));
+}
+
 export function planFindings(analysis: Analysis, name = "KPI Findings"): SheetPlan {
   const findings = sortFindings(analysis.findings);
   const rows: (CellPlan | null)[][] = [
@@ -23,23 +35,30 @@ export function planFindings(analysis: Analysis, name = "KPI Findings"): SheetPl
     [{ value: "Click a cell in “Go to” to jump to the cell the finding is about.", style: "note" }],
     HEADERS.map((h) => ({ value: h, style: "header" })),
   ];
+  const rowHeights: { row: number; height: number }[] = [];
   for (const f of findings) {
-    rows.push([
+    const lines = wrappedLines(f.message, MESSAGE_WIDTH);
+    if (lines > 1)
+      rowHeights.push({ row: rows.length + 1, height: Math.min(409, lines * LINE_POINTS) });
+    // Every cell wraps (and so sits at the top), so a row of a long message reads as one line.
+    const cells: CellPlan[] = [
       { value: f.severity, style: f.severity },
       { value: f.rule },
       f.sheet && f.cell ? { formula: cellLink(f.sheet, f.cell), style: "link" } : { value: "" },
-      { value: f.message },
+      { value: fitCell(f.message) },
       { value: f.entity },
-      { value: f.id },
-    ]);
+      { value: fitCell(f.id) },
+    ];
+    rows.push(cells.map((cell) => ({ ...cell, wrap: true })));
   }
   return {
     kind: "findings",
     name,
     rows,
-    columnWidths: [10, 22, 20, 110, 10, 14],
+    columnWidths: [10, 22, 20, MESSAGE_WIDTH, 10, 14],
+    rowHeights,
     frozen: { rows: 3, columns: 0 },
-    print: { landscape: true, fitToWidth: true, repeatRows: "3:3" },
+    print: documentPrint("Findings", isoFromDay(analysis.model.asOf), 3),
     tabColor: "FFC00000",
   };
 }

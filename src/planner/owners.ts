@@ -7,6 +7,8 @@ import { Analysis } from "../engine/analyze";
 import { groupBy } from "../engine/collections";
 import { live } from "../engine/links";
 import { Kpi, Kra } from "../engine/model";
+import { ownerLabel } from "../engine/names";
+import { preorder } from "../engine/tree";
 
 export interface OwnerBlock {
   id: string;
@@ -18,21 +20,9 @@ export interface OwnerBlock {
 
 export function unitsTopDown(analysis: Analysis): string[] {
   const { model, broken } = analysis;
-  const children = groupBy(model.units.values(), (u) =>
-    live(broken, "unit", u.id, "parent", u.parent)
+  return preorder(model.units.keys(), (id) =>
+    live(broken, "unit", id, "parent", model.units.get(id)?.parent ?? null)
   );
-  const order: string[] = [];
-  const seen = new Set<string>();
-  const visit = (id: string) => {
-    if (seen.has(id)) return;
-    seen.add(id);
-    order.push(id);
-    for (const child of children.get(id) ?? []) visit(child.id);
-  };
-  for (const u of model.units.values())
-    if (live(broken, "unit", u.id, "parent", u.parent) === null) visit(u.id);
-  for (const u of model.units.keys()) visit(u); // units caught in a loop still appear
-  return order;
 }
 
 export function ownerBlocks(analysis: Analysis): OwnerBlock[] {
@@ -46,16 +36,10 @@ export function ownerBlocks(analysis: Analysis): OwnerBlock[] {
     const owner = scores.owners.get(id);
     if (!owner || seen.has(id)) continue;
     seen.add(id);
-    const name =
-      owner.kind === "unit"
-        ? model.units.get(id)?.name
-        : owner.kind === "person"
-          ? model.people.get(id)?.name
-          : null;
     blocks.push({
       id,
       kind: owner.kind,
-      label: name ? `${name} (${id})` : id,
+      label: ownerLabel(model, id),
       kras: (krasOf.get(id) ?? []).map((kra) => ({ kra, kpis: kpisOf.get(kra.id) ?? [] })),
     });
   }

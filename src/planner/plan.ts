@@ -28,22 +28,35 @@ export interface CellPlan {
   /** Excel number format, e.g. `0.0%`. */
   format?: string;
   style?: StyleName;
-  /** Indent level for tree-shaped sheets. */
+  /** Indent level for tree-shaped sheets (Excel shows at most 15). */
   indent?: number;
   /** A note attached to the cell (Excel's "Notes", shown on hover). */
   comment?: string;
+  /** Wrap the text onto several lines within the column's width (long messages). */
+  wrap?: boolean;
 }
 
 export type ConditionalFormatPlan =
   | { kind: "icons"; range: string; thresholds: [number, number] }
   | { kind: "dataBar"; range: string; min: number; max: number; color: string }
   | { kind: "colorScale"; range: string; min: number; mid: number; max: number }
-  | { kind: "textEquals"; range: string; text: string; style: "green" | "amber" | "red" };
+  | { kind: "textEquals"; range: string; text: string; style: "green" | "amber" | "red" }
+  /**
+   * Cells where an Excel formula is true get a style; the formula is written for the range's
+   * top-left cell and moves with each cell as in Excel (`$T5` stays in column T, row follows).
+   * `muted` is grey italic text: a provisional score.
+   */
+  | { kind: "expression"; range: string; formula: string; style: "muted" };
 
 export interface ValidationPlan {
   range: string;
   /** A list of allowed values, or a range that holds them. */
   list: string[] | { range: string };
+  /**
+   * The list suggests and warns, but a value not in it may still be kept (error style
+   * "warning"): a KRA's owner is a person from the list, or a unit ID.
+   */
+  allowOther?: boolean;
 }
 
 /** One series of a chart: its legend name and the cells (a row or column on the same sheet) it plots. */
@@ -79,17 +92,66 @@ export interface SheetPlan {
   /** Dense rows from A1: `rows[r][c]` is the cell at row r+1, column c+1 (null = empty). */
   rows: (CellPlan | null)[][];
   columnWidths: number[];
+  /**
+   * Heights (points) of rows whose wrapped text needs more than one line: neither Excel nor
+   * LibreOffice grows a row written by a program when it opens the file. `row` is 1-based.
+   */
+  rowHeights?: { row: number; height: number }[];
   hiddenColumns?: number[];
   merges?: string[];
   frozen?: { rows: number; columns: number };
   conditionalFormats?: ConditionalFormatPlan[];
   validations?: ValidationPlan[];
-  print?: { landscape: boolean; fitToWidth: boolean; repeatRows?: string };
+  print?: PrintPlan;
   /** An Excel table over a block of the rows: its header row (1-based), first column and column count. */
   table?: { name: string; headerRow: number; column: number; columns: number };
   tabColor?: string;
   charts?: ChartPlan[];
 }
+
+/**
+ * How a sheet prints, as a document a person hands out. Every writer applies every field:
+ * the ExcelJS writer (src/adapters/xlsx/write-plan.ts), the Office.js writer
+ * (src/adapters/office/write-plan.ts) and any package writer reading the same plan.
+ */
+export interface PrintPlan {
+  landscape: boolean;
+  /** Fit all columns on one page wide (as many pages tall as needed). */
+  fitToWidth: boolean;
+  /**
+   * Print at this zoom (percent, 10–400) instead of fitting: set, with fitToWidth false, on sheets
+   * with `breaksBefore`, because Excel and LibreOffice ignore manual page breaks under "Fit to".
+   * The planner computes it so the visible columns still fit one page wide.
+   */
+  scale?: number;
+  /** Rows printed at the top of every page, as Excel writes them: `4:4` (1-based, inclusive). */
+  repeatRows?: string;
+  /**
+   * 1-based rows that start a new page: a manual page break above each row (in OOXML a
+   * `<rowBreaks>` `<brk id>` of row − 1; in Office.js `horizontalPageBreaks.add` at the row).
+   * Ascending, never row 1, at most MAX_PAGE_BREAKS (Excel's limit per sheet).
+   */
+  breaksBefore?: number[];
+  /** The text at the top of every page (left, centre, right parts). */
+  header?: HeaderFooterPlan;
+  /** The text at the bottom of every page. */
+  footer?: HeaderFooterPlan;
+}
+
+/**
+ * One header or footer: three parts, each literal text with these tokens: `{page}` (this page's
+ * number), `{pages}` (the number of pages), `{sheet}` (the sheet's name), `{file}` (the
+ * workbook's file name). Writers turn it into Excel's codes with `headerFooterCode` (plan-print.ts),
+ * which also escapes a literal `&`.
+ */
+export interface HeaderFooterPlan {
+  left?: string;
+  center?: string;
+  right?: string;
+}
+
+/** Excel keeps at most this many manual page breaks per sheet. */
+export const MAX_PAGE_BREAKS = 1026;
 
 export interface WorkbookPlan {
   sheets: SheetPlan[];

@@ -7,6 +7,8 @@
 import { Analysis } from "../engine/analyze";
 import { a1, columnLetters } from "../engine/address";
 import { isoFromDay } from "../engine/dates";
+import { RATING_LABELS } from "../engine/settings";
+import { documentPrint } from "./plan-print";
 import { Kpi, isBroken } from "../engine/model";
 import { groupWeights } from "../engine/scoring/math";
 import { KpiScore } from "../engine/scoring/scores";
@@ -35,11 +37,18 @@ export const SC = {
   kraWeighted: 16,
   kpiWeighted: 17,
   kind: 18,
+  /** KRA and owner rows: the share of KPI weight with an attainment (SPEC section 4). */
+  coverage: 19,
+  /** Hidden: a KRA's weight × its coverage, summed into its owner's coverage. */
+  kraCoverageWeighted: 20,
 } as const;
 
-const WIDTH = SC.kind + 1;
+/** Owner rows carry the rating's label beside its number, in the (otherwise empty) Weight cell. */
+const RATING_LABEL = SC.weight;
+const WIDTH = SC.kraCoverageWeighted + 1;
 export const HEADER_ROW = 4; // 1-based
 const PCT = "0.0%";
+const COVERAGE_FORMAT = "0%";
 
 /** The settings strip (row 2): formulas read Cap, Floor, thresholds and bands from here. */
 const CAP = "$B$2";
@@ -47,6 +56,8 @@ const FLOOR = "$D$2";
 const GREEN = "$F$2";
 const AMBER = "$H$2";
 const BANDS = ["$J$2", "$K$2", "$L$2", "$M$2"];
+/** Coverage Min sits in T2, beside its label in N2 (the columns between are hidden). */
+const COVERAGE_MIN = "$T$2";
 
 const col = (c: number) => columnLetters(c);
 const ref = (c: number, row: number) => `${col(c)}${row}`;
@@ -122,7 +133,26 @@ function settingsStrip(analysis: Analysis): Partial<Record<number, CellPlan>> {
     10: { value: s.ratingBands[1], format: PCT },
     11: { value: s.ratingBands[2], format: PCT },
     12: { value: s.ratingBands[3], format: PCT },
+    13: label("Coverage min"),
+    [SC.coverage]: { value: s.coverageMin, format: PCT },
   };
+}
+
+/**
+ * True (in Excel) when this row's score rests on less than Coverage Min. `anchored` fixes the
+ * columns, for a conditional format whose formula moves down the rows.
+ */
+function provisionalTest(row: number, anchored = false): string {
+  const at = (c: number) => `${anchored ? "$" : ""}${ref(c, row)}`;
+  const [I, T] = [at(SC.attainment), at(SC.coverage)];
+  return `AND(${I}<>"",ISNUMBER(${T}),${T}<${COVERAGE_MIN}-1E-9)`;
+}
+
+/** `Achieved`, `Achieved (provisional)`: the label of the rating number beside it. */
+function ratingLabelFormula(row: number): string {
+  const J = ref(SC.status, row);
+  const labels = RATING_LABELS.map((l) => `"${l}"`).join(",");
+  return `IF(${J}="","",CHOOSE(${J},${labels})&IF(${provisionalTest(row)}," (provisional)",""))`;
 }
 
 const HEADERS = [
@@ -145,6 +175,8 @@ const HEADERS = [
   "KRA weighted",
   "KPI weighted",
   "Row",
+  "Coverage",
+  "KRA coverage weighted",
 ];
 
 function kpiRow(
@@ -247,6 +279,20 @@ function ownerBlock(rows: Rows, block: OwnerBlock, analysis: Analysis): number {
           }
         : { value: null, style: "kra" }
     );
+    rows.set(
+      k,
+      SC.coverage,
+      kpis.length
+        ? {
+            formula: `IF(SUM(${ref(SC.weight, first)}:${ref(SC.weight, last)})=0,0,${O}/SUM(${ref(SC.weight, first)}:${ref(SC.weight, last)}))`,
+            format: COVERAGE_FORMAT,
+            style: "kra",
+          }
+        : { value: 0, format: COVERAGE_FORMAT, style: "kra" }
+    );
+    rows.set(k, SC.kraCoverageWeighted, {
+      formula: `IF(${K}="",0,${K}*IF(${I}="",0,${ref(SC.coverage, k)}))`,
+    });
     rows.set(k, SC.kraWeightUsed, { formula: `IF(${scored},0,${K})` });
     rows.set(k, SC.kraWeighted, { formula: `IF(${scored},0,${I}*${K})` });
     const P = ref(SC.kraWeightUsed, ownerRow);
@@ -272,6 +318,20 @@ function ownerBlock(rows: Rows, block: OwnerBlock, analysis: Analysis): number {
     style: "owner",
   });
   rows.set(ownerRow, SC.status, { formula: ratingFormula(I), style: "owner" });
+  rows.set(ownerRow, RATING_LABEL, { formula: ratingLabelFormula(ownerRow), style: "owner" });
+  const [first, kinds] = [ownerRow + 1, `${ref(SC.kind, ownerRow + 1)}:${ref(SC.kind, end)}`];
+  const kraWeightSum = `SUMIFS(${ref(SC.weight, first)}:${ref(SC.weight, end)},${kinds},"kra")`;
+  rows.set(
+    ownerRow,
+    SC.coverage,
+    end > ownerRow
+      ? {
+          formula: `IF(${kraWeightSum}=0,0,SUM(${ref(SC.kraCoverageWeighted, first)}:${ref(SC.kraCoverageWeighted, end)})/${kraWeightSum})`,
+          format: COVERAGE_FORMAT,
+          style: "owner",
+        }
+      : { value: 0, format: COVERAGE_FORMAT, style: "owner" }
+  );
   return ownerRow;
 }
 
@@ -289,6 +349,16 @@ function unassignedBlock(rows: Rows, kpis: readonly Kpi[], analysis: Analysis): 
     formula: `SUM(${ref(SC.kpiWeightUsed, first)}:${ref(SC.kpiWeightUsed, last)})`,
   });
 }
+
+const WIDTHS = [44, 12, 10, 12, 12, 12, 12, 9, 11, 14, 11, 10, 9, 12, 8, 8, 8, 8, 7, 10, 8];
+const HIDDEN = [
+  SC.kpiWeightUsed,
+  SC.kraWeightUsed,
+  SC.kraWeighted,
+  SC.kpiWeighted,
+  SC.kind,
+  SC.kraCoverageWeighted,
+];
 
 export function planScorecard(analysis: Analysis, name = "KPI Scorecard"): SheetPlan {
   const rows = new Rows();
@@ -320,6 +390,12 @@ export function planScorecard(analysis: Analysis, name = "KPI Scorecard"): Sheet
     { kind: "textEquals", range: statuses, text: "Amber", style: "amber" },
     { kind: "textEquals", range: statuses, text: "Red", style: "red" },
   ];
+  conditionalFormats.push({
+    kind: "expression",
+    range: `${col(SC.attainment)}${HEADER_ROW + 1}:${col(RATING_LABEL)}${last} ${col(SC.coverage)}${HEADER_ROW + 1}:${col(SC.coverage)}${last}`,
+    formula: provisionalTest(HEADER_ROW + 1, true),
+    style: "muted",
+  });
   if (ownerRows.length) {
     conditionalFormats.push({
       kind: "colorScale",
@@ -333,11 +409,17 @@ export function planScorecard(analysis: Analysis, name = "KPI Scorecard"): Sheet
     kind: "scorecard",
     name,
     rows: rows.rows,
-    columnWidths: [44, 12, 10, 12, 12, 12, 12, 9, 11, 14, 8, 10, 9, 9, 8, 8, 8, 8, 7],
-    hiddenColumns: [SC.kpiWeightUsed, SC.kraWeightUsed, SC.kraWeighted, SC.kpiWeighted, SC.kind],
+    columnWidths: WIDTHS,
+    hiddenColumns: HIDDEN,
     frozen: { rows: HEADER_ROW, columns: 1 },
     conditionalFormats,
-    print: { landscape: true, fitToWidth: true, repeatRows: `${HEADER_ROW}:${HEADER_ROW}` },
+    // Each owner's block starts a page, so one person's scorecard is never split from its header.
+    print: documentPrint("Scorecard", isoFromDay(analysis.model.asOf), HEADER_ROW, {
+      widths: WIDTHS,
+      hidden: HIDDEN,
+      // The first block follows the title on page 1; each later one starts a page.
+      breaksBefore: ownerRows.slice(1),
+    }),
     tabColor: "FF107C10",
   };
 }

@@ -8,8 +8,11 @@ import { columnLetters } from "../engine/address";
 import { SHEETS, SheetKind } from "../engine/schema";
 import { CellPlan, SheetPlan, ValidationPlan } from "./plan";
 
-/** How many rows the drop-down lists and formats cover below the header. */
-const ROWS = 500;
+/**
+ * How many rows the drop-down lists cover below the header: far more than any sheet of KPIs or
+ * check-ins grows to by hand, yet a bounded range (whole columns slow Excel down).
+ */
+const ROWS = 10_000;
 const HEADER_ROW = 2;
 
 type Example = (string | number | null)[];
@@ -43,18 +46,20 @@ const EXAMPLES: Record<SheetKind, Example[]> = {
     ["R3", "Engaged people", "ORG", "O1", null, 30],
   ],
   // Annual targets tracked through the year: an example never goes stale-actual with the calendar.
+  // The examples score as a healthy organisation (rating 4, Achieved): a template whose own
+  // examples read "Not achieved" teaches the wrong thing.
   kpis: [
     [
       "K1",
       "R1",
-      "Net revenue",
+      "Net revenue per month",
       "$",
       "higher",
       null,
-      1200000,
+      100000,
       null,
       100,
-      "sum",
+      "last",
       "annual",
       null,
       null,
@@ -114,10 +119,10 @@ const EXAMPLES: Record<SheetKind, Example[]> = {
     ],
   ],
   actuals: [
-    ["K1", "2026-01", 95000, null],
-    ["K2", "2026-01", 0.93, null],
+    ["K1", "2026-01", 104000, null],
+    ["K2", "2026-01", 0.97, null],
     ["K3", "2026-01", 34, null],
-    ["K4", "2026-Q1", 70, null],
+    ["K4", "2026-Q1", 76, null],
   ],
   settings: [
     ["Cycle Start", "2026-01-01"],
@@ -126,6 +131,8 @@ const EXAMPLES: Record<SheetKind, Example[]> = {
     ["Amber At", 0.9],
     ["Rating Bands", "1.10, 1.00, 0.90, 0.75"],
     ["Prorate Targets", "no"],
+    ["Coverage Min", 0.5],
+    ["Date Order", "auto"],
   ],
 };
 
@@ -140,7 +147,8 @@ const REFERENCES: Partial<Record<SheetKind, Record<string, SheetKind>>> = {
   org: { parent: "org", head: "people" },
   people: { unit: "org", manager: "people" },
   objectives: { goal: "goals" },
-  kras: { objective: "objectives", parent: "kras" },
+  // An owner is a unit or a person: the list offers people, and a unit ID is accepted after a warning.
+  kras: { owner: "people", objective: "objectives", parent: "kras" },
   kpis: { kra: "kras" },
   actuals: { kpi: "kpis" },
 };
@@ -151,6 +159,21 @@ const FORMATS: Partial<Record<string, string>> = {
   amberAt: "0%",
   weight: "0",
 };
+
+/** Fields holding a KPI's values: percentages where the KPI's unit is `%`. */
+const VALUE_FIELDS = new Set(["baseline", "target", "targetMax", "actual"]);
+const PERCENT_KPIS = new Set(EXAMPLES.kpis.filter((k) => k[3] === "%").map((k) => String(k[0])));
+/** Settings whose values are shares. */
+const PERCENT_SETTINGS = new Set(["Cap", "Floor", "Green At", "Amber At", "Coverage Min"]);
+
+/** The number format of one example cell: the field's, or a percentage where one is meant. */
+function exampleFormat(kind: SheetKind, example: Example, key: string): string | undefined {
+  const percent =
+    (kind === "kpis" && VALUE_FIELDS.has(key) && example[3] === "%") ||
+    (kind === "actuals" && key === "actual" && PERCENT_KPIS.has(String(example[0]))) ||
+    (kind === "settings" && key === "value" && PERCENT_SETTINGS.has(String(example[0])));
+  return percent ? "0%" : FORMATS[key];
+}
 
 function idColumn(kind: SheetKind): string {
   const name = SHEETS.find((s) => s.kind === kind)?.name as string;
@@ -164,7 +187,10 @@ function templateSheet(kind: SheetKind): SheetPlan {
     [{ value: INSTRUCTIONS[kind], style: "note" }],
     fields.map((f) => ({ value: f.label, style: "header" })),
     ...EXAMPLES[kind].map((example) =>
-      fields.map((f, c) => ({ value: example[c] ?? null, format: FORMATS[f.key] }))
+      fields.map((f, c) => ({
+        value: example[c] ?? null,
+        format: exampleFormat(kind, example, f.key),
+      }))
     ),
   ];
   const range = (c: number) =>
@@ -174,7 +200,12 @@ function templateSheet(kind: SheetKind): SheetPlan {
     const list = LISTS[f.key];
     if (list) validations.push({ range: range(c), list });
     const target = REFERENCES[kind]?.[f.key];
-    if (target) validations.push({ range: range(c), list: { range: idColumn(target) } });
+    if (target)
+      validations.push({
+        range: range(c),
+        list: { range: idColumn(target) },
+        ...(kind === "kras" && f.key === "owner" ? { allowOther: true } : {}),
+      });
   });
   return {
     kind: "template",
@@ -189,6 +220,12 @@ function templateSheet(kind: SheetKind): SheetPlan {
     ),
     frozen: { rows: HEADER_ROW, columns: 1 },
     validations,
+    print: {
+      landscape: true,
+      fitToWidth: true,
+      repeatRows: `${HEADER_ROW}:${HEADER_ROW}`,
+      footer: { left: "{sheet}", right: "Page {page} of {pages}" },
+    },
     table: {
       name: `tbl${spec.name.replace(/[^A-Za-z]/g, "")}`,
       headerRow: HEADER_ROW,

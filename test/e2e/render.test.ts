@@ -4,11 +4,16 @@
  * the pages exist, are landscape, and that the scorecard's first page shows content.
  */
 import { execFileSync } from "child_process";
-import ExcelJS from "exceljs";
 import { mkdirSync, readdirSync, statSync } from "fs";
 import * as path from "path";
 import { Output, SAMPLE_WORKBOOK, run } from "../../src/cli/main";
 import { convert } from "../support/libreoffice";
+import { readFileSync } from "fs";
+import { readPackage } from "../../src/adapters/xlsx/read";
+import { emptyWorkbook, writePlan } from "../../src/adapters/xlsx/write";
+import { writeFileSync } from "fs";
+import { analyzeWorkbook } from "../../src/engine/analyze";
+import { planWorkbook } from "../../src/planner";
 
 const OUT = path.resolve(__dirname, "../../.tmp/render");
 const quiet: Output = { out: () => undefined, err: () => undefined };
@@ -17,21 +22,47 @@ it("renders the scorecard, cascade, findings and dashboard to readable landscape
   mkdirSync(OUT, { recursive: true });
   const built = path.join(OUT, "sample.out.xlsx");
   await run(["build", SAMPLE_WORKBOOK, "-o", built], quiet);
-  // Only the generated sheets: the user's 950 check-ins would be twenty pages of numbers.
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(built);
-  for (const ws of [...wb.worksheets]) if (!ws.name.startsWith("KPI ")) wb.removeWorksheet(ws.id);
+  // Only the generated sheets (the user's 950 check-ins would be twenty pages of numbers), written
+  // by the same writer into a workbook of their own.
+  const analysis = analyzeWorkbook(readPackage(readFileSync(built)).grids);
+  const plan = planWorkbook(analysis);
   const generated = path.join(OUT, "generated.xlsx");
-  await wb.xlsx.writeFile(generated);
+  writeFileSync(generated, writePlan(emptyWorkbook(), plan).bytes);
   const pdf = convert(generated, "pdf", OUT);
   const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
   const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
-  expect(pages).toBeGreaterThanOrEqual(4);
+  // Each owner's block starts a page of its own: at least one page per owner, plus the others.
+  expect(pages).toBeGreaterThanOrEqual(analysis.scores.owners.size + 3);
   const [w, h] = (/Page size:\s+([\d.]+) x ([\d.]+)/.exec(info) ?? []).slice(1).map(Number);
   expect(w).toBeGreaterThan(h);
   execFileSync("pdftoppm", ["-png", "-r", "70", pdf, path.join(OUT, "page")]);
   const pngs = readdirSync(OUT).filter((f) => f.startsWith("page") && f.endsWith(".png"));
   expect(pngs).toHaveLength(pages);
-  // A page with a full table compresses far worse than an empty one.
-  expect(statSync(path.join(OUT, pngs.sort()[0])).size).toBeGreaterThan(40_000);
+  // A page with an owner's table compresses far worse than an empty one.
+  expect(statSync(path.join(OUT, pngs.sort()[0])).size).toBeGreaterThan(12_000);
+  // Every scorecard page is one owner's block, all columns wide: none holds only spilled columns.
+  const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+  const scorecardPages = text.split("\f").filter((p) => p.includes("KPI Scorecard"));
+  const breaks = plan.sheets[0].print?.breaksBefore ?? [];
+  expect(scorecardPages).toHaveLength(breaks.length + 1);
+  for (const page of scorecardPages) {
+    expect(page).toContain("Coverage"); // the header row, repeated on every page
+    expect(page).toMatch(/(Unit|Person|Owner): /);
+  }
+}, 180_000);
+
+it("renders the template landscape, one sheet a page, with percentages where they are meant", async () => {
+  const dir = path.join(OUT, "template");
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, "template.xlsx");
+  await run(["template", "-o", file], quiet);
+  const pdf = convert(file, "pdf", dir);
+  const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
+  expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBe(8);
+  const [w, h] = (/Page size:\s+([\d.]+) x ([\d.]+)/.exec(info) ?? []).slice(1).map(Number);
+  expect(w).toBeGreaterThan(h);
+  const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+  expect(text).toMatch(/Orders on time.*97%/);
+  expect(text).not.toMatch(/\b0\.97\b/);
+  execFileSync("pdftoppm", ["-png", "-r", "70", pdf, path.join(dir, "page")]);
 }, 180_000);

@@ -13,6 +13,7 @@ import { analyzeWorkbook } from "../../src/engine/analyze";
 import { CellValue, WorkbookGrids } from "../../src/engine/grid";
 import { Report, buildReport } from "../../src/engine/report";
 import { SC } from "../../src/planner/scorecard";
+import { RATING_LABELS } from "../../src/engine/settings";
 import { bigOrganisation } from "../../src/synthetic/big-org";
 import { sheetDataToBuffer } from "../../src/synthetic/write-xlsx";
 import { a1 } from "../../src/engine/address";
@@ -30,6 +31,8 @@ interface Row {
   attainment: unknown;
   status: unknown;
   actualCell: string;
+  coverage: unknown;
+  ratingLabel: unknown;
 }
 
 function isErrorValue(v: unknown): boolean {
@@ -60,6 +63,8 @@ function scorecardRows(sheets: Sheets): Row[] {
       attainment: cells.get(a1(r, SC.attainment)) ?? null,
       status: cells.get(a1(r, SC.status)) ?? null,
       actualCell: a1(r, SC.actual),
+      coverage: cells.get(a1(r, SC.coverage)) ?? null,
+      ratingLabel: cells.get(a1(r, SC.weight)) ?? null,
     });
   }
   return rows;
@@ -96,10 +101,16 @@ function compare(rows: Row[], report: Report): number {
       expect(r.status ?? "").toBe(k?.status ? STATUS[k.status] : "");
     } else if (r.kind === "kra") {
       same(r.attainment, kras.get(r.id)?.score ?? null, `KRA ${r.id}`);
+      expect(r.coverage).toBeCloseTo(kras.get(r.id)?.coverage ?? NaN, 9);
     } else {
       const o = owners.get(r.id);
       same(r.attainment, o?.score ?? null, `owner ${r.id}`);
       expect(r.status ?? "").toBe(o?.rating ?? "");
+      expect(r.coverage).toBeCloseTo(o?.coverage ?? NaN, 9);
+      const label = o?.rating
+        ? `${RATING_LABELS[o.rating - 1]}${o.provisional ? " (provisional)" : ""}`
+        : "";
+      expect(r.ratingLabel ?? "").toBe(label);
     }
   }
   return checked;

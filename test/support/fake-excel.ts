@@ -223,6 +223,10 @@ export class FakeSheet {
     this.count(pathBytes("property", "PageLayout"));
     return recorder(this.log, "pageLayout", this.count);
   }
+  get horizontalPageBreaks(): unknown {
+    this.count(pathBytes("property", "HorizontalPageBreaks"));
+    return recorder(this.log, "horizontalPageBreaks", this.count);
+  }
   set tabColor(color: string) {
     this.count(actionBytes("setProperty", "TabColor", [color]));
     this.log.push({ path: "tabColor", value: color });

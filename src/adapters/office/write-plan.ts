@@ -24,6 +24,8 @@ import {
   WorkbookPlan,
   WriteProgress,
 } from "../../planner/plan";
+import { headerFooterPart } from "../../planner/plan-print";
+import { fitCell } from "../../planner/cell-text";
 
 /** The requirement set this writer needs (RangeAreas, page layout); declared in manifest.xml. */
 export const REQUIRED_EXCEL_API = "1.9";
@@ -69,7 +71,9 @@ export function formulaInput(cell: CellPlan | null): string | number | boolean {
   if (cell.formula !== undefined) return `=${cell.formula}`;
   const v = cell.value;
   if (v === null || v === undefined) return "";
-  if (typeof v === "string" && /^[=+\-@'\s]/.test(v)) return `'${v}`;
+  if (typeof v === "string") return /^[=+\-@'\s]/.test(v) ? `'${fitCell(v)}` : fitCell(v);
+  // Infinity and NaN are no number Excel accepts: such a cell stays empty.
+  if (typeof v === "number" && !Number.isFinite(v)) return "";
   return v;
 }
 
@@ -113,7 +117,9 @@ export function chunkRows(
 }
 
 function width(plan: SheetPlan): number {
-  return Math.max(1, ...plan.rows.map((r) => r.length));
+  let widest = 1;
+  for (const r of plan.rows) if (r.length > widest) widest = r.length;
+  return widest;
 }
 
 /** Addresses of the cells that share a key, merged into runs along each row (`A5:D5`). */
@@ -213,6 +219,12 @@ function conditionalFormat(sheet: Excel.Worksheet, cf: ConditionalFormatPlan): v
         color: "#63BE7B",
       },
     };
+  } else if (cf.kind === "expression") {
+    // eslint-disable-next-line office-addins/load-object-before-read -- a nested object reached to set it, not a value read
+    const custom = ranges.conditionalFormats.add(Excel.ConditionalFormatType.custom).custom;
+    custom.rule.formula = `=${cf.formula}`;
+    custom.format.font.italic = true;
+    custom.format.font.color = "#8C8C8C";
   } else {
     // eslint-disable-next-line office-addins/load-object-before-read -- a nested object reached to set it, not a value read
     const rule = ranges.conditionalFormats.add(Excel.ConditionalFormatType.cellValue).cellValue;
@@ -243,15 +255,37 @@ async function formatSheet(
   await batches.queue(
     (3 * plan.columnWidths.length + 2 * (plan.hiddenColumns?.length ?? 0)) * ENTRY_BYTES
   );
+  const byHeight = new Map<number, string[]>();
+  for (const { row, height } of plan.rowHeights ?? []) {
+    const rows = byHeight.get(height);
+    if (rows) rows.push(`${row}:${row}`);
+    else byHeight.set(height, [`${row}:${row}`]);
+  }
+  for (const [height, rows] of byHeight) {
+    for (const group of inGroups(rows, AREAS_PER_CALL)) {
+      sheet.getRanges(group.join(",")).format.rowHeight = height;
+      await batches.queue(utf8Bytes(group.join(",")) + 2 * ENTRY_BYTES);
+    }
+  }
   for (const [style, areas] of areasBy(plan, (cell) => cell?.style)) {
     for (const group of inGroups(areas, AREAS_PER_CALL)) {
       await batches.queue(applyStyle(sheet, group.join(","), STYLES[style]));
     }
   }
-  for (const [indent, areas] of areasBy(plan, (cell) => cell?.indent || undefined)) {
+  for (const [indent, areas] of areasBy(plan, (cell) =>
+    cell?.indent ? Math.min(cell.indent, 15) : undefined
+  )) {
     for (const group of inGroups(areas, AREAS_PER_CALL)) {
       sheet.getRanges(group.join(",")).format.indentLevel = indent;
       await batches.queue(utf8Bytes(group.join(",")) + 3 * ENTRY_BYTES);
+    }
+  }
+  for (const areas of areasBy(plan, (cell) => cell?.wrap || undefined).values()) {
+    for (const group of inGroups(areas, AREAS_PER_CALL)) {
+      const format = sheet.getRanges(group.join(",")).format;
+      format.wrapText = true;
+      format.verticalAlignment = Excel.VerticalAlignment.top;
+      await batches.queue(group.join(",").length + 100);
     }
   }
   for (const m of plan.merges ?? []) sheet.getRange(m).merge();
@@ -265,8 +299,16 @@ async function formatSheet(
   }
   for (const v of plan.validations ?? []) {
     const source = Array.isArray(v.list) ? v.list.join(",") : `=${v.list.range}`;
-    sheet.getRange(v.range).dataValidation.rule = { list: { inCellDropDown: true, source } };
+    const validation = sheet.getRange(v.range).dataValidation;
+    validation.rule = { list: { inCellDropDown: true, source } };
     await batches.queue(utf8Bytes(v.range) + utf8Bytes(source) + 3 * ENTRY_BYTES);
+    if (v.allowOther)
+      validation.errorAlert = {
+        showAlert: true,
+        style: Excel.DataValidationAlertStyle.warning,
+        title: "Not in the list",
+        message: "This value is not in the list. Keep it if it is right (a unit ID, for example).",
+      };
   }
   if (plan.table) {
     const t = plan.table;
@@ -285,8 +327,21 @@ async function formatSheet(
       : Excel.PageOrientation.portrait;
     if (plan.print.fitToWidth)
       sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    else if (plan.print.scale) sheet.pageLayout.zoom = { scale: plan.print.scale };
     if (plan.print.repeatRows)
       sheet.pageLayout.setPrintTitleRows(`$${plan.print.repeatRows.replace(":", ":$")}`);
+    for (const r of plan.print.breaksBefore ?? []) {
+      sheet.horizontalPageBreaks.add(`A${r}`);
+      await batches.queue(60);
+    }
+    const pages = sheet.pageLayout.headersFooters.defaultForAllPages;
+    const { header, footer } = plan.print;
+    if (header?.left) pages.leftHeader = headerFooterPart(header.left);
+    if (header?.center) pages.centerHeader = headerFooterPart(header.center);
+    if (header?.right) pages.rightHeader = headerFooterPart(header.right);
+    if (footer?.left) pages.leftFooter = headerFooterPart(footer.left);
+    if (footer?.center) pages.centerFooter = headerFooterPart(footer.center);
+    if (footer?.right) pages.rightFooter = headerFooterPart(footer.right);
   }
   if (plan.tabColor) sheet.tabColor = `#${plan.tabColor.slice(2)}`;
   addCharts(sheet, plan.charts ?? []);

@@ -4,10 +4,13 @@
  * `computeScores`, the very code that gives the as-of scores, so the two cannot drift apart.
  */
 import { Analysis } from "../analyze";
+import { Model } from "../model";
 import { Day, isoFromDay } from "../dates";
 import { Status } from "../scoring/math";
 import { groupCheckIns } from "../scoring/actuals";
 import { Scores, computeScores } from "../scoring/scores";
+import { checkKpiScale } from "../rules/kpi-scale";
+import { Findings } from "../findings";
 import { PeriodLength, historyPeriods, periodLength } from "./periods";
 import { RunningActuals } from "./running-actuals";
 
@@ -76,12 +79,7 @@ export function computeHistory(analysis: Analysis): History | null {
     const at: Scores =
       end === model.asOf
         ? scores
-        : computeScores({
-            model: { ...model, asOf: end },
-            broken,
-            definitions,
-            actuals: running.actuals,
-          });
+        : scoresAt({ ...model, asOf: end }, broken, definitions, running.actuals);
     for (const [id, k] of at.kpis) {
       (history.kpis.get(id) as Series)[p] = k.attainment;
       (history.kpiStatuses.get(id) as (Status | null)[])[p] = k.status;
@@ -93,6 +91,21 @@ export function computeHistory(analysis: Analysis): History | null {
     record(history.goals, p, at.goals);
   });
   return history;
+}
+
+/**
+ * The scores as of one period end, as the engine gives them at that date: KPIs that a rule leaves
+ * unscored on the actuals of that date (scale-mismatch, an overflowing attainment) are left out
+ * here too. The rule's findings belong to the as-of run, so this one's are dropped.
+ */
+function scoresAt(
+  model: Model,
+  broken: Analysis["broken"],
+  definitions: Analysis["definitions"],
+  actuals: Analysis["actuals"]
+): Scores {
+  const unscored = checkKpiScale(model, definitions, actuals, new Findings());
+  return computeScores({ model, broken, definitions, actuals, unscored });
 }
 
 const cache = new WeakMap<Analysis, History | null>();

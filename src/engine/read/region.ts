@@ -7,6 +7,7 @@ import { a1 } from "../address";
 import { CellLocation } from "../findings";
 import { CellValue, SheetGrid, isBlank } from "../grid";
 import { SheetSpec } from "../schema";
+import type { DateOrder } from "../settings";
 
 export interface Region {
   spec: SheetSpec;
@@ -27,6 +28,13 @@ export interface Region {
   origins?: (CellLocation | undefined)[][];
   /** For such a region: a blank in this row's field is allowed (a KPI with no KRA is Unassigned). */
   optional?: (row: number, field: string) => boolean;
+  /**
+   * How dates typed as text that read two ways (`03/04/2026`) are settled on this sheet: the
+   * workbook's `Date Order`, or the order its other dates show (set by the engine before
+   * reading). A function, asked only when such a date turns up: most workbooks never need the
+   * scan of their dates.
+   */
+  dateOrder?: () => DateOrder | null;
 }
 
 export interface RowRef {
@@ -56,8 +64,9 @@ export function cellOf(ref: RowRef, field: string): CellLocation {
 }
 
 function firstColumn(region: Region): number {
-  const cols = Object.values(region.columns).filter((c): c is number => c !== undefined);
-  return cols.length ? Math.min(...cols) : 0;
+  let first = Infinity;
+  for (const c of Object.values(region.columns)) if (c !== undefined && c < first) first = c;
+  return first === Infinity ? 0 : first;
 }
 
 /** The first cell of the header row: where a finding about a whole sheet or column points. */

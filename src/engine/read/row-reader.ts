@@ -3,7 +3,9 @@
  * (cell-error, invalid-number, invalid-date, invalid-value) and the field is recorded as broken.
  */
 import { Entity, Findings } from "../findings";
-import { Parsed, isFailure } from "../values";
+import { ParseFailure, Parsed, isFailure, settleDate, spokenDate } from "../values";
+import { DateOrder } from "../settings";
+import { Day } from "../dates";
 import { Region, RowRef, cellOf } from "./region";
 import { CellValue } from "../grid";
 
@@ -70,13 +72,28 @@ export class RowReader {
     rule: InvalidRule,
     expected: string
   ): T | null {
-    const parsed = parse(this.raw(field));
+    const first = parse(this.raw(field));
+    if (!isFailure(first)) return first;
+    // Only a failure can be a date that reads both ways: settle it by the workbook's order.
+    const parsed = settleDate(first, this.region.dateOrder?.() ?? null);
     if (!isFailure(parsed)) return parsed;
     this.markBroken(field);
+    if (parsed.kind === "ambiguous") {
+      this.findings.add(
+        "ambiguous-date",
+        cellOf(this.ref, field),
+        this.entity,
+        this.id,
+        ambiguousDateMessage(`${this.subject}: ${this.label(field)}`, parsed)
+      );
+      return null;
+    }
     const message =
       parsed.kind === "error"
         ? `${this.subject}: ${this.label(field)} holds the error value ${parsed.text}. Fix the formula or type the value.`
-        : `${this.subject}: ${this.label(field)} is "${parsed.text}", which is not ${expected}.`;
+        : parsed.kind === "out-of-range"
+          ? `${this.subject}: ${this.label(field)} is ${parsed.text}, beyond ±1e15, the largest number KPI Cascade reads; it is left out. Check the cell for a typing error.`
+          : `${this.subject}: ${this.label(field)} is "${parsed.text}", which is not ${expected}.`;
     this.findings.add(
       parsed.kind === "error" ? "cell-error" : rule,
       cellOf(this.ref, field),
@@ -108,4 +125,11 @@ export class RowReader {
       `${this.subject}: ${this.label(field)} is blank. ${advice}`
     );
   }
+}
+
+/** Why a date is left unread, with both readings and the two ways to settle it. */
+export function ambiguousDateMessage(what: string, failure: ParseFailure): string {
+  const r = failure.readings as Record<DateOrder, Day | { end: Day }>;
+  const day = (x: Day | { end: Day }) => spokenDate(typeof x === "number" ? x : x.end);
+  return `${what} is "${failure.text}", which reads as ${day(r.dmy)} day-first or ${day(r.mdy)} month-first, and the workbook's other dates do not settle which; it is left out. Set "Date Order" in Settings to DMY or MDY, or type the date as YYYY-MM-DD.`;
 }

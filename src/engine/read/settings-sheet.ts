@@ -5,7 +5,8 @@
 import { CellLocation, Findings } from "../findings";
 import { WorkbookGrids } from "../grid";
 import { SHEETS, SheetKind, normaliseHeader, normaliseSheetName } from "../schema";
-import { DEFAULT_SETTINGS, Settings, parseRatingBands } from "../settings";
+import { DEFAULT_SETTINGS, DateOrder, Settings, parseRatingBands } from "../settings";
+import { ambiguousDateMessage } from "./row-reader";
 import {
   Parsed,
   displayText,
@@ -14,6 +15,7 @@ import {
   parseNumber,
   parseText,
   parseYesNo,
+  settleDate,
 } from "../values";
 import { Mappings, locateSettings } from "./locate";
 import { Region, RowRef, cellOf, cellValue, dataRows } from "./region";
@@ -34,6 +36,16 @@ const NUMBER_SETTINGS: Record<string, Key> = {
   kracountmin: "kraCountMin",
   kracountmax: "kraCountMax",
   goalcountmax: "goalCountMax",
+};
+
+const DATE_ORDERS: Record<string, DateOrder | null> = {
+  dmy: "dmy",
+  daymonthyear: "dmy",
+  dayfirst: "dmy",
+  mdy: "mdy",
+  monthdayyear: "mdy",
+  monthfirst: "mdy",
+  auto: null,
 };
 
 const DATE_SETTINGS: Record<string, Key> = {
@@ -59,7 +71,15 @@ function fieldNamed(kind: SheetKind, text: string): string | null {
   return f ? f.key : null;
 }
 
-export function readSettings(workbook: WorkbookGrids, findings: Findings): SettingsRead {
+/**
+ * `inferredOrder` gives the order the workbook's own text dates show (read/date-order.ts), asked
+ * only when a date setting reads both ways; a `Date Order` row wins over it.
+ */
+export function readSettings(
+  workbook: WorkbookGrids,
+  findings: Findings,
+  inferredOrder: () => DateOrder | null = () => null
+): SettingsRead {
   const settings: Settings = { ...DEFAULT_SETTINGS };
   const mappings: Mappings = { sheets: {}, columns: {} };
   const region = locateSettings(workbook);
@@ -75,7 +95,11 @@ export function readSettings(workbook: WorkbookGrids, findings: Findings): Setti
   }
   const seen = new Set<string>();
   const given = new Map<Key, CellLocation>();
-  for (const row of dataRows(region)) {
+  // Date Order decides how the date settings read, wherever its row is: settle it first.
+  const rows = dataRows(region);
+  const explicit = dateOrderRow(rows, region);
+  region.dateOrder = () => explicit ?? inferredOrder();
+  for (const row of rows) {
     const ref: RowRef = { region, row };
     const name = parseText(cellValue(ref, "name"));
     if (isFailure(name)) {
@@ -160,11 +184,41 @@ function readOne(
     }
   } else if (DATE_SETTINGS[key]) {
     const k = DATE_SETTINGS[key];
-    const d = take(parseDate(raw), "invalid-date", "a date (for example 2026-12-31)");
+    const parsed = settleDate(parseDate(raw), ref.region.dateOrder?.() ?? null);
+    if (isFailure(parsed) && parsed.kind === "ambiguous") {
+      findings.add(
+        "ambiguous-date",
+        at,
+        "setting",
+        name,
+        `${ambiguousDateMessage(`Setting "${name}"`, parsed)}${k === "asOf" ? " Until then the as-of date is today (or --as-of)." : ""}`
+      );
+      return;
+    }
+    const d = take(parsed, "invalid-date", dateExpected(k));
     if (d !== undefined) {
       (settings[k] as number) = d;
       given.set(k, at);
     }
+  } else if (key === "coveragemin") {
+    const n = take(
+      parseNumber(raw),
+      "invalid-number",
+      "a share between 0 and 1 (such as 0.5 or 50%)"
+    );
+    if (n === undefined) return;
+    // 50 means 50 %: people type shares both ways.
+    const share = n > 1 && n <= 100 ? n / 100 : n;
+    if (share < 0 || share > 1)
+      bad("invalid-number", "a share between 0 and 1 (such as 0.5 or 50%)");
+    else settings.coverageMin = share;
+  } else if (key === "dateorder") {
+    const text = parseText(raw);
+    if (text === null) return;
+    if (isFailure(text)) return bad("cell-error", "a value");
+    const order = DATE_ORDERS[normaliseHeader(text)];
+    if (order === undefined) bad("invalid-value", "DMY, MDY or auto");
+    else settings.dateOrder = order;
   } else if (key === "ratingbands") {
     const text = parseText(raw);
     if (text === null) return;
@@ -184,6 +238,25 @@ function readOne(
       `"${name}" is not a setting KPI Cascade knows; it is ignored. Check the spelling against the list of settings, or delete the row.`
     );
   }
+}
+
+/** What a date setting wants; for As Of, also what holds until it is fixed. */
+function dateExpected(key: Key): string {
+  return key === "asOf"
+    ? "a date (for example 2026-12-31); until it is fixed the as-of date is today (or --as-of)"
+    : "a date (for example 2026-12-31)";
+}
+
+/** The Date Order row's value, read before the other rows; invalid values are reported by readOne. */
+function dateOrderRow(rows: readonly number[], region: Region): DateOrder | null {
+  for (const row of rows) {
+    const ref = { region, row };
+    const name = parseText(cellValue(ref, "name"));
+    if (typeof name !== "string" || normaliseHeader(name) !== "dateorder") continue;
+    const value = parseText(cellValue(ref, "value"));
+    return typeof value === "string" ? (DATE_ORDERS[normaliseHeader(value)] ?? null) : null;
+  }
+  return null;
 }
 
 function readMapping(name: string, raw: unknown, at: CellLocation, mappings: Mappings): boolean {

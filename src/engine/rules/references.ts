@@ -7,6 +7,7 @@ import { Entity, Findings } from "../findings";
 import { Model } from "../model";
 import { RowRef, cellOf } from "../read/region";
 import { BrokenLinks, linkKey } from "../links";
+import { IdSuggester } from "./did-you-mean";
 
 export type OwnerKind = "unit" | "person";
 
@@ -20,6 +21,16 @@ export function ownerKind(model: Model, owner: string | null): OwnerKind | null 
 
 export function checkReferences(model: Model, findings: Findings): BrokenLinks {
   const broken: BrokenLinks = new Set();
+  // Suggesters are built on the first unknown reference into each set: most workbooks have none.
+  const suggesters = new Map<string, IdSuggester>();
+  const didYouMean = (field: string, typed: string) => {
+    let s = suggesters.get(field);
+    if (!s) {
+      s = suggesterFor(model, field);
+      suggesters.set(field, s);
+    }
+    return s.hint(typed);
+  };
   const has = (kind: keyof Model["regions"]) => model.regions[kind] !== undefined;
   const check = (
     entity: Entity,
@@ -38,7 +49,7 @@ export function checkReferences(model: Model, findings: Findings): BrokenLinks {
       cellOf(ref, field),
       entity,
       id,
-      `${what} "${target}", which does not exist. ${advice}`
+      `${what} "${target}", which does not exist.${didYouMean(`${entity}.${field}`, target)} ${advice}`
     );
   };
   if (has("org")) {
@@ -149,9 +160,31 @@ export function checkReferences(model: Model, findings: Findings): BrokenLinks {
         checkIns.cell(i, "kpi"),
         "actual",
         kpi,
-        `A check-in reports on KPI "${kpi}", which does not exist. Type an existing KPI ID; this value is not counted until then.`
+        `A check-in reports on KPI "${kpi}", which does not exist.${didYouMean("actual.kpi", kpi)} Type an existing KPI ID; this value is not counted until then.`
       );
     }
   }
   return broken;
+}
+
+/** The IDs a reference field may name. */
+function suggesterFor(model: Model, field: string): IdSuggester {
+  switch (field) {
+    case "unit.parent":
+    case "person.unit":
+      return new IdSuggester(model.units.keys());
+    case "person.manager":
+      return new IdSuggester(model.people.keys());
+    case "objective.goal":
+      return new IdSuggester(model.goals.keys());
+    case "kra.owner":
+      return new IdSuggester(model.units.keys(), model.people.keys());
+    case "kra.objective":
+      return new IdSuggester(model.objectives.keys());
+    case "kra.parent":
+    case "kpi.kra":
+      return new IdSuggester(model.kras.keys());
+    default:
+      return new IdSuggester(model.kpis.keys());
+  }
 }

@@ -8,6 +8,7 @@ import { BrokenLinks, live } from "../links";
 import { Model, isBroken } from "../model";
 import { cellOf } from "../read/region";
 import { ownerKind } from "./references";
+import { Ancestry } from "../tree";
 
 /** Where an owner sits in the org tree: a unit at itself, a person at their unit. */
 function position(model: Model, broken: BrokenLinks, owner: string | null): string | null {
@@ -24,21 +25,15 @@ function position(model: Model, broken: BrokenLinks, owner: string | null): stri
   return null;
 }
 
-function isAtOrBelow(model: Model, broken: BrokenLinks, unit: string, ancestor: string): boolean {
-  const seen = new Set<string>();
-  let current: string | null = unit;
-  while (current !== null && !seen.has(current)) {
-    if (current === ancestor) return true;
-    seen.add(current);
-    current = live(broken, "unit", current, "parent", model.units.get(current)?.parent ?? null);
-  }
-  return false;
-}
-
 export function checkStructure(model: Model, broken: BrokenLinks, findings: Findings): void {
   const { kras, kpis, objectives, goals, settings } = model;
   const kpiCount = groupBy(kpis.values(), (k) => live(broken, "kpi", k.id, "kra", k.kra));
   const linkedObjectives = new Set<string>();
+  let units: Ancestry | null = null; // built on first need: most workbooks cascade within units
+  const isAtOrBelow = (unit: string, ancestor: string) =>
+    (units ??= new Ancestry(model.units.keys(), (u) =>
+      live(broken, "unit", u, "parent", model.units.get(u)?.parent ?? null)
+    )).isAtOrBelow(unit, ancestor);
   for (const kra of kras.values()) {
     const objective = live(broken, "kra", kra.id, "objective", kra.objective);
     if (objective !== null) linkedObjectives.add(objective);
@@ -62,7 +57,7 @@ export function checkStructure(model: Model, broken: BrokenLinks, findings: Find
     if (parent) {
       const mine = position(model, broken, live(broken, "kra", kra.id, "owner", kra.owner));
       const theirs = position(model, broken, live(broken, "kra", parent.id, "owner", parent.owner));
-      if (mine !== null && theirs !== null && !isAtOrBelow(model, broken, mine, theirs)) {
+      if (mine !== null && theirs !== null && !isAtOrBelow(mine, theirs)) {
         findings.add(
           "misaligned-cascade",
           cellOf(kra.ref, "owner"),

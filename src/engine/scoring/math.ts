@@ -124,6 +124,16 @@ export function groupWeights(
   return weights.map((w, i) => effectiveWeight(w, unusable[i], anyGiven));
 }
 
+/** Whether any usable weight of the group is given (then blanks count 0, else all count 1). */
+function anyWeightGiven<T>(
+  items: readonly T[],
+  weightOf: (item: T) => number | null,
+  unusable: (item: T) => boolean
+): boolean {
+  for (const item of items) if (weightOf(item) !== null && !unusable(item)) return true;
+  return false;
+}
+
 /**
  * The weighted mean of a group with its weights read as `groupWeights` reads them, without
  * building arrays: the engine scores tens of thousands of groups.
@@ -134,8 +144,7 @@ export function groupMean<T>(
   unusable: (item: T) => boolean,
   valueOf: (item: T) => number | null
 ): number | null {
-  let anyGiven = false;
-  for (const item of items) if (weightOf(item) !== null && !unusable(item)) anyGiven = true;
+  const anyGiven = anyWeightGiven(items, weightOf, unusable);
   let sum = 0;
   let total = 0;
   for (const item of items) {
@@ -146,6 +155,33 @@ export function groupMean<T>(
     total += w;
   }
   return total === 0 ? null : sum / total;
+}
+
+/**
+ * The share of a group's weight (read as `groupMean` reads it) whose item has a value: a score's
+ * coverage (SPEC section 4). 0 when the group has no weight at all.
+ */
+export function groupCoverage<T>(
+  items: readonly T[],
+  weightOf: (item: T) => number | null,
+  unusable: (item: T) => boolean,
+  valueOf: (item: T) => number | null
+): number {
+  const anyGiven = anyWeightGiven(items, weightOf, unusable);
+  let covered = 0;
+  let total = 0;
+  for (const item of items) {
+    const w = effectiveWeight(weightOf(item), unusable(item), anyGiven);
+    if (w === null) continue;
+    total += w;
+    if (valueOf(item) !== null) covered += w;
+  }
+  return total === 0 ? 0 : covered / total;
+}
+
+/** Below Coverage Min (forgiving TOLERANCE), a score is provisional. */
+export function isProvisional(coverage: number, coverageMin: number): boolean {
+  return coverage < coverageMin - TOLERANCE;
 }
 
 /** Values in row order; `last` is the last one (callers order check-ins by period first). */

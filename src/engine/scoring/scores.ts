@@ -2,7 +2,8 @@
  * Scores of SPEC section 4: each KPI's effective target, raw attainment, attainment and status;
  * KRA scores; owner scores and ratings; and the rollups up the cascade.
  */
-import { Kpi, Kra, Model, isBroken } from "../model";
+import { Kpi, Kra, Model, Unit, isBroken } from "../model";
+import { preorder } from "../tree";
 import { OwnerKind, ownerKind } from "../rules/references";
 import { BrokenLinks, live } from "../links";
 import { Direction } from "../values";
@@ -13,7 +14,9 @@ import {
   Status,
   clampAttainment,
   elapsedShare,
+  groupCoverage,
   groupMean,
+  isProvisional,
   mean,
   ratingOf,
   rawAttainment,
@@ -38,6 +41,10 @@ export interface KraScore {
   owner: string | null;
   score: number | null;
   cascadeScore: number | null;
+  /** The share of the KPIs' weight that had an attainment (SPEC section 4). */
+  coverage: number;
+  /** Coverage below Coverage Min: the score is shown as provisional. */
+  provisional: boolean;
 }
 
 export interface OwnerScore {
@@ -45,6 +52,15 @@ export interface OwnerScore {
   kind: OwnerKind | null;
   score: number | null;
   rating: number | null;
+  /** The KRAs' coverages, weighted by the KRAs' weights (a KRA without a score counts 0). */
+  coverage: number;
+  provisional: boolean;
+}
+
+/** A unit's coverage: the mean coverage of the people its teamScore rests on. */
+export interface UnitCoverage {
+  coverage: number;
+  provisional: boolean;
 }
 
 export interface Scores {
@@ -52,6 +68,7 @@ export interface Scores {
   kras: Map<string, KraScore>;
   owners: Map<string, OwnerScore>;
   units: Map<string, number | null>;
+  unitCoverage: Map<string, UnitCoverage>;
   objectives: Map<string, number | null>;
   goals: Map<string, number | null>;
 }
@@ -61,6 +78,8 @@ export interface ScoreInputs {
   broken: BrokenLinks;
   definitions: Map<string, KpiDefinition>;
   actuals: Map<string, KpiActual>;
+  /** KPIs a rule left unscored until fixed (scale-mismatch, a non-finite attainment). */
+  unscored?: ReadonlySet<string>;
 }
 
 /** The prorating share of the cycle for `sum` KPIs, or 1 where targets are not prorated. */
@@ -75,7 +94,8 @@ function scoreKpi(
   def: KpiDefinition,
   got: KpiActual,
   share: number,
-  model: Model
+  model: Model,
+  unscored: ReadonlySet<string> | undefined
 ): KpiScore {
   const prorate = kpi.aggregation === "sum" ? share : 1;
   const target = kpi.target === null ? null : kpi.target * prorate;
@@ -93,6 +113,7 @@ function scoreKpi(
   };
   if (!def.scorable || got.actual === null || target === null || def.direction === null)
     return base;
+  if (unscored?.has(kpi.id)) return base;
   const raw = rawAttainment({
     actual: got.actual,
     target,
@@ -100,7 +121,8 @@ function scoreKpi(
     baseline: kpi.baseline,
     targetMax,
   });
-  if (raw === null) return base;
+  // Never a non-finite number: it cannot be written into a workbook, nor compared.
+  if (raw === null || !Number.isFinite(raw)) return base;
   base.raw = raw;
   base.attainment = clampAttainment(raw, model.settings.cap, model.settings.floor);
   base.status = def.statusable ? statusOf(base.attainment, def.greenAt, def.amberAt) : null;
@@ -120,7 +142,13 @@ function groupScore<T extends { weight: number | null; broken: readonly string[]
   );
 }
 
-export function computeScores({ model, broken, definitions, actuals }: ScoreInputs): Scores {
+export function computeScores({
+  model,
+  broken,
+  definitions,
+  actuals,
+  unscored,
+}: ScoreInputs): Scores {
   const share = prorateShare(model);
   const kpis = new Map<string, KpiScore>();
   const kpisOfKra = new Map<string, Kpi[]>();
@@ -132,7 +160,8 @@ export function computeScores({ model, broken, definitions, actuals }: ScoreInpu
         definitions.get(kpi.id) as KpiDefinition,
         actuals.get(kpi.id) as KpiActual,
         share,
-        model
+        model,
+        unscored
       )
     );
     const kra = live(broken, "kpi", kpi.id, "kra", kpi.kra);
@@ -143,12 +172,19 @@ export function computeScores({ model, broken, definitions, actuals }: ScoreInpu
   const krasOfOwner = new Map<string, Kra[]>();
   const childrenOf = new Map<string, string[]>();
   const krasOfObjective = new Map<string, string[]>();
+  const attainmentOf = (k: Kpi) => (kpis.get(k.id) as KpiScore).attainment;
   for (const kra of model.kras.values()) {
-    const score = groupScore(
-      kpisOfKra.get(kra.id) ?? [],
-      (k) => (kpis.get(k.id) as KpiScore).attainment
-    );
-    kras.set(kra.id, { id: kra.id, owner: kra.owner, score, cascadeScore: null });
+    const ofKra = kpisOfKra.get(kra.id) ?? [];
+    const score = groupScore(ofKra, attainmentOf);
+    const coverage = weightCoverage(ofKra, attainmentOf);
+    kras.set(kra.id, {
+      id: kra.id,
+      owner: kra.owner,
+      score,
+      cascadeScore: null,
+      coverage,
+      provisional: score !== null && isProvisional(coverage, model.settings.coverageMin),
+    });
     const owner = live(broken, "kra", kra.id, "owner", kra.owner);
     if (owner !== null) pushTo(krasOfOwner, owner, kra);
     const parent = live(broken, "kra", kra.id, "parent", kra.parent);
@@ -165,11 +201,19 @@ export function computeScores({ model, broken, definitions, actuals }: ScoreInpu
   const owners = new Map<string, OwnerScore>();
   for (const [owner, list] of krasOfOwner) {
     const score = groupScore(list, (k) => kraScore(k.id));
+    const coverage = groupMean(
+      list,
+      (k) => k.weight,
+      (k) => isBroken(k, "weight"),
+      (k) => (kraScore(k.id) === null ? 0 : (kras.get(k.id) as KraScore).coverage)
+    );
     owners.set(owner, {
       id: owner,
       kind: ownerKind(model, owner),
       score,
       rating: score === null ? null : ratingOf(score, model.settings.ratingBands),
+      coverage: coverage ?? 0,
+      provisional: score !== null && isProvisional(coverage ?? 0, model.settings.coverageMin),
     });
   }
 
@@ -185,40 +229,78 @@ export function computeScores({ model, broken, definitions, actuals }: ScoreInpu
   for (const g of model.goals.values())
     goals.set(g.id, mean((objectivesOfGoal.get(g.id) ?? []).map((o) => objectives.get(o) ?? null)));
 
-  return { kpis, kras, owners, units: teamScores(model, broken, owners), objectives, goals };
+  const team = teamScores(model, broken, owners);
+  return { kpis, kras, owners, ...team, objectives, goals };
 }
 
-/** Each unit's teamScore: the mean owner score of the people in it or in any unit below it. */
+function weightCoverage<T extends { weight: number | null; broken: readonly string[] }>(
+  items: readonly T[],
+  valueOf: (item: T) => number | null
+): number {
+  return groupCoverage(
+    items,
+    (i) => i.weight,
+    (i) => isBroken(i, "weight"),
+    valueOf
+  );
+}
+
+interface TeamSums {
+  sum: number;
+  n: number;
+  coverage: number;
+  people: number;
+}
+
+/**
+ * Each unit's teamScore: the mean owner score of the people in it or in any unit below it; and its
+ * coverage, the mean coverage of those people. Sums per unit are added up the tree once, children
+ * before parents, so a deep chain of units costs no more than a flat one.
+ */
 function teamScores(
   model: Model,
   broken: BrokenLinks,
   owners: Map<string, OwnerScore>
-): Map<string, number | null> {
-  const sums = new Map<string, { sum: number; n: number }>();
+): Pick<Scores, "units" | "unitCoverage"> {
+  const sums = new Map<string, TeamSums>();
+  for (const u of model.units.keys()) sums.set(u, { sum: 0, n: 0, coverage: 0, people: 0 });
   for (const person of model.people.values()) {
-    const score = owners.get(person.id)?.score ?? null;
-    if (score === null || owners.get(person.id)?.kind !== "person") continue;
-    let unit = live(broken, "person", person.id, "unit", person.unit);
-    const seen = new Set<string>();
-    while (unit !== null && model.units.has(unit) && !seen.has(unit)) {
-      seen.add(unit);
-      const acc = sums.get(unit) ?? { sum: 0, n: 0 };
-      acc.sum += score;
-      acc.n += 1;
-      sums.set(unit, acc);
-      unit = live(
-        broken,
-        "unit",
-        unit,
-        "parent",
-        (model.units.get(unit) as { parent: string | null }).parent
-      );
+    const owner = owners.get(person.id);
+    if (!owner || owner.kind !== "person") continue;
+    const unit = live(broken, "person", person.id, "unit", person.unit);
+    const acc = unit === null ? undefined : sums.get(unit);
+    if (!acc) continue;
+    acc.people += 1;
+    acc.coverage += owner.score === null ? 0 : owner.coverage;
+    if (owner.score === null) continue;
+    acc.sum += owner.score;
+    acc.n += 1;
+  }
+  const parentOf = (u: string) =>
+    live(broken, "unit", u, "parent", (model.units.get(u) as Unit).parent);
+  const order = preorder(model.units.keys(), parentOf);
+  const units = new Map<string, number | null>();
+  const unitCoverage = new Map<string, UnitCoverage>();
+  for (let i = order.length - 1; i >= 0; i--) {
+    const u = order[i];
+    const acc = sums.get(u) as TeamSums;
+    const parent = parentOf(u);
+    const up = parent === null || parent === u ? undefined : sums.get(parent);
+    if (up) {
+      up.sum += acc.sum;
+      up.n += acc.n;
+      up.coverage += acc.coverage;
+      up.people += acc.people;
     }
   }
-  const units = new Map<string, number | null>();
   for (const u of model.units.keys()) {
-    const acc = sums.get(u);
-    units.set(u, acc ? acc.sum / acc.n : null);
+    const acc = sums.get(u) as TeamSums;
+    units.set(u, acc.n ? acc.sum / acc.n : null);
+    const coverage = acc.people ? acc.coverage / acc.people : 0;
+    unitCoverage.set(u, {
+      coverage,
+      provisional: acc.n > 0 && isProvisional(coverage, model.settings.coverageMin),
+    });
   }
-  return units;
+  return { units, unitCoverage };
 }

@@ -94,7 +94,7 @@ describe("dates", () => {
   });
   it("rejects impossible dates and other text", () => {
     expect(parseDate("2026-02-30")).toMatchObject({ kind: "invalid" });
-    expect(parseDate("31/03/2026")).toMatchObject({ kind: "invalid" });
+    expect(parseDate("31/13/2026")).toMatchObject({ kind: "invalid" });
     expect(parseDate(-4)).toMatchObject({ kind: "invalid" });
   });
   it("round-trips Excel serials, including around Excel's fictitious 1900-02-29", () => {

@@ -6,7 +6,9 @@
  * in the order CT_Worksheet requires.
  */
 import { a1, columnLetters } from "../../../engine/address";
+import { fitCell } from "../../../planner/cell-text";
 import { CellPlan, ConditionalFormatPlan, SheetPlan } from "../../../planner/plan";
+import { headerFooterCode } from "../../../planner/plan-print";
 import { escapeCellText, escapeXml } from "../xml/escape";
 import { StyleBook } from "./style-book";
 
@@ -19,7 +21,7 @@ function numberText(n: number): string | null {
 }
 
 function cellXml(ref: string, cell: CellPlan, styles: StyleBook): string {
-  const s = styles.xf(cell.style, cell.format, cell.indent);
+  const s = styles.xf(cell.style, cell.format, cell.indent, cell.wrap);
   const style = s === 0 ? "" : ` s="${s}"`;
   if (cell.formula !== undefined)
     return `<c r="${ref}"${style}><f>${escapeXml(cell.formula)}</f></c>`;
@@ -30,7 +32,7 @@ function cellXml(ref: string, cell: CellPlan, styles: StyleBook): string {
   }
   if (typeof v === "boolean") return `<c r="${ref}"${style} t="b"><v>${v ? 1 : 0}</v></c>`;
   if (typeof v === "string" && v !== "")
-    return `<c r="${ref}"${style} t="inlineStr"><is><t xml:space="preserve">${escapeCellText(v)}</t></is></c>`;
+    return `<c r="${ref}"${style} t="inlineStr"><is><t xml:space="preserve">${escapeCellText(fitCell(v))}</t></is></c>`;
   return style ? `<c r="${ref}"${style}/>` : "";
 }
 
@@ -57,6 +59,11 @@ function conditionalFormatXml(
         `<cfRule type="colorScale" priority="${priority}"><colorScale>${num(cf.min)}${num(cf.mid)}${num(cf.max)}` +
         `<color rgb="FFF8696B"/><color rgb="FFFFEB84"/><color rgb="FF63BE7B"/></colorScale></cfRule>`;
       break;
+    case "expression":
+      rule =
+        `<cfRule type="expression" dxfId="${styles.mutedDxf()}" priority="${priority}">` +
+        `<formula>${escapeXml(cf.formula)}</formula></cfRule>`;
+      break;
     case "textEquals":
       rule =
         `<cfRule type="cellIs" dxfId="${styles.statusDxf(cf.style)}" priority="${priority}" operator="equal">` +
@@ -72,7 +79,7 @@ function validationsXml(plan: SheetPlan): string {
   const items = validations.map((v) => {
     const formula = Array.isArray(v.list) ? `"${v.list.join(",")}"` : v.list.range;
     return (
-      `<dataValidation type="list" allowBlank="1" showErrorMessage="1" sqref="${escapeXml(v.range)}">` +
+      `<dataValidation type="list"${v.allowOther ? ' errorStyle="warning"' : ""} allowBlank="1" showErrorMessage="1" sqref="${escapeXml(v.range)}">` +
       `<formula1>${escapeXml(formula)}</formula1></dataValidation>`
     );
   });
@@ -104,6 +111,25 @@ function colsXml(plan: SheetPlan): string {
     );
   }
   return cols.length > 0 ? `<cols>${cols.join("")}</cols>` : "";
+}
+
+/** Page setup, header and footer, and manual page breaks, in CT_Worksheet's order. */
+function printXml(print: NonNullable<SheetPlan["print"]>): string {
+  const scale = !print.fitToWidth && print.scale ? ` scale="${Math.round(print.scale)}"` : "";
+  let xml =
+    `<pageSetup paperSize="9"${scale} orientation="${print.landscape ? "landscape" : "portrait"}"` +
+    `${print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ""}/>`;
+  if (print.header || print.footer)
+    xml +=
+      `<headerFooter>${print.header ? `<oddHeader>${escapeXml(headerFooterCode(print.header))}</oddHeader>` : ""}` +
+      `${print.footer ? `<oddFooter>${escapeXml(headerFooterCode(print.footer))}</oddFooter>` : ""}</headerFooter>`;
+  const breaks = print.breaksBefore ?? [];
+  if (breaks.length > 0)
+    xml +=
+      `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">` +
+      breaks.map((row) => `<brk id="${row - 1}" max="16383" man="1"/>`).join("") +
+      `</rowBreaks>`;
+  return xml;
 }
 
 export interface SheetXmlOptions {
@@ -138,14 +164,18 @@ export function sheetXml(
     colsXml(plan)
   );
   out.push("<sheetData>");
-  for (let r = 0; r < plan.rows.length; r++) {
-    const line = plan.rows[r];
+  const heights = new Map((plan.rowHeights ?? []).map((h) => [h.row, h.height]));
+  const rowCount = Math.max(plan.rows.length, ...heights.keys());
+  for (let r = 0; r < rowCount; r++) {
+    const line = plan.rows[r] ?? [];
     let cells = "";
     for (let c = 0; c < line.length; c++) {
       const cell = line[c];
       if (cell) cells += cellXml(`${columnLetters(c)}${r + 1}`, cell, styles);
     }
-    if (cells) out.push(`<row r="${r + 1}">${cells}</row>`);
+    const height = heights.get(r + 1);
+    const ht = height === undefined ? "" : ` ht="${height}" customHeight="1"`;
+    if (cells || ht) out.push(`<row r="${r + 1}"${ht}>${cells}</row>`);
   }
   out.push("</sheetData>");
   const merges = plan.merges ?? [];
@@ -160,11 +190,7 @@ export function sheetXml(
   out.push(
     '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
   );
-  if (plan.print)
-    out.push(
-      `<pageSetup paperSize="9" orientation="${plan.print.landscape ? "landscape" : "portrait"}"` +
-        `${fit ? ' fitToWidth="1" fitToHeight="0"' : ""}/>`
-    );
+  if (plan.print) out.push(printXml(plan.print));
   if (options.drawingRelId) out.push(`<drawing r:id="${options.drawingRelId}"/>`);
   if (options.legacyDrawingRelId) out.push(`<legacyDrawing r:id="${options.legacyDrawingRelId}"/>`);
   if (options.tableRelId)

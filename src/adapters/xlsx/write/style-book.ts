@@ -197,12 +197,18 @@ export class StyleBook {
   }
 
   /** The cell format index (`s`) for a plan cell's style, number format and indent. */
-  xf(style: StyleName | undefined, format: string | undefined, indent: number | undefined): number {
-    if (!style && !format && !indent) return 0;
-    const key = `${style ?? ""}|${format ?? ""}|${indent ?? 0}`;
+  xf(
+    style: StyleName | undefined,
+    format: string | undefined,
+    indent: number | undefined,
+    wrapText = false
+  ): number {
+    if (!style && !format && !indent && !wrapText) return 0;
+    const key = `${style ?? ""}|${format ?? ""}|${indent ?? 0}|${wrapText}`;
     let id = this.xfByKey.get(key);
     if (id === undefined) {
-      const spec = style ? STYLE_SPECS[style] : {};
+      const base = style ? STYLE_SPECS[style] : {};
+      const spec = wrapText ? { ...base, wrap: true } : base;
       const fontId = this.font(spec);
       const fillId = this.fill(spec.fill);
       const numFmtId = this.numFmt(format);
@@ -233,6 +239,20 @@ export class StyleBook {
           `<${p}fill><${p}patternFill patternType="solid"><${p}bgColor rgb="${argb(fill)}"/></${p}patternFill></${p}fill></${p}dxf>`
       );
       this.dxfByKey.set(status, id);
+    }
+    return id;
+  }
+
+  /** The differential format of a provisional score: grey italic text. */
+  mutedDxf(): number {
+    let id = this.dxfByKey.get("muted");
+    if (id === undefined) {
+      const p = this.counts.prefix;
+      id = this.append(
+        "dxfs",
+        `<${p}dxf><${p}font><${p}i/><${p}color rgb="FF808080"/></${p}font></${p}dxf>`
+      );
+      this.dxfByKey.set("muted", id);
     }
     return id;
   }
