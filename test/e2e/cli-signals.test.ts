@@ -114,13 +114,6 @@ describe("signals during a build of a large workbook", () => {
     300_000
   );
 
-  it("SIGTERM while validate's reader holds temporary files in the temp folder: they are removed", async () => {
-    const r = await stopWhileWriting(["validate", input], "SIGTERM", "temp folder", dir);
-    expect(r.seenAtSignal.length).toBeGreaterThan(0);
-    expect(r.code).toBe(143);
-    expect(r.tmpdirAfter).toEqual([]);
-  }, 300_000);
-
   it("SIGKILL while the output is written leaves no partial output: none, or the earlier one whole", async () => {
     const fresh = freshFolder("kill-fresh");
     const killed = await stopWhileWriting(
