@@ -31,5 +31,6 @@ export async function analyseFile(file: string, args: CliArgs): Promise<Analysed
       `"${file}" is not an .xlsx workbook (an .xlsx file is a zip archive; save it from Excel as "Excel Workbook (*.xlsx)").`
     );
   const analysis = analyzeWorkbook(input.grids, { asOf: args.asOf });
-  return { analysis, report: buildReport(analysis), input };
+  // The history goes only into a written report (and the trends sheet, which computes it itself).
+  return { analysis, report: buildReport(analysis, { withHistory: args.json !== null }), input };
 }

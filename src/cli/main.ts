@@ -69,7 +69,7 @@ async function validate(args: CliArgs, io: Output): Promise<number> {
   say(`${terminalText(args.input)}\n${countLine(report)}\n`);
   say(formatFindings(report.findings));
   if (args.explain) say(`\n${formatExplain(analysis)}`);
-  await writeOutputs(outputs, { report: reportJson(report) }, io.out);
+  await writeOutputs(outputs, { report: args.json === null ? undefined : reportJson(report) }, io.out);
   return exitStatus(report);
 }
 
@@ -86,7 +86,11 @@ async function build(input: string, output: string, args: CliArgs, io: Output): 
   // An .ods or .csv becomes a new .xlsx: its data first, then the generated sheets.
   const data = read.reading ? [] : dataSheets(read.grids);
   const written = writePlan(read.reading ?? emptyWorkbook(), { sheets: [...data, ...plan.sheets] });
-  await writeOutputs(outputs, { workbook: written.bytes, report: reportJson(report) }, io.out);
+  await writeOutputs(
+    outputs,
+    { workbook: written.bytes, report: args.json === null ? undefined : reportJson(report) },
+    io.out
+  );
   const say = humanChannel(outputs, io);
   for (const name of written.kept)
     say(

@@ -83,9 +83,13 @@ function rowCell(row: { ref: RowRef } | undefined): { sheet: string | null; cell
   return { sheet: at.sheet, cell: at.cell };
 }
 
-export function buildReport(analysis: Analysis): Report {
+/**
+ * The report of SPEC section 7. `withHistory: false` leaves out section 4.3's history, which
+ * scores every period again: for a caller that prints the report but never writes it.
+ */
+export function buildReport(analysis: Analysis, { withHistory = true } = {}): Report {
   const { model, findings, scores } = analysis;
-  const history = historyOf(analysis);
+  const history = withHistory ? historyOf(analysis) : null;
   return {
     version: 1,
     asOf: isoFromDay(model.asOf),

@@ -57,7 +57,10 @@ export class ContentChecksum {
     else if (typeof content.value === "number") text = `n${Number(content.value.toPrecision(12))}`;
     else if (typeof content.value === "boolean") text = content.value ? "b1" : "b0";
     else text = `s${content.value}`;
-    this.mix(`${address}\u0000${text}\u0001`);
+    this.mix(address);
+    this.mix("\u0000");
+    this.mix(text);
+    this.mix("\u0001");
   }
 
   digest(): string {

@@ -192,6 +192,15 @@ describe("workbooks saved by LibreOffice and by openpyxl-style writers", () => {
     expect(rows.filter((r) => r.kind === "kpi").length).toBe(80);
     const fs = require("fs");
     expect(await lostOrChanged(fs.readFileSync(input), fs.readFileSync(out))).toEqual([]);
+    // The reader needs no temporary files: with a TMPDIR that does not exist, the command reads
+    // every string of the LibreOffice-saved file (ExcelJS's streaming reader read them blank).
+    const validate = require("child_process").spawnSync(
+      process.execPath,
+      [path.join(__dirname, "..", "..", "bin", "kpi-cascade.js"), "validate", input],
+      { encoding: "utf8", env: { ...process.env, TMPDIR: path.join(dir, "no-such-folder") } }
+    );
+    expect(validate.status).toBe(1);
+    expect(validate.stdout).toContain("35 KRAs, 80 KPIs and 950 check-ins");
   }, 180_000);
 
   it("builds an openpyxl-style workbook with a chart and comments, and the same saved by LibreOffice", async () => {

@@ -248,7 +248,7 @@ export function writePlan(reading: PackageReading, plan: WorkbookPlan): PackageW
   const newSheets: NewSheet[] = [];
   const names: NewName[] = [];
   const written: string[] = [];
-  const newParts: [string, string][] = [];
+  const newParts: [string, string | Uint8Array][] = [];
   for (const sheet of plan.sheets) {
     const name = freeSheetName(sheet.name, taken);
     taken.push(name);

@@ -143,14 +143,50 @@ export interface SheetXmlOptions {
 }
 
 /** The worksheet part's XML for a planned sheet. */
+/**
+ * A part's text, encoded to UTF-8 a piece at a time: a sheet of a 5,000-person organisation is
+ * hundreds of megabytes of XML, and one giant string (two bytes a character as soon as one
+ * character is not Latin-1) would double what the writer holds.
+ */
+class Utf8Chunks {
+  private readonly encoder = new TextEncoder();
+  private readonly done: Uint8Array[] = [];
+  private pending: string[] = [];
+  private pendingLength = 0;
+
+  push(text: string): void {
+    this.pending.push(text);
+    this.pendingLength += text.length;
+    if (this.pendingLength > 1 << 19) this.flush();
+  }
+
+  private flush(): void {
+    this.done.push(this.encoder.encode(this.pending.join("")));
+    this.pending = [];
+    this.pendingLength = 0;
+  }
+
+  bytes(): Uint8Array {
+    this.flush();
+    const out = new Uint8Array(this.done.reduce((n, c) => n + c.length, 0));
+    let at = 0;
+    for (const c of this.done) {
+      out.set(c, at);
+      at += c.length;
+    }
+    return out;
+  }
+}
+
 export function sheetXml(
   plan: SheetPlan,
   styles: StyleBook,
   options: SheetXmlOptions = {}
-): string {
-  const out: string[] = [
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`,
-  ];
+): Uint8Array {
+  const out = new Utf8Chunks();
+  out.push(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`
+  );
   const fit = plan.print?.fitToWidth;
   if (plan.tabColor || fit)
     out.push(
@@ -158,24 +194,22 @@ export function sheetXml(
     );
   const width = plan.rows.reduce((m, r) => Math.max(m, r.length), 1);
   out.push(`<dimension ref="A1:${columnLetters(width - 1)}${Math.max(plan.rows.length, 1)}"/>`);
-  out.push(
-    viewXml(plan, options.selected ?? false),
-    '<sheetFormatPr defaultRowHeight="15"/>',
-    colsXml(plan)
-  );
+  out.push(viewXml(plan, options.selected ?? false));
+  out.push('<sheetFormatPr defaultRowHeight="15"/>');
+  out.push(colsXml(plan));
   out.push("<sheetData>");
   const heights = new Map((plan.rowHeights ?? []).map((h) => [h.row, h.height]));
   const rowCount = Math.max(plan.rows.length, ...heights.keys());
   for (let r = 0; r < rowCount; r++) {
     const line = plan.rows[r] ?? [];
-    let cells = "";
+    const height = heights.get(r + 1);
+    if (height === undefined && !line.some((cell) => cell)) continue;
+    out.push(`<row r="${r + 1}"${height === undefined ? "" : ` ht="${height}" customHeight="1"`}>`);
     for (let c = 0; c < line.length; c++) {
       const cell = line[c];
-      if (cell) cells += cellXml(`${columnLetters(c)}${r + 1}`, cell, styles);
+      if (cell) out.push(cellXml(`${columnLetters(c)}${r + 1}`, cell, styles));
     }
-    const height = heights.get(r + 1);
-    const ht = height === undefined ? "" : ` ht="${height}" customHeight="1"`;
-    if (cells || ht) out.push(`<row r="${r + 1}"${ht}>${cells}</row>`);
+    out.push("</row>");
   }
   out.push("</sheetData>");
   const merges = plan.merges ?? [];
@@ -196,5 +230,5 @@ export function sheetXml(
   if (options.tableRelId)
     out.push(`<tableParts count="1"><tablePart r:id="${options.tableRelId}"/></tableParts>`);
   out.push("</worksheet>");
-  return out.join("");
+  return out.bytes();
 }
