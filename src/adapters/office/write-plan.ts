@@ -20,11 +20,11 @@ import {
   CellPlan,
   ConditionalFormatPlan,
   SheetPlan,
-  StyleName,
   WorkbookPlan,
   WriteProgress,
 } from "../../planner/plan";
 import { headerFooterPart } from "../../planner/plan-print";
+import { STYLE_SPECS, StyleSpec } from "../../planner/styles";
 import { fitCell } from "../../planner/cell-text";
 
 /** The requirement set this writer needs (RangeAreas, page layout); declared in manifest.xml. */
@@ -40,30 +40,6 @@ export interface WriteResult {
   /** Estimated size of the largest batch: UTF-8 bytes of the JSON of what it sends. */
   maxPayloadBytes: number;
 }
-
-interface StyleSpec {
-  bold?: boolean;
-  italic?: boolean;
-  underline?: boolean;
-  size?: number;
-  color?: string;
-  fill?: string;
-}
-
-const STYLES: Record<StyleName, StyleSpec> = {
-  title: { bold: true, size: 14, color: "#1F3864" },
-  subtitle: { bold: true, color: "#1F3864" },
-  header: { bold: true, color: "#FFFFFF", fill: "#1F4E79" },
-  owner: { bold: true, fill: "#DDEBF7" },
-  kra: { bold: true },
-  kpi: {},
-  label: { bold: true, color: "#595959" },
-  note: { italic: true, color: "#7F7F7F" },
-  link: { underline: true, color: "#0563C1" },
-  error: { bold: true, color: "#C00000" },
-  warning: { bold: true, color: "#BF8F00" },
-  info: { color: "#2F5597" },
-};
 
 /** What a plan cell becomes in `range.formulas`: Excel reads a leading `=`, `+`, `-` or `@` as a formula. */
 export function formulaInput(cell: CellPlan | null): string | number | boolean {
@@ -163,14 +139,15 @@ function inGroups<T>(items: readonly T[], size: number): T[][] {
 const ENTRY_BYTES = 170;
 
 /** Queues a style on some areas; returns the estimated bytes of what it queued. */
+/** A named style (planner/styles.ts) on a range; colours are `RRGGBB` there, `#RRGGBB` here. */
 function applyStyle(sheet: Excel.Worksheet, address: string, spec: StyleSpec): number {
   const format = sheet.getRanges(address).format;
   if (spec.bold !== undefined) format.font.bold = spec.bold;
   if (spec.italic !== undefined) format.font.italic = spec.italic;
   if (spec.underline) format.font.underline = Excel.RangeUnderlineStyle.single;
   if (spec.size !== undefined) format.font.size = spec.size;
-  if (spec.color) format.font.color = spec.color;
-  if (spec.fill) format.fill.color = spec.fill;
+  if (spec.color) format.font.color = `#${spec.color}`;
+  if (spec.fill) format.fill.color = `#${spec.fill}`;
   // getRanges and format, then for each property its font or fill and the value set.
   const properties = Object.values(spec).filter((v) => v !== undefined).length;
   return utf8Bytes(address) + (2 + 2 * properties) * ENTRY_BYTES;
@@ -269,7 +246,7 @@ async function formatSheet(
   }
   for (const [style, areas] of areasBy(plan, (cell) => cell?.style)) {
     for (const group of inGroups(areas, AREAS_PER_CALL)) {
-      await batches.queue(applyStyle(sheet, group.join(","), STYLES[style]));
+      await batches.queue(applyStyle(sheet, group.join(","), STYLE_SPECS[style]));
     }
   }
   for (const [indent, areas] of areasBy(plan, (cell) =>
