@@ -69,7 +69,11 @@ async function validate(args: CliArgs, io: Output): Promise<number> {
   say(`${terminalText(args.input)}\n${countLine(report)}\n`);
   say(formatFindings(report.findings));
   if (args.explain) say(`\n${formatExplain(analysis)}`);
-  await writeOutputs(outputs, { report: args.json === null ? undefined : reportJson(report) }, io.out);
+  await writeOutputs(
+    outputs,
+    { report: args.json === null ? undefined : reportJson(report) },
+    io.out
+  );
   return exitStatus(report);
 }
 
