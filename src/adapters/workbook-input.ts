@@ -11,6 +11,7 @@ import { CellPlan, SheetPlan } from "../planner/plan";
 import { readCsv } from "./tabular/csv";
 import { isOds, readOds } from "./tabular/ods";
 import { Package } from "./xlsx/package/opc";
+import { looksLikeZip } from "./xlsx/package/zip-read";
 import { PackageReading, readPackageParts } from "./xlsx/read";
 
 export type InputKind = "xlsx" | "ods" | "csv";
@@ -22,12 +23,9 @@ export interface WorkbookInput {
   reading: PackageReading | null;
 }
 
-const isZip = (b: Uint8Array) =>
-  b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
-
 /** Reads the file; null when it is neither a zip package nor a .csv. */
 export function readWorkbookInput(bytes: Uint8Array, fileName: string): WorkbookInput | null {
-  if (isZip(bytes)) {
+  if (looksLikeZip(bytes)) {
     const pkg = new Package(bytes);
     if (isOds(pkg)) return { kind: "ods", grids: readOds(pkg), reading: null };
     const reading = readPackageParts(pkg);

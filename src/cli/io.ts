@@ -1,5 +1,6 @@
 /** Inputs of the commands: regular files only, checked at once, read whole, and an xlsx. */
 import { Stats, promises as fs } from "fs";
+import { looksLikeZip } from "../adapters/xlsx/package/zip-read";
 import { UsageError } from "./args";
 
 /** An input that exists and is a regular file, with the identity outputs are compared against. */
@@ -62,17 +63,6 @@ export async function readInput(file: string): Promise<Buffer> {
       `"${file}" is not an .xlsx workbook (an .xlsx file is a zip archive; save it from Excel as "Excel Workbook (*.xlsx)").`
     );
   return bytes;
-}
-
-/** A zip archive starts with `PK\x03\x04`: the cheapest honest test for "is this an xlsx at all". */
-function looksLikeZip(bytes: Uint8Array): boolean {
-  return (
-    bytes.length >= 4 &&
-    bytes[0] === 0x50 &&
-    bytes[1] === 0x4b &&
-    bytes[2] === 0x03 &&
-    bytes[3] === 0x04
-  );
 }
 
 /** The OLE compound file signature: legacy .xls files, and password-protected .xlsx files. */

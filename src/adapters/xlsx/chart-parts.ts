@@ -6,6 +6,7 @@
  */
 import { parseA1 } from "../../engine/address";
 import { ChartPlan, ChartSeriesPlan } from "../../planner/plan";
+import { escapeXml } from "./xml/escape";
 
 export const DRAWING_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.drawing+xml";
 export const CHART_CONTENT_TYPE =
@@ -41,22 +42,6 @@ export interface SheetChartParts {
   /** The Target of the worksheet's relationship to the drawing, relative to `xl/worksheets/`. */
   drawingRelTarget: string;
   drawingRelType: string;
-}
-
-/** XML 1.0 has no place for control characters other than tab and line breaks. */
-function allowedInXml(ch: string): boolean {
-  const code = ch.charCodeAt(0);
-  return code >= 0x20 || ch === "\t" || ch === "\n" || ch === "\r";
-}
-
-export function escapeXml(text: string): string {
-  return [...text]
-    .filter(allowedInXml)
-    .join("")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;");
 }
 
 /** `'KPI Trends'!$D$25:$O$25` from a plan's `D25:O25`. */

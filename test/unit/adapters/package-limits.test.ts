@@ -151,3 +151,13 @@ describe("hostile packages", () => {
     }
   });
 });
+
+describe("text written into a part", () => {
+  it("drops the control characters XML cannot hold and escapes markup, in attributes and text alike", async () => {
+    const { escapeXml, escapeCellText } = await import("../../../src/adapters/xlsx/xml/escape");
+    expect(escapeXml('a\u0001<b>&"c"\u001f\td')).toBe("a&lt;b&gt;&amp;&quot;c&quot;\td");
+    expect(escapeXml("plain")).toBe("plain");
+    // Cell text keeps its control characters, as _xHHHH_ escapes.
+    expect(escapeCellText("a\u0001b")).toBe("a_x0001_b");
+  });
+});

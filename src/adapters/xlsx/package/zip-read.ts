@@ -48,6 +48,17 @@ class Reader {
   }
 }
 
+/** A zip archive starts with `PK\x03\x04`: the cheapest honest test for "is this an xlsx at all". */
+export function looksLikeZip(bytes: Uint8Array): boolean {
+  return (
+    bytes.length >= 4 &&
+    bytes[0] === 0x50 &&
+    bytes[1] === 0x4b &&
+    bytes[2] === 0x03 &&
+    bytes[3] === 0x04
+  );
+}
+
 const damaged = (why: string) => new PackageRefused(`the zip archive is damaged: ${why}`, true);
 
 function findEndOfDirectory(r: Reader): number {

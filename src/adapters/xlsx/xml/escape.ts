@@ -1,14 +1,28 @@
 /** Text into XML: the markup characters escaped, and what XML 1.0 cannot hold written as `_xHHHH_`. */
 
-/** Escapes `&`, `<`, `>` and `"` (for text and attribute values alike). */
 const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
 
+/** A C0 control character that XML 1.0 cannot carry (all but tab, line feed and carriage return). */
+function illegalInXml(c: number): boolean {
+  return c < 32 && c !== 9 && c !== 10 && c !== 13;
+}
+
+/**
+ * Escapes `&`, `<`, `>` and `"` (for text and attribute values alike) and drops the control
+ * characters XML 1.0 cannot hold, so no text from a workbook can make a part unreadable. Cell
+ * text keeps its control characters through `escapeCellText` instead.
+ */
 export function escapeXml(text: string): string {
   // Most text needs nothing: one scan without a regular expression decides.
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 38 || c === 60 || c === 62 || c === 34)
-      return text.replace(/[&<>"]/g, (ch) => ENTITIES[ch]);
+    if (c === 38 || c === 60 || c === 62 || c === 34 || illegalInXml(c))
+      return (
+        text
+          // eslint-disable-next-line no-control-regex -- these are exactly the characters XML refuses
+          .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, "")
+          .replace(/[&<>"]/g, (ch) => ENTITIES[ch])
+      );
   }
   return text;
 }
