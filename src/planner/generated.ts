@@ -106,6 +106,13 @@ export function freeTableName(wanted: string, taken: readonly string[]): string 
   for (let n = 2; ; n++) if (!used.has(`${wanted}${n}`.toLowerCase())) return `${wanted}${n}`;
 }
 
+/** The sheet a marker name points at: `'KPI Scorecard'!$A$1` → `KPI Scorecard`. */
+export function markedSheet(text: string): string | null {
+  const m = /^'((?:[^']|'')+)'!|^([^'!]+)!/.exec(text.trim());
+  if (!m) return null;
+  return m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+}
+
 /** `'KPI Scorecard'!$A$1`, quoting as Excel does. */
 export function sheetAnchor(sheet: string): string {
   return `'${sheet.replace(/'/g, "''")}'!$A$1`;

@@ -6,7 +6,7 @@
  */
 import { SheetGrid, TableRef, WorkbookGrids } from "../../../engine/grid";
 import { LIMITS, PackageRefused } from "../package/limits";
-import { ContentChecksum } from "../../../planner/generated";
+import { ContentChecksum, markedSheet, parseMarker } from "../../../planner/generated";
 import { Package, relType } from "../package/opc";
 import { decodeInto } from "../xml/scanner";
 import { SheetScanner } from "./sheet-scan";
@@ -22,22 +22,11 @@ export interface PackageReading {
   workbook: WorkbookInfo;
   /** Cells addressed beyond Excel's grid (row 1,048,576, column XFD), by sheet: never read. */
   outsideGrid: Map<string, number>;
-  sharedStrings: readonly string[];
-}
-
-/** The content checksum of a sheet part (planner/generated.ts), to verify a generated sheet. */
-export function sheetChecksum(reading: PackageReading, part: string): string {
-  const checksum = new ContentChecksum();
-  const reader = new SheetReader("", part, {
-    sharedStrings: reading.sharedStrings,
-    isDate: [],
-    date1904: false,
-    cellBudget: LIMITS.cells,
-    checksum,
-  });
-  const bytes = reading.pkg.read(part);
-  if (bytes) decodeInto(bytes, new SheetScanner(reader, part));
-  return checksum.digest();
+  /**
+   * The content checksum (planner/generated.ts) of each sheet a generated-sheet marker points at,
+   * taken while the sheet is read: a build replaces the sheet only if it still matches.
+   */
+  checksums: Map<string, string>;
 }
 
 export function readPackage(bytes: Uint8Array): PackageReading {
@@ -52,28 +41,35 @@ export function readPackageParts(pkg: Package): PackageReading {
   const sharedStrings = readSharedStrings(pkg, partOf("sharedStrings"));
   const isDate = readDateStyles(pkg, partOf("styles"));
 
+  const marked = new Set<string>();
+  for (const n of workbook.definedNames)
+    if (n.localSheet === null && parseMarker(n.name)) marked.add(markedSheet(n.text) ?? "");
   const sheets: SheetGrid[] = [];
   const tables: TableRef[] = [];
   const outsideGrid = new Map<string, number>();
+  const checksums = new Map<string, string>();
   let cells = 0;
   for (const sheet of workbook.sheets) {
     // A chart sheet, or a sheet whose part is missing, has no cells: it reads as an empty grid.
+    const checksum = marked.has(sheet.name) ? new ContentChecksum() : undefined;
     const reader = new SheetReader(sheet.name, sheet.part ?? "", {
       sharedStrings,
       isDate,
       date1904: workbook.date1904,
       cellBudget: LIMITS.cells - cells,
+      checksum,
     });
     const part = sheet.part ? pkg.read(sheet.part) : undefined;
     if (part && sheet.part) decodeInto(part, new SheetScanner(reader, sheet.part));
     const reading = reader.finish();
+    if (checksum) checksums.set(sheet.name, checksum.digest());
     cells += reading.cells;
     if (reading.merges.length > 0) reading.grid.merges = reading.merges;
     if (reading.outsideGrid > 0) outsideGrid.set(sheet.name, reading.outsideGrid);
     sheets.push(reading.grid);
     if (sheet.part) tables.push(...readTables(pkg, sheet.part, sheet.name));
   }
-  return { grids: { sheets, tables }, pkg, workbook, outsideGrid, sharedStrings };
+  return { grids: { sheets, tables }, pkg, workbook, outsideGrid, checksums };
 }
 
 export { PackageRefused };

@@ -9,13 +9,14 @@
 import {
   checkedMarkerName,
   freeSheetName,
+  markedSheet,
   freeTableName,
   parseMarker,
   planChecksum,
   sheetAnchor,
 } from "../../../planner/generated";
 import { SheetPlan, WorkbookPlan } from "../../../planner/plan";
-import { PackageReading, readPackage, sheetChecksum } from "../read";
+import { PackageReading, readPackage } from "../read";
 import { Package, relType, relsPartOf } from "../package/opc";
 import { ZipWriter } from "../package/zip-write";
 import { escapeXml } from "../xml/escape";
@@ -57,13 +58,6 @@ export interface PackageWrite {
   kept: string[];
 }
 
-/** The sheet a marker name points at: `'KPI Scorecard'!$A$1` → `KPI Scorecard`. */
-function markedSheet(text: string): string | null {
-  const m = /^'((?:[^']|'')+)'!|^([^'!]+)!/.exec(text.trim());
-  if (!m) return null;
-  return m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
-}
-
 interface Replaced {
   /** Sheets an earlier build wrote, still exactly as written: replaced. */
   sheets: Set<string>;
@@ -95,7 +89,7 @@ function replacedSheets(reading: PackageReading, plan: WorkbookPlan): Replaced {
     if (
       entry.part &&
       marker.checksum !== null &&
-      sheetChecksum(reading, entry.part) === marker.checksum
+      reading.checksums.get(entry.name) === marker.checksum
     )
       out.sheets.add(entry.name);
     else out.kept.push(entry.name);
