@@ -102,6 +102,15 @@ function partNumber(part: string): number {
   return Number(/(\d+)\.\w+$/.exec(part)?.[1] ?? 0);
 }
 
+/**
+ * Whether a part name is free for a new part: no kept part has it (the parts being removed are
+ * free again, so a rebuild reuses them) and no new part has taken it.
+ */
+function isFree(pkg: Package, taken: Set<string>, removed: Set<string>, name: string): boolean {
+  const key = name.toLowerCase();
+  return (!pkg.entry(key) || removed.has(key)) && !taken.has(key);
+}
+
 /** The first N such that `stemN.xml` … `stem(N+count-1).xml` are all free. */
 function freeNumber(
   pkg: Package,
@@ -111,18 +120,15 @@ function freeNumber(
   stem: string,
   count: number
 ): number {
-  const free = (n: number) => {
-    const key = `${folder}${stem}${n}.xml`.toLowerCase();
-    return (!pkg.entry(key) || removed.has(key)) && !taken.has(key);
-  };
   for (let n = 1; ; n++) {
     let ok = true;
-    for (let k = 0; k < count && ok; k++) ok = free(n + k);
+    for (let k = 0; k < count && ok; k++)
+      ok = isFree(pkg, taken, removed, `${folder}${stem}${n + k}.xml`);
     if (ok) return n;
   }
 }
 
-/** A part name no kept part has (the parts being removed are free again, so a rebuild reuses them). */
+/** The first free part name `stemN.ext`, taken. */
 function freePartName(
   pkg: Package,
   taken: Set<string>,
@@ -133,9 +139,8 @@ function freePartName(
 ): string {
   for (let n = 1; ; n++) {
     const name = `${folder}${stem}${n}.${extension}`;
-    const key = name.toLowerCase();
-    if ((!pkg.entry(name) || removed.has(key)) && !taken.has(key)) {
-      taken.add(key);
+    if (isFree(pkg, taken, removed, name)) {
+      taken.add(name.toLowerCase());
       return name;
     }
   }
