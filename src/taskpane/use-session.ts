@@ -38,7 +38,7 @@ export interface Session {
   /** Back to the start, to open another file. */
   close(): void;
   refresh(): Promise<void>;
-  build(): Promise<{ sheets: string[]; ms: number }>;
+  build(): Promise<{ sheets: string[]; kept: string[]; ms: number }>;
   insertTemplate(kinds: readonly SheetKind[]): Promise<string[]>;
   saveSettings(changes: ReadonlyMap<string, SettingValue>): Promise<void>;
 }
@@ -87,8 +87,8 @@ function portBackend(port: WorkbookPort, engine: PaneEngine): Backend {
       onProgress({ stage: "Planning the sheets", percent: 0 });
       const plan = what === "build" ? await engine.planBuild() : what;
       const writing = within(onProgress, 10, 70);
-      const { sheets } = await port.writePlan(plan, (p) => writing(writeProgress(p)));
-      return { sheets, view: await load(within(onProgress, 70, 100)) };
+      const { sheets, kept } = await port.writePlan(plan, (p) => writing(writeProgress(p)));
+      return { sheets, kept, view: await load(within(onProgress, 70, 100)) };
     },
     async edit(changes, onProgress) {
       await port.applyEdit(await engine.planSettings(changes));
@@ -193,10 +193,10 @@ export function useSession(engine?: Promise<PaneEngine>): Session {
     build: () =>
       run("Building scorecards", async (onProgress) => {
         const started = performance.now();
-        const { sheets, view } = await current().write("build", onProgress);
+        const { sheets, kept, view } = await current().write("build", onProgress);
         const ms = performance.now() - started;
         show(current(), view, await getEngine(), started);
-        return { sheets, ms };
+        return { sheets, kept, ms };
       }),
     insertTemplate: (kinds) =>
       run("Inserting the template", async (onProgress) => {

@@ -13,6 +13,8 @@ export type PortMode = "excel" | "file";
 export interface WriteSummary {
   /** The names the sheets were written under. */
   sheets: string[];
+  /** Sheets marked as generated but changed since: kept as they are, the new ones written beside. */
+  kept: string[];
 }
 
 export interface WorkbookPort {

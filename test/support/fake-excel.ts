@@ -90,22 +90,41 @@ export class FakeSheet {
     /** What reading the sheet gives, from A1 (before anything is written). */
     public data: FakeValue[][] = []
   ) {}
-  /** The used range of `data`, as Excel reports it: trimmed to the non-blank cells. */
+  /**
+   * A cell as reading gives it: what was written (`range.formulas`) over `data`. A formula reads
+   * back as its text in `formulas` and, never computed here, 0 in `values`; text written with
+   * Excel's `'` prefix reads back without it in both, as in Excel.
+   */
+  private readCell(r: number, c: number): { value: FakeValue; formula: unknown } {
+    const written = this.cells.get(a1(r, c))?.formula;
+    if (written === undefined || written === "") {
+      const v = this.data[r]?.[c] ?? "";
+      return { value: v, formula: typeof v === "object" && v !== null ? v.error : v };
+    }
+    if (typeof written === "string" && written.startsWith("="))
+      return { value: 0, formula: written };
+    const constant = typeof written === "string" ? written.replace(/^'/, "") : written;
+    return { value: constant as FakeValue, formula: constant };
+  }
+  /** The used range of what reading gives, as Excel reports it: trimmed to the non-blank cells. */
   getUsedRangeOrNullObject(): unknown {
-    const filled = (v: FakeValue | undefined) => v !== null && v !== undefined && v !== "";
     let top = Infinity,
       left = Infinity,
       bottom = -1,
       right = -1;
-    this.data.forEach((row, r) =>
-      row.forEach((v, c) => {
-        if (!filled(v)) return;
-        top = Math.min(top, r);
-        left = Math.min(left, c);
-        bottom = Math.max(bottom, r);
-        right = Math.max(right, c);
-      })
-    );
+    const note = (r: number, c: number) => {
+      const v = this.readCell(r, c).value;
+      if (v === null || v === "") return;
+      top = Math.min(top, r);
+      left = Math.min(left, c);
+      bottom = Math.max(bottom, r);
+      right = Math.max(right, c);
+    };
+    this.data.forEach((row, r) => row.forEach((_, c) => note(r, c)));
+    for (const at of this.cells.keys()) {
+      const p = parseA1(at);
+      if (p) note(p.row, p.col);
+    }
     const empty = bottom < 0;
     const info = {
       isNullObject: empty,
@@ -123,17 +142,21 @@ export class FakeSheet {
     const out = {
       values: [] as unknown[][],
       valueTypes: [] as string[][],
+      formulas: [] as unknown[][],
       load(what: string) {
+        const wanted = what.split(",");
         sheet.book.reads += rows * cols;
-        sheet.book.payload += actionBytes("query", "", [{ Select: what.split(",") }]);
+        sheet.book.payload += actionBytes("query", "", [{ Select: wanted }]);
         sheet.book.afterSync.push(() => {
           for (let r = 0; r < rows; r++) {
             const vals: unknown[] = [];
             const types: string[] = [];
+            const formulas: unknown[] = [];
             for (let c = 0; c < cols; c++) {
-              const v = sheet.data[row + r]?.[col + c] ?? "";
+              const { value: v, formula } = sheet.readCell(row + r, col + c);
               const isError = typeof v === "object" && v !== null;
               vals.push(isError ? v.error : v);
+              formulas.push(formula);
               types.push(
                 isError
                   ? "Error"
@@ -148,10 +171,11 @@ export class FakeSheet {
             }
             out.values.push(vals);
             out.valueTypes.push(types);
+            out.formulas.push(formulas);
           }
-          sheet.book.response += entryBytes({
-            Value: { values: out.values, valueTypes: out.valueTypes },
-          });
+          const answer: Record<string, unknown> = {};
+          for (const key of wanted) answer[key] = out[key as "values" | "valueTypes" | "formulas"];
+          sheet.book.response += entryBytes({ Value: answer });
         });
         return out;
       },

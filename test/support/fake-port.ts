@@ -15,6 +15,8 @@ export class FakePort implements WorkbookPort {
   edits: SheetEdit[] = [];
   reads = 0;
   failWrites: string | null = null;
+  /** Sheets each write reports kept: marked as generated but changed by hand. */
+  keptOnWrite: string[] = [];
   constructor(
     public grids: WorkbookGrids,
     public mode: PortMode = "excel"
@@ -33,7 +35,7 @@ export class FakePort implements WorkbookPort {
     onProgress({ stage: "writing", sheet: plan.sheets[0]?.name, chunk: 1, chunks: 2 });
     this.plans.push(plan);
     onProgress({ stage: "done" });
-    return { sheets: plan.sheets.map((s) => s.name) };
+    return { sheets: plan.sheets.map((s) => s.name), kept: this.keptOnWrite };
   }
   async applyEdit(edit: SheetEdit): Promise<void> {
     this.edits.push(edit);

@@ -26,7 +26,7 @@ export const fakeXlsxIo: XlsxIo = {
       grids.sheets = grids.sheets.filter((s) => s.name !== sheet.name);
       grids.sheets.push({ name: sheet.name, rows: [] });
     }
-    return jsonBytes(grids);
+    return { bytes: jsonBytes(grids), sheets: plan.sheets.map((s) => s.name), kept: [] };
   },
   async applyEdit(bytes: Uint8Array, edit: SheetEdit) {
     const port = new FakePort(gridsOf(bytes));

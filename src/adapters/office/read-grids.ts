@@ -8,37 +8,17 @@
  */
 import { parseA1 } from "../../engine/address";
 import { CellValue, SheetGrid, TableRef, WorkbookGrids } from "../../engine/grid";
+import { RESPONSE_BUDGET_BYTES, readInBlocks, UsedRange } from "./range-blocks";
 import { jsonBytes } from "./request-size";
 
 /** The requirement set the reader needs (getRangeByIndexes); the base requirement of manifest.xml. */
 export const READER_EXCEL_API = "1.7";
-
-/** What one sync's reads may bring back, in bytes: well under Excel on the web's 5 MB. */
-export const RESPONSE_BUDGET_BYTES = 3.5 * 1024 * 1024;
-
-/**
- * Bytes a cell is taken to bring back before anything is known of its sheet: long text (a
- * 230-character Japanese name). A sheet's first block is that small (about 5,000 cells at the
- * budget); what it really holds sizes the rest.
- */
-const UNREAD_CELL_BYTES = 700;
-
-/** Rows later in a sheet may hold longer text than its first ones: blocks leave this much room. */
-const GROWTH_MARGIN = 1.25;
 
 export interface ReadResult {
   grids: WorkbookGrids;
   syncs: number;
   /** Measured size of the largest response: UTF-8 bytes of its values and value types as JSON. */
   maxResponseBytes: number;
-}
-
-interface UsedRange {
-  sheet: string;
-  top: number;
-  left: number;
-  rows: number;
-  columns: number;
 }
 
 /** `Sheet1!B3:F40` (or `'My sheet'!B3`) → its corners, 0-based. */
@@ -57,13 +37,6 @@ function cellValue(value: unknown, type: string): CellValue {
   if (type === "Error") return { error: String(value) };
   if (type === "Empty" || value === "") return null;
   return value as CellValue;
-}
-
-interface Block {
-  grid: SheetGrid;
-  from: number;
-  rows: number;
-  range: Excel.Range;
 }
 
 export async function readGridsFromExcel(
@@ -105,58 +78,20 @@ export async function readGridsFromExcel(
     return { name, rows: [], rowOffset: range.rowIndex, colOffset: range.columnIndex };
   });
   const gridOf = new Map(sheets.map((s) => [s.name, s]));
-
-  // Blocks of whole rows, several sheets' blocks to a batch, each batch's estimate under budget.
-  // Until a sheet has been read from, its cells count as UNREAD_CELL_BYTES each.
-  const bytesPerRow = new Map<SheetGrid, number>();
-  let pending: Block[] = [];
-  let pendingBytes = 0;
-  let maxResponseBytes = 0;
-  const flush = async () => {
-    if (!pending.length) return;
-    await sync();
-    let response = 0;
-    for (const { grid, from, rows, range } of pending) {
+  const { maxResponseBytes } = await readInBlocks(
+    context,
+    ranges,
+    "values,valueTypes",
+    budgetBytes,
+    sync,
+    (u, from, range) => {
+      const grid = gridOf.get(u.sheet) as SheetGrid;
       range.values.forEach((row, r) => {
         grid.rows[from + r] = row.map((v, c) => cellValue(v, range.valueTypes[r][c]));
       });
-      const bytes = jsonBytes(range.values) + jsonBytes(range.valueTypes);
-      response += bytes;
-      bytesPerRow.set(grid, Math.max(bytesPerRow.get(grid) ?? 0, bytes / rows));
+      return jsonBytes(range.values) + jsonBytes(range.valueTypes);
     }
-    maxResponseBytes = Math.max(maxResponseBytes, response);
-    pending = [];
-    pendingBytes = 0;
-  };
-  const queue = (u: UsedRange, grid: SheetGrid, from: number, rows: number, bytes: number) => {
-    const range = context.workbook.worksheets
-      .getItem(u.sheet)
-      .getRangeByIndexes(u.top + from, u.left, rows, u.columns)
-      .load("values,valueTypes");
-    pending.push({ grid, from, rows, range });
-    pendingBytes += bytes;
-  };
-  for (const u of ranges) {
-    const grid = gridOf.get(u.sheet) as SheetGrid;
-    let from = 0;
-    while (from < u.rows) {
-      const known = bytesPerRow.get(grid);
-      const rowBytes = known === undefined ? u.columns * UNREAD_CELL_BYTES : known * GROWTH_MARGIN;
-      const fullBlock = Math.max(1, Math.floor(budgetBytes / rowBytes));
-      let rows = Math.min(u.rows - from, fullBlock);
-      if (pendingBytes + rows * rowBytes > budgetBytes) {
-        // Fill what is left of this batch if that is worth a block; else start a new batch.
-        const fits = Math.floor((budgetBytes - pendingBytes) / rowBytes);
-        if (fits >= Math.min(rows, fullBlock / 4) && fits > 0) rows = fits;
-        else await flush();
-      }
-      queue(u, grid, from, rows, rows * rowBytes);
-      from += rows;
-      // The rest of the sheet is sized by what its first block holds.
-      if (known === undefined && from < u.rows) await flush();
-    }
-  }
-  await flush();
+  );
 
   const tableRefs: TableRef[] = [];
   for (const t of tableRanges) {

@@ -8,10 +8,12 @@
 import { a1, columnLetters } from "../../engine/address";
 import { jsonBytes, utf8Bytes } from "./request-size";
 import { addCharts, addNotes, notesSupported } from "./charts";
+import { MarkerClaim, verifiedSheets } from "./generated-sheets";
 import {
   checkedMarkerName,
   freeSheetName,
   freeTableName,
+  markedSheet,
   parseMarker,
   planChecksum,
   sheetAnchor,
@@ -36,6 +38,8 @@ const CELL_CHUNK_BYTES = 3.5 * 1024 * 1024;
 
 export interface WriteResult {
   sheets: string[];
+  /** Sheets a marker claims that do not hold what the tool wrote (edited, or a copied marker): kept. */
+  kept: string[];
   syncs: number;
   /** Estimated size of the largest batch: UTF-8 bytes of the JSON of what it sends. */
   maxPayloadBytes: number;
@@ -363,17 +367,21 @@ export async function applyPlanToExcel(
   const tables = workbook.tables.load("items/name");
   await batches.sync();
 
-  const generated = new Set<string>();
   const markers: Excel.NamedItem[] = [];
+  const claims: MarkerClaim[] = [];
   // Only the kinds this plan writes are replaced: inserting a template keeps the last build.
   const replaced = new Set<string>(plan.sheets.map((s) => s.kind));
   for (const item of names.items) {
     const marker = parseMarker(item.name);
     if (!marker || !replaced.has(marker.kind)) continue;
-    const sheet = /^='?(.*?)'?!\$A\$1$/.exec(item.formula)?.[1]?.replace(/''/g, "'");
-    if (sheet) generated.add(sheet);
+    const sheet = markedSheet(item.formula.replace(/^=/, ""));
+    if (sheet !== null) claims.push({ sheet, checksum: marker.checksum });
     markers.push(item);
   }
+  const generated = await verifiedSheets(context, claims, () => batches.sync());
+  const kept = [...new Set(claims.map((c) => c.sheet))].filter(
+    (sheet) => !generated.has(sheet) && worksheets.items.some((w) => w.name === sheet)
+  );
   const allNames = worksheets.items.map((w) => w.name);
   const userNames = allNames.filter((n) => !generated.has(n));
   const tableNames = tables.items.map((t) => t.name);
@@ -427,7 +435,12 @@ export async function applyPlanToExcel(
     }
     await batches.sync();
     onProgress({ stage: "done" });
-    return { sheets: finalNames, syncs: batches.syncs, maxPayloadBytes: batches.maxPayloadBytes };
+    return {
+      sheets: finalNames,
+      kept,
+      syncs: batches.syncs,
+      maxPayloadBytes: batches.maxPayloadBytes,
+    };
   } catch (error) {
     await removeSheets(context, added);
     throw error;

@@ -71,7 +71,14 @@ export function BuildScreen({ session, loaded }: { session: Session; loaded: Loa
     attempt(
       setBuilt,
       () => session.build(),
-      ({ sheets, ms }) => `Wrote ${sheets.join(", ")} in ${(ms / 1000).toFixed(1)} s.`,
+      ({ sheets, kept, ms }) =>
+        `Wrote ${sheets.join(", ")} in ${(ms / 1000).toFixed(1)} s.` +
+        kept
+          .map(
+            (name) =>
+              ` "${name}" was changed since it was built (or its mark was copied), so it was kept as it is and the new sheet written beside it.`
+          )
+          .join(""),
       "Nothing was written"
     );
   const insert = () =>

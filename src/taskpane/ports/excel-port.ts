@@ -14,7 +14,7 @@ export function excelPort(): WorkbookPort {
       if (missing) throw new Error(missing);
       return Excel.run(async (context) => {
         const result = await applyPlanToExcel(context, plan, onProgress);
-        return { sheets: result.sheets };
+        return { sheets: result.sheets, kept: result.kept };
       });
     },
     applyEdit: (edit) => Excel.run((context) => applySheetEdit(context, edit)),

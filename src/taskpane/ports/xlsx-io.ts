@@ -1,6 +1,6 @@
 /**
  * The file mode's reading and writing of workbook bytes, behind three functions the pane's worker
- * calls and nothing else: bytes → grids, bytes + plan → bytes, bytes + Settings edit → bytes —
+ * calls and nothing else: bytes → grids, bytes + plan → bytes (and the sheets written), bytes + Settings edit → bytes —
  * through the same package reader and writer as the command line, so a file reads and builds the
  * same in both. The bytes are never changed in place, so a write that fails leaves the workbook as
  * it was. Empty bytes stand for a new, empty workbook.
@@ -50,9 +50,16 @@ export async function readGrids(bytes: Uint8Array): Promise<WorkbookGrids> {
   return open(bytes).grids;
 }
 
-/** The workbook with the plan's sheets written into it. */
-export async function writePlan(bytes: Uint8Array, plan: WorkbookPlan): Promise<Uint8Array> {
-  return remember(writePackage(open(bytes), plan).bytes);
+/**
+ * The workbook with the plan's sheets written into it, the names they were written under, and the
+ * sheets marked as generated that were kept because they no longer hold what the tool wrote.
+ */
+export async function writePlan(
+  bytes: Uint8Array,
+  plan: WorkbookPlan
+): Promise<{ bytes: Uint8Array; sheets: string[]; kept: string[] }> {
+  const written = writePackage(open(bytes), plan);
+  return { bytes: remember(written.bytes), sheets: written.sheets, kept: written.kept };
 }
 
 /** The workbook with the Settings rows written. */

@@ -24,6 +24,8 @@ export type OnProgress = (p: Progress) => void;
 /** The sheets written and the workbook's view after writing them. */
 export interface Written {
   sheets: string[];
+  /** Sheets marked as generated but changed since: kept as they are, the new ones written beside. */
+  kept: string[];
   view: PaneView;
 }
 
@@ -55,19 +57,6 @@ interface State {
   grids: WorkbookGrids;
   analysis: Analysis;
   index: CascadeIndex;
-}
-
-/**
- * The sheets a write produced: the ones that are new, and those a build replaced under the
- * same name (template sheets never replace a sheet: theirs get a free name).
- */
-export function writtenSheets(
-  before: readonly string[],
-  after: readonly string[],
-  plan: WorkbookPlan
-): string[] {
-  const replaced = new Set(plan.sheets.filter((s) => s.kind !== "template").map((s) => s.name));
-  return after.filter((name) => !before.includes(name) || replaced.has(name));
 }
 
 export function createPaneEngine(loadIo: () => Promise<XlsxIo>): PaneEngine {
@@ -110,14 +99,12 @@ export function createPaneEngine(loadIo: () => Promise<XlsxIo>): PaneEngine {
       return planSettingsEdit(grids, analysis.model.regions.settings ?? null, changes);
     },
     async writeFile(what, onProgress) {
-      const before = current().grids.sheets.map((s) => s.name);
       onProgress({ stage: "Planning the sheets", percent: 0 });
       const plan = what === "build" ? planWorkbook(current().analysis) : what;
       onProgress({ stage: "Writing the workbook", percent: 15 });
-      const next = await (await loadIo()).writePlan(file(), plan);
-      const view = await read(next, onProgress, 55);
-      const after = current().grids.sheets.map((s) => s.name);
-      return { sheets: writtenSheets(before, after, plan), view };
+      const written = await (await loadIo()).writePlan(file(), plan);
+      const view = await read(written.bytes, onProgress, 55);
+      return { sheets: written.sheets, kept: written.kept, view };
     },
     async editFile(edit, onProgress) {
       onProgress({ stage: "Saving to the workbook", percent: 0 });

@@ -4,11 +4,8 @@
  * cell — counting syncs and checking what was written, and that a failed build leaves nothing.
  */
 import { applySheetEdit, selectCell } from "../../../src/adapters/office/edit-cells";
-import {
-  RESPONSE_BUDGET_BYTES,
-  parseRangeAddress,
-  readGridsFromExcel,
-} from "../../../src/adapters/office/read-grids";
+import { RESPONSE_BUDGET_BYTES } from "../../../src/adapters/office/range-blocks";
+import { parseRangeAddress, readGridsFromExcel } from "../../../src/adapters/office/read-grids";
 import { applyPlanToExcel } from "../../../src/adapters/office/write-plan";
 import { analyzeWorkbook } from "../../../src/engine/analyze";
 import { planWorkbook } from "../../../src/planner";

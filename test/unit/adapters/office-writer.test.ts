@@ -150,6 +150,54 @@ describe("the Office.js writer", () => {
     ]);
   });
 
+  it("replaces only sheets that still hold what it wrote: an edited one, or one a copied marker names, is kept", async () => {
+    const plan = await samplePlan();
+    const fake = new FakeWorkbook([
+      {
+        name: "Payroll",
+        rows: [
+          ["Name", "Salary"],
+          ["Ann", 5000],
+        ],
+      },
+    ]);
+    const first = await applyPlanToExcel(fake.context(), plan);
+    const [scorecard, cascade] = first.sheets;
+    // A marker copied onto the user's sheet, with a checksum the tool once wrote.
+    const real = fake.names.find((n) => n.name.startsWith("KPICascade_scorecard_"));
+    fake.names.push({ name: "KPICascade_dashboard_0123456789abcdef", formula: "='Payroll'!$A$1" });
+    // A hand edit on the cascade sheet.
+    const edited = fake.sheet(cascade)?.getRange("A2") as { formulas: unknown };
+    edited.formulas = [["my note"]];
+
+    const second = await applyPlanToExcel(fake.context(), plan);
+    expect(second.kept.sort()).toEqual([cascade, "Payroll"].sort());
+    expect(fake.sheet("Payroll")?.deleted).toBe(false);
+    expect(fake.sheet(cascade)?.deleted).toBe(false);
+    expect(second.sheets).toContain(`${cascade} 2`);
+    // The scorecard still held what was written: replaced under its own name.
+    expect(second.sheets[0]).toBe(scorecard);
+    expect(real).toBeDefined();
+  });
+
+  it("recognises its own text that starts with = as text, not as a formula, when it verifies a sheet", async () => {
+    const plan: WorkbookPlan = {
+      sheets: [
+        {
+          kind: "findings",
+          name: "KPI Findings",
+          rows: [[{ value: '=HYPERLINK("http://x","y")' }, { formula: "1+1" }, { value: 3 }]],
+          columnWidths: [20, 10, 10],
+        },
+      ],
+    };
+    const fake = new FakeWorkbook(["KPIs"]);
+    await applyPlanToExcel(fake.context(), plan);
+    const again = await applyPlanToExcel(fake.context(), plan);
+    expect(again.kept).toEqual([]);
+    expect(again.sheets).toEqual(["KPI Findings"]);
+  });
+
   it("says clearly when the host lacks the Excel API it needs", () => {
     const host = (supported: boolean) => ({
       context: { requirements: { isSetSupported: () => supported } },

@@ -5,7 +5,7 @@
 import { analyzeWorkbook } from "../../../src/engine/analyze";
 import { sortFindings } from "../../../src/engine/report";
 import { CascadeIndex, named } from "../../../src/taskpane/worker/cascade-index";
-import { createPaneEngine, writtenSheets } from "../../../src/taskpane/worker/pane-engine";
+import { createPaneEngine } from "../../../src/taskpane/worker/pane-engine";
 import { Progress } from "../../../src/taskpane/worker/pane-engine";
 import { fakeXlsxIo, gridsOf, jsonBytes } from "../../support/fake-xlsx-io";
 import { KPI_HEADER, KRA_HEADER, kpi, kra, workbook } from "../../support/workbook";
@@ -69,15 +69,6 @@ describe("the cascade index", () => {
 });
 
 describe("writing a file", () => {
-  it("names the sheets written: new ones, and generated ones a build replaced", () => {
-    const build = { sheets: [{ kind: "scorecard", name: "KPI Scorecard" }] } as never;
-    expect(writtenSheets(["KRAs", "KPI Scorecard"], ["KRAs", "KPI Scorecard"], build)).toEqual([
-      "KPI Scorecard",
-    ]);
-    const template = { sheets: [{ kind: "template", name: "KPIs" }] } as never;
-    expect(writtenSheets(["KPIs"], ["KPIs", "KPIs 2"], template)).toEqual(["KPIs 2"]);
-  });
-
   it("reads the file, writes the build into it and reads it again, reporting each stage", async () => {
     const engine = createPaneEngine(async () => fakeXlsxIo);
     const stages: Progress[] = [];

@@ -177,6 +177,15 @@ describe("Build", () => {
     expect(port.reads).toBe(2); // read again after writing
   });
 
+  it("says which marked sheets it kept because they were changed by hand", async () => {
+    const port = new FakePort(sampleGrids());
+    port.keptOnWrite = ["KPI Cascade"];
+    await renderPane(port);
+    await user().click(screen.getByRole("tab", { name: "Build" }));
+    await user().click(screen.getByRole("button", { name: "Build scorecards" }));
+    await screen.findByText(/"KPI Cascade" was changed since it was built .* kept as it is/);
+  });
+
   it("reports a failure and that nothing was written", async () => {
     const port = new FakePort(sampleGrids());
     port.failWrites = "RequestPayloadSizeLimitExceeded";

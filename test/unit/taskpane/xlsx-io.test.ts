@@ -1,4 +1,4 @@
-/** The file mode's reader and writer over ExcelJS: bytes in, grids or new bytes out, the old bytes untouched. */
+/** The file mode's reader and writer over the package reader and writer: bytes in, grids or new bytes out, the old bytes untouched. */
 import ExcelJS from "exceljs";
 import { planTemplate } from "../../../src/planner/template";
 import { applyEdit, readGrids, writePlan } from "../../../src/taskpane/ports/xlsx-io";
@@ -18,7 +18,8 @@ describe("xlsx-io", () => {
   it("reads grids, and writes a plan into new bytes that read back with its sheets", async () => {
     const bytes = await xlsx();
     expect((await readGrids(bytes)).sheets[0].rows[1]).toEqual(["R1", "Revenue", "U1"]);
-    const written = await writePlan(bytes, { sheets: planTemplate(["kpis"]) });
+    const { bytes: written, sheets } = await writePlan(bytes, { sheets: planTemplate(["kpis"]) });
+    expect(sheets).toEqual(["KPIs"]);
     expect(await names(written)).toEqual(["KRAs", "KPIs"]);
     // The bytes given are never changed: reading them again gives the workbook as it was.
     expect(await names(bytes)).toEqual(["KRAs"]);
@@ -33,7 +34,7 @@ describe("xlsx-io", () => {
 
   it("starts a new workbook from empty bytes, and refuses what is not a workbook", async () => {
     expect(
-      await names(await writePlan(new Uint8Array(0), { sheets: planTemplate(["kras"]) }))
+      await names((await writePlan(new Uint8Array(0), { sheets: planTemplate(["kras"]) })).bytes)
     ).toEqual(["KRAs"]);
     await expect(readGrids(new Uint8Array([1, 2, 3, 4]))).rejects.toThrow(
       "This file is not an .xlsx workbook."
