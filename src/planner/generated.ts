@@ -4,6 +4,7 @@
  * it is called, and is never deleted, renamed or changed.
  */
 import { a1 } from "../engine/address";
+import { fitCell } from "./cell-text";
 import { SheetPlan } from "./plan";
 
 export const MARKER_PREFIX = "KPICascade_";
@@ -50,16 +51,29 @@ export class ContentChecksum {
 
   /** One non-empty cell, in row order: `formula`, or its constant. */
   add(address: string, content: { formula: true } | { value: string | number | boolean }): void {
-    let text: string;
-    if ("formula" in content) text = "=";
-    // 12 significant digits: Excel saves 17 and LibreOffice 15, rounding its last digit its own
-    // way; an edit that changes only the 13th digit is not an edit anyone made.
-    else if (typeof content.value === "number") text = `n${Number(content.value.toPrecision(12))}`;
-    else if (typeof content.value === "boolean") text = content.value ? "b1" : "b0";
-    else text = `s${content.value}`;
-    this.mix(address);
+    this.addCell(address, "", content);
+  }
+
+  /** The same, its address given as column letters and row number (no string made of them). */
+  addCell(
+    column: string,
+    row: string,
+    content: { formula: true } | { value: string | number | boolean }
+  ): void {
+    this.mix(column);
+    this.mix(row);
     this.mix("\u0000");
-    this.mix(text);
+    if ("formula" in content) this.mix("=");
+    else if (typeof content.value === "number") {
+      // 12 significant digits: Excel saves 17 and LibreOffice 15, rounding its last digit its own
+      // way; an edit that changes only the 13th digit is not an edit anyone made.
+      this.mix("n");
+      this.mix(String(Number(content.value.toPrecision(12))));
+    } else if (typeof content.value === "boolean") this.mix(content.value ? "b1" : "b0");
+    else {
+      this.mix("s");
+      this.mix(content.value);
+    }
     this.mix("\u0001");
   }
 
@@ -70,20 +84,21 @@ export class ContentChecksum {
   }
 }
 
-/** The checksum of a planned sheet, as its writer will write it. */
+/**
+ * The checksum of a planned sheet, as its writer will write it (text cut to fit a cell). The
+ * package writer takes the same sum as it writes; this is the Office.js writer's.
+ */
 export function planChecksum(plan: SheetPlan): string {
   const sum = new ContentChecksum();
   plan.rows.forEach((line, r) =>
     line.forEach((cell, c) => {
       if (!cell) return;
       const address = a1(r, c);
+      const v = cell.value;
       if (cell.formula !== undefined) sum.add(address, { formula: true });
-      else if (
-        typeof cell.value === "number"
-          ? Number.isFinite(cell.value)
-          : cell.value !== null && cell.value !== undefined && cell.value !== ""
-      )
-        sum.add(address, { value: cell.value as string | number | boolean });
+      else if (typeof v === "string" && v !== "") sum.add(address, { value: fitCell(v) });
+      else if (typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v)))
+        sum.add(address, { value: v });
     })
   );
   return sum.digest();

@@ -69,6 +69,14 @@ describe("the Office.js writer", () => {
         if (normalise(cell.formula) !== "") expect(ws.getCell(address).value).not.toBeNull();
     }
     expect(compared).toBeGreaterThan(2000);
+    // And the same markers: a sheet either writer made is recognised by the other's next build.
+    const packaged = readPackage(writePlan(emptyWorkbook(), plan).bytes).workbook.definedNames;
+    const markers = (names: readonly { name: string }[]) =>
+      names
+        .map((n) => n.name)
+        .filter((n) => n.startsWith("KPICascade_"))
+        .sort();
+    expect(markers(fake.names)).toEqual(markers(packaged));
   });
 
   it("keeps text as text: a leading =, +, - or @ gets an apostrophe", () => {

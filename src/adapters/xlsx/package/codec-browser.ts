@@ -1,6 +1,9 @@
 /** The zip layer's deflate, inflate and CRC-32 in the browser (fflate), standing in for `codec.ts`. */
-import { Inflate, deflateSync } from "fflate";
+import { Deflate, Inflate, deflateSync } from "fflate";
+import { DeflatedPart, joinPieces } from "./deflated-part";
 import { PackageRefused } from "./limits";
+
+export { DeflatedPart };
 
 export function inflateRaw(data: Uint8Array, maxBytes: number, part: string): Uint8Array {
   const pieces: Uint8Array[] = [];
@@ -17,13 +20,7 @@ export function inflateRaw(data: Uint8Array, maxBytes: number, part: string): Ui
     if (e instanceof PackageRefused) throw e;
     throw new PackageRefused(`${part} is damaged: its compressed data cannot be read`, true);
   }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const p of pieces) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return joinPieces(pieces);
 }
 
 export function deflateRaw(data: Uint8Array): Uint8Array {
@@ -32,7 +29,8 @@ export function deflateRaw(data: Uint8Array): Uint8Array {
 
 let table: Uint32Array | null = null;
 
-export function crc32(data: Uint8Array): number {
+/** CRC-32 of `data`, continuing from `previous` (the CRC of what came before it). */
+export function crc32(data: Uint8Array, previous = 0): number {
   if (!table) {
     table = new Uint32Array(256);
     for (let n = 0; n < 256; n++) {
@@ -41,7 +39,28 @@ export function crc32(data: Uint8Array): number {
       table[n] = c >>> 0;
     }
   }
-  let crc = 0xffffffff;
+  let crc = (previous ^ 0xffffffff) >>> 0;
   for (let i = 0; i < data.length; i++) crc = table[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
+}
+
+/** A part deflated as it is written, a piece at a time (see codec.ts): one fflate stream. */
+export class PartDeflater {
+  private readonly pieces: Uint8Array[] = [];
+  private readonly deflater = new Deflate({ level: 1 }, (chunk) => this.pieces.push(chunk));
+  private crc = 0;
+  private size = 0;
+
+  /** Takes the bytes now: the caller may reuse the buffer once this returns. */
+  push(chunk: Uint8Array): void {
+    if (chunk.length === 0) return;
+    this.crc = crc32(chunk, this.crc);
+    this.size += chunk.length;
+    this.deflater.push(chunk.slice(), false);
+  }
+
+  finish(): DeflatedPart {
+    this.deflater.push(new Uint8Array(0), true);
+    return { data: joinPieces(this.pieces), crc: this.crc, size: this.size };
+  }
 }

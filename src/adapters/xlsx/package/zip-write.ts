@@ -3,7 +3,7 @@
  * timestamps included — so a part the writer did not edit is byte for byte the part it read.
  * New and edited parts are deflated. Sizes go in the local headers (no data descriptors).
  */
-import { crc32, deflateRaw } from "./codec";
+import { DeflatedPart, crc32, deflateRaw } from "./codec";
 import { ZipEntry, rawData } from "./zip-read";
 
 interface Pending {
@@ -40,6 +40,12 @@ function commonFields(view: DataView, at: number, e: Pending): void {
   view.setUint16(at + 20, e.name.length, true);
 }
 
+/** A part's content deflated, ready for `ZipWriter.addDeflated`. */
+export function deflatePart(content: string | Uint8Array): DeflatedPart {
+  const bytes = typeof content === "string" ? utf8.encode(content) : content;
+  return { data: deflateRaw(bytes), crc: crc32(bytes), size: bytes.length };
+}
+
 export class ZipWriter {
   private readonly entries: Pending[] = [];
   private readonly now = dosNow();
@@ -61,16 +67,20 @@ export class ZipWriter {
 
   /** Adds a new part, deflated. */
   add(name: string, content: string | Uint8Array): void {
-    const bytes = typeof content === "string" ? utf8.encode(content) : content;
+    this.addDeflated(name, deflatePart(content));
+  }
+
+  /** Adds a new part deflated beforehand (a generated sheet, compressed as it was written). */
+  addDeflated(name: string, part: DeflatedPart): void {
     this.entries.push({
       name: utf8.encode(name),
       method: 8,
       flags: 0x800, // names are UTF-8
       time: this.now.time,
       date: this.now.date,
-      crc: crc32(bytes),
-      size: bytes.length,
-      data: deflateRaw(bytes),
+      crc: part.crc,
+      size: part.size,
+      data: part.data,
     });
   }
 

@@ -12,13 +12,13 @@ import {
   markedSheet,
   freeTableName,
   parseMarker,
-  planChecksum,
   sheetAnchor,
 } from "../../../planner/generated";
 import { SheetPlan, WorkbookPlan } from "../../../planner/plan";
 import { PackageReading, readPackage } from "../read";
 import { Package, relType, relsPartOf } from "../package/opc";
-import { ZipWriter } from "../package/zip-write";
+import { DeflatedPart } from "../package/codec";
+import { ZipWriter, deflatePart } from "../package/zip-write";
 import { escapeXml } from "../xml/escape";
 import { attr } from "../xml/scanner";
 import {
@@ -33,7 +33,7 @@ import {
   relativeTarget,
 } from "./package-xml";
 import { EMPTY_STYLES, StyleBook } from "./style-book";
-import { MAIN_NS, sheetXml } from "./sheet-xml";
+import { MAIN_NS, sheetPart } from "./sheet-xml";
 import { NewName, NewSheet, editWorkbookXml } from "./workbook-xml";
 import { removableParts } from "./removed-parts";
 import { chartParts } from "../chart-parts";
@@ -247,7 +247,7 @@ export function writePlan(reading: PackageReading, plan: WorkbookPlan): PackageW
   const newSheets: NewSheet[] = [];
   const names: NewName[] = [];
   const written: string[] = [];
-  const newParts: [string, string | Uint8Array][] = [];
+  const newParts: [string, DeflatedPart][] = [];
   for (const sheet of plan.sheets) {
     const name = freeSheetName(sheet.name, taken);
     taken.push(name);
@@ -261,7 +261,7 @@ export function writePlan(reading: PackageReading, plan: WorkbookPlan): PackageW
       return id;
     };
     const addPart = (path: string, xml: string, type: string | null) => {
-      newParts.push([path, xml]);
+      newParts.push([path, deflatePart(xml)]);
       if (type) newTypes.push({ part: path, type });
     };
     let tableRelId: string | undefined;
@@ -303,17 +303,16 @@ export function writePlan(reading: PackageReading, plan: WorkbookPlan): PackageW
     }
     if (sheetRels.length > 0)
       addPart(relsPartOf(part), editRels(EMPTY_RELS, new Set(), sheetRels), null);
-    newParts.push([
-      part,
-      sheetXml(sheet, styles, { tableRelId, drawingRelId, legacyDrawingRelId }),
-    ]);
+    // Deflated now, as it is written: the next sheet's XML never sits beside this one's.
+    const sheetOut = sheetPart(sheet, styles, { tableRelId, drawingRelId, legacyDrawingRelId });
+    newParts.push([part, sheetOut.part]);
     newTypes.push({ part, type: CONTENT_TYPES.worksheet });
     newRels.push({ id: relId, type: REL_TYPES.worksheet, target: relativeTarget(info.part, part) });
     newSheets.push({ name, sheetId: ++sheetId, relId });
     const index = kept.length + newSheets.length - 1;
     // Template sheets become the user's to fill in: no marker, so no build ever replaces them.
     if (sheet.kind !== "template") {
-      const marker = checkedMarkerName(sheet.kind, planChecksum(sheet));
+      const marker = checkedMarkerName(sheet.kind, sheetOut.checksum);
       names.push({ name: marker, text: sheetAnchor(name), hidden: true });
     }
     if (sheet.print?.repeatRows) {
@@ -369,7 +368,7 @@ export function writePlan(reading: PackageReading, plan: WorkbookPlan): PackageW
     } else zip.copy(pkg.bytes, e);
   }
   for (const [name, text] of editedByKey) zip.add(name, text); // parts the input lacked (rels, styles)
-  for (const [name, text] of newParts) zip.add(name, text);
+  for (const [name, deflated] of newParts) zip.addDeflated(name, deflated);
   return { bytes: zip.finish(), sheets: written, kept: replaced.kept };
 }
 

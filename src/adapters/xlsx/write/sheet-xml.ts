@@ -9,31 +9,68 @@ import { a1, columnLetters } from "../../../engine/address";
 import { fitCell } from "../../../planner/cell-text";
 import { CellPlan, ConditionalFormatPlan, SheetPlan } from "../../../planner/plan";
 import { headerFooterCode } from "../../../planner/plan-print";
-import { escapeCellText, escapeXml } from "../xml/escape";
+import { ContentChecksum } from "../../../planner/generated";
+import { DeflatedPart } from "../package/codec";
+import { escapeCellText, escapeXml, needsXstring } from "../xml/escape";
+import { XmlSink } from "../xml/xml-sink";
 import { StyleBook } from "./style-book";
 
 export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-/** A number as SpreadsheetML writes it; a non-finite one has no place in a cell and is left out. */
-function numberText(n: number): string | null {
-  return Number.isFinite(n) ? String(n) : null;
+/** Column letters by index, made once: every cell's reference starts with them. */
+const columnNames: string[] = [];
+function columnName(c: number): string {
+  return (columnNames[c] ??= columnLetters(c));
 }
 
-function cellXml(ref: string, cell: CellPlan, styles: StyleBook): string {
+/**
+ * One cell, straight into the sink, and into the sheet's checksum as the reader will count it
+ * when the sheet is read back (planner/generated.ts).
+ */
+function writeCell(
+  out: XmlSink,
+  column: string,
+  row: string,
+  cell: CellPlan,
+  styles: StyleBook,
+  sum: ContentChecksum
+): void {
   const s = styles.xf(cell.style, cell.format, cell.indent, cell.wrap);
-  const style = s === 0 ? "" : ` s="${s}"`;
-  if (cell.formula !== undefined)
-    return `<c r="${ref}"${style}><f>${escapeXml(cell.formula)}</f></c>`;
   const v = cell.value;
-  if (typeof v === "number") {
-    const text = numberText(v);
-    return text === null ? `<c r="${ref}"${style}/>` : `<c r="${ref}"${style}><v>${text}</v></c>`;
+  const text = typeof v === "string" && v !== "" ? fitCell(v) : null;
+  const finite = typeof v === "number" && Number.isFinite(v);
+  const content = cell.formula !== undefined || finite || typeof v === "boolean" || text !== null;
+  if (!content && s === 0) return;
+  out.raw('<c r="');
+  out.raw(column);
+  out.raw(row);
+  out.raw('"');
+  if (s !== 0) {
+    out.raw(' s="');
+    out.int(s);
+    out.raw('"');
   }
-  if (typeof v === "boolean") return `<c r="${ref}"${style} t="b"><v>${v ? 1 : 0}</v></c>`;
-  if (typeof v === "string" && v !== "")
-    return `<c r="${ref}"${style} t="inlineStr"><is><t xml:space="preserve">${escapeCellText(fitCell(v))}</t></is></c>`;
-  return style ? `<c r="${ref}"${style}/>` : "";
+  if (cell.formula !== undefined) {
+    out.raw("><f>");
+    out.escaped(cell.formula);
+    out.raw("</f></c>");
+    sum.addCell(column, row, { formula: true });
+  } else if (finite) {
+    out.raw("><v>");
+    out.raw(String(v));
+    out.raw("</v></c>");
+    sum.addCell(column, row, { value: v });
+  } else if (typeof v === "boolean") {
+    out.raw(v ? ' t="b"><v>1</v></c>' : ' t="b"><v>0</v></c>');
+    sum.addCell(column, row, { value: v });
+  } else if (text !== null) {
+    out.raw(' t="inlineStr"><is><t xml:space="preserve">');
+    if (needsXstring(text)) out.raw(escapeCellText(text));
+    else out.escaped(text);
+    out.raw("</t></is></c>");
+    sum.addCell(column, row, { value: text });
+  } else out.raw("/>");
 }
 
 function conditionalFormatXml(
@@ -142,93 +179,63 @@ export interface SheetXmlOptions {
   selected?: boolean;
 }
 
-/** The worksheet part's XML for a planned sheet. */
 /**
- * A part's text, encoded to UTF-8 a piece at a time: a sheet of a 5,000-person organisation is
- * hundreds of megabytes of XML, and one giant string (two bytes a character as soon as one
- * character is not Latin-1) would double what the writer holds.
+ * A planned sheet as its worksheet part, deflated as it is written, with the checksum of its
+ * content that the sheet's marker carries.
  */
-class Utf8Chunks {
-  private readonly encoder = new TextEncoder();
-  private readonly done: Uint8Array[] = [];
-  private pending: string[] = [];
-  private pendingLength = 0;
-
-  push(text: string): void {
-    this.pending.push(text);
-    this.pendingLength += text.length;
-    if (this.pendingLength > 1 << 19) this.flush();
-  }
-
-  private flush(): void {
-    this.done.push(this.encoder.encode(this.pending.join("")));
-    this.pending = [];
-    this.pendingLength = 0;
-  }
-
-  bytes(): Uint8Array {
-    this.flush();
-    const out = new Uint8Array(this.done.reduce((n, c) => n + c.length, 0));
-    let at = 0;
-    for (const c of this.done) {
-      out.set(c, at);
-      at += c.length;
-    }
-    return out;
-  }
-}
-
-export function sheetXml(
+export function sheetPart(
   plan: SheetPlan,
   styles: StyleBook,
   options: SheetXmlOptions = {}
-): Uint8Array {
-  const out = new Utf8Chunks();
-  out.push(
+): { part: DeflatedPart; checksum: string } {
+  const out = new XmlSink();
+  const sum = new ContentChecksum();
+  out.raw(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`
   );
   const fit = plan.print?.fitToWidth;
   if (plan.tabColor || fit)
-    out.push(
+    out.raw(
       `<sheetPr>${plan.tabColor ? `<tabColor rgb="${plan.tabColor}"/>` : ""}${fit ? '<pageSetUpPr fitToPage="1"/>' : ""}</sheetPr>`
     );
   const width = plan.rows.reduce((m, r) => Math.max(m, r.length), 1);
-  out.push(`<dimension ref="A1:${columnLetters(width - 1)}${Math.max(plan.rows.length, 1)}"/>`);
-  out.push(viewXml(plan, options.selected ?? false));
-  out.push('<sheetFormatPr defaultRowHeight="15"/>');
-  out.push(colsXml(plan));
-  out.push("<sheetData>");
+  out.raw(`<dimension ref="A1:${columnLetters(width - 1)}${Math.max(plan.rows.length, 1)}"/>`);
+  out.raw(viewXml(plan, options.selected ?? false));
+  out.raw('<sheetFormatPr defaultRowHeight="15"/>');
+  out.raw(colsXml(plan));
+  out.raw("<sheetData>");
   const heights = new Map((plan.rowHeights ?? []).map((h) => [h.row, h.height]));
   const rowCount = Math.max(plan.rows.length, ...heights.keys());
   for (let r = 0; r < rowCount; r++) {
     const line = plan.rows[r] ?? [];
     const height = heights.get(r + 1);
     if (height === undefined && !line.some((cell) => cell)) continue;
-    out.push(`<row r="${r + 1}"${height === undefined ? "" : ` ht="${height}" customHeight="1"`}>`);
+    const row = String(r + 1);
+    out.raw(`<row r="${row}"${height === undefined ? "" : ` ht="${height}" customHeight="1"`}>`);
     for (let c = 0; c < line.length; c++) {
       const cell = line[c];
-      if (cell) out.push(cellXml(`${columnLetters(c)}${r + 1}`, cell, styles));
+      if (cell) writeCell(out, columnName(c), row, cell, styles, sum);
     }
-    out.push("</row>");
+    out.raw("</row>");
   }
-  out.push("</sheetData>");
+  out.raw("</sheetData>");
   const merges = plan.merges ?? [];
   if (merges.length > 0)
-    out.push(
+    out.raw(
       `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>`
     );
   (plan.conditionalFormats ?? []).forEach((cf, i) =>
-    out.push(conditionalFormatXml(cf, i + 1, styles))
+    out.raw(conditionalFormatXml(cf, i + 1, styles))
   );
-  out.push(validationsXml(plan));
-  out.push(
+  out.raw(validationsXml(plan));
+  out.raw(
     '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
   );
-  if (plan.print) out.push(printXml(plan.print));
-  if (options.drawingRelId) out.push(`<drawing r:id="${options.drawingRelId}"/>`);
-  if (options.legacyDrawingRelId) out.push(`<legacyDrawing r:id="${options.legacyDrawingRelId}"/>`);
+  if (plan.print) out.raw(printXml(plan.print));
+  if (options.drawingRelId) out.raw(`<drawing r:id="${options.drawingRelId}"/>`);
+  if (options.legacyDrawingRelId) out.raw(`<legacyDrawing r:id="${options.legacyDrawingRelId}"/>`);
   if (options.tableRelId)
-    out.push(`<tableParts count="1"><tablePart r:id="${options.tableRelId}"/></tableParts>`);
-  out.push("</worksheet>");
-  return out.bytes();
+    out.raw(`<tableParts count="1"><tablePart r:id="${options.tableRelId}"/></tableParts>`);
+  out.raw("</worksheet>");
+  return { part: out.finish(), checksum: sum.digest() };
 }

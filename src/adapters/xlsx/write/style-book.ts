@@ -128,7 +128,8 @@ const argb = (rgb: string) => `FF${rgb}`;
 export class StyleBook {
   private readonly counts: Counts;
   private readonly added: Record<Collection, string[]>;
-  private readonly xfByKey = new Map<string, number>();
+  /** Cell format indexes by style, then number format, then indent × 2 + wrap: no key string per cell. */
+  private readonly xfs = new Map<string, Map<string, number[]>>();
   private readonly fontByKey = new Map<string, number>();
   private readonly fillByKey = new Map<string, number>();
   private readonly formatIds = new Map<string, number>();
@@ -204,8 +205,12 @@ export class StyleBook {
     wrapText = false
   ): number {
     if (!style && !format && !indent && !wrapText) return 0;
-    const key = `${style ?? ""}|${format ?? ""}|${indent ?? 0}|${wrapText}`;
-    let id = this.xfByKey.get(key);
+    let byFormat = this.xfs.get(style ?? "");
+    if (!byFormat) this.xfs.set(style ?? "", (byFormat = new Map()));
+    let slots = byFormat.get(format ?? "");
+    if (!slots) byFormat.set(format ?? "", (slots = []));
+    const slot = (indent ?? 0) * 2 + (wrapText ? 1 : 0);
+    let id = slots[slot];
     if (id === undefined) {
       const base = style ? STYLE_SPECS[style] : {};
       const spec = wrapText ? { ...base, wrap: true } : base;
@@ -222,7 +227,7 @@ export class StyleBook {
         `<${p}xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="0" xfId="0"` +
           ` applyNumberFormat="1" applyFont="1" applyFill="1"${alignment ? ' applyAlignment="1">' + alignment + `</${p}xf>` : "/>"}`
       );
-      this.xfByKey.set(key, id);
+      slots[slot] = id;
     }
     return id;
   }

@@ -28,7 +28,7 @@ export function escapeXml(text: string): string {
 }
 
 /** Whether the text holds `_` or a control character: only then can ST_Xstring escaping change it. */
-function needsXstring(text: string): boolean {
+export function needsXstring(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 95 || c < 32 || c >= 0xfffe) return true;

@@ -1,0 +1,21 @@
+/** What the zip writer needs of a part compressed ahead of time, shared by both codecs. */
+export interface DeflatedPart {
+  /** Raw deflate data. */
+  data: Uint8Array;
+  /** CRC-32 and length of the uncompressed bytes. */
+  crc: number;
+  size: number;
+}
+
+/** A final fixed-Huffman block holding only its end code: BFINAL 1, BTYPE 01, code 256. */
+export const FINAL_EMPTY_BLOCK = Uint8Array.of(0x03, 0x00);
+
+export function joinPieces(pieces: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of pieces) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
