@@ -1,20 +1,20 @@
 /**
  * A workbook file of any format the commands accept (SPEC section 7, "Inputs"): `.xlsx` and
- * `.xlsm` through the package reader (and written back in place), `.ods` and `.csv` read into
- * grids, from which `build` writes a new `.xlsx`. Old `.xls` files are refused with a message
- * that says how to convert them.
+ * `.xlsm` through the package reader (and written back in place); `.xls` (Excel 97–2003), `.ods`
+ * and `.csv` read into grids, from which `build` writes a new `.xlsx`.
  */
 import { a1 } from "../engine/address";
 import { excelSerialFromDay, dayFromDate } from "../engine/dates";
 import { CellValue, SheetGrid, WorkbookGrids, isCellError } from "../engine/grid";
 import { CellPlan, SheetPlan } from "../planner/plan";
 import { readCsv } from "./tabular/csv";
+import { isCompoundFile, oldBiffVersion, readXls } from "./xls";
 import { isOds, readOds } from "./tabular/ods";
 import { Package } from "./xlsx/package/opc";
 import { looksLikeZip } from "./xlsx/package/zip-read";
 import { PackageReading, readPackageParts } from "./xlsx/read";
 
-export type InputKind = "xlsx" | "ods" | "csv";
+export type InputKind = "xlsx" | "xls" | "ods" | "csv";
 
 export interface WorkbookInput {
   kind: InputKind;
@@ -23,8 +23,14 @@ export interface WorkbookInput {
   reading: PackageReading | null;
 }
 
-/** Reads the file; null when it is neither a zip package nor a .csv. */
+/** An .xls file: a compound file, or the bare records of Excel 2.x to 4.0 (refused when read). */
+export function looksLikeXls(bytes: Uint8Array): boolean {
+  return isCompoundFile(bytes) || oldBiffVersion(bytes) !== null;
+}
+
+/** Reads the file; null when it is neither a zip package, an .xls nor a .csv. */
 export function readWorkbookInput(bytes: Uint8Array, fileName: string): WorkbookInput | null {
+  if (looksLikeXls(bytes)) return { kind: "xls", grids: readXls(bytes).grids, reading: null };
   if (looksLikeZip(bytes)) {
     const pkg = new Package(bytes);
     if (isOds(pkg)) return { kind: "ods", grids: readOds(pkg), reading: null };
@@ -53,7 +59,7 @@ function dataCell(value: CellValue): CellPlan | null {
   return { value };
 }
 
-/** The input's sheets as plan sheets, for writing an .ods or .csv's data into a new .xlsx. */
+/** The input's sheets as plan sheets, for writing an .xls, .ods or .csv's data into a new .xlsx. */
 export function dataSheets(grids: WorkbookGrids): SheetPlan[] {
   return grids.sheets.map((sheet: SheetGrid) => ({
     kind: "template",

@@ -1,6 +1,6 @@
 /** Reading and analysing an input file, the same way for every command. */
 import { PackageRefused } from "../adapters/xlsx/package/limits";
-import { WorkbookInput, readWorkbookInput } from "../adapters/workbook-input";
+import { WorkbookInput, looksLikeXls, readWorkbookInput } from "../adapters/workbook-input";
 import { Analysis, analyzeWorkbook } from "../engine/analyze";
 import { Report, buildReport } from "../engine/report";
 import { CliArgs, UsageError } from "./args";
@@ -23,7 +23,9 @@ export async function analyseFile(file: string, args: CliArgs): Promise<Analysed
     throw new UsageError(
       e instanceof PackageRefused && !e.damaged
         ? `"${file}" was refused: ${e.message}.`
-        : `"${file}" could not be read as an .xlsx workbook (${e instanceof PackageRefused ? e.message : "it may be damaged, encrypted, or another format renamed .xlsx"}).`
+        : looksLikeXls(bytes)
+          ? `"${file}" could not be read as an .xls workbook (${e instanceof PackageRefused ? e.message : "it may be damaged"}).`
+          : `"${file}" could not be read as an .xlsx workbook (${e instanceof PackageRefused ? e.message : "it may be damaged, encrypted, or another format renamed .xlsx"}).`
     );
   }
   if (!input)

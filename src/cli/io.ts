@@ -1,5 +1,6 @@
-/** Inputs of the commands: regular files only, checked at once, read whole, and an xlsx. */
+/** Inputs of the commands: regular files only, checked at once, read whole, and a workbook. */
 import { Stats, promises as fs } from "fs";
+import { looksLikeXls } from "../adapters/workbook-input";
 import { looksLikeZip } from "../adapters/xlsx/package/zip-read";
 import { UsageError } from "./args";
 
@@ -52,20 +53,22 @@ export async function readInput(file: string): Promise<Buffer> {
   } catch (e) {
     throw cannotRead(file, e);
   }
-  if (looksLikeCompoundFile(bytes))
+  // A password-protected .xlsx is a compound file holding the encrypted package: said at once,
+  // even when the compound file around it is damaged.
+  if (looksLikeCompoundFile(bytes) && encryptedPackage(bytes))
     throw new UsageError(
-      encryptedPackage(bytes)
-        ? `"${file}" is a password-protected workbook; remove the password in Excel (File > Info > Protect Workbook) and save it again as .xlsx.`
-        : `"${file}" is an old-style .xls workbook; open it in Excel and save it as "Excel Workbook (*.xlsx)".`
+      `"${file}" is a password-protected workbook; remove the password in Excel (File > Info > Protect Workbook) and save it again as .xlsx.`
     );
-  if (!looksLikeZip(bytes) && !/\.csv$/i.test(file))
+  if (!looksLikeZip(bytes) && !looksLikeXls(bytes) && !/\.csv$/i.test(file))
     throw new UsageError(
-      `"${file}" is not an .xlsx workbook (an .xlsx file is a zip archive; save it from Excel as "Excel Workbook (*.xlsx)").`
+      /\.xls$/i.test(file)
+        ? `"${file}" is not an Excel 97–2003 workbook (it may be a web page or XML saved with an .xls name); open it in Excel and save it as "Excel Workbook (*.xlsx)".`
+        : `"${file}" is not an .xlsx workbook (an .xlsx file is a zip archive; save it from Excel as "Excel Workbook (*.xlsx)").`
     );
   return bytes;
 }
 
-/** The OLE compound file signature: legacy .xls files, and password-protected .xlsx files. */
+/** The OLE compound file signature: .xls files, and password-protected .xlsx files. */
 function looksLikeCompoundFile(bytes: Buffer): boolean {
   return (
     bytes.length >= 8 &&
@@ -74,7 +77,13 @@ function looksLikeCompoundFile(bytes: Buffer): boolean {
   );
 }
 
-/** Excel encrypts an .xlsx into a compound file with an `EncryptedPackage` stream (named in UTF-16). */
+/**
+ * Excel encrypts an .xlsx into a compound file with an `EncryptedPackage` stream (named in
+ * UTF-16), and no `Workbook` stream: an .xls whose text merely holds the word is read as an .xls.
+ */
 function encryptedPackage(bytes: Buffer): boolean {
-  return bytes.includes(Buffer.from("EncryptedPackage", "utf16le"));
+  return (
+    bytes.includes(Buffer.from("EncryptedPackage", "utf16le")) &&
+    !bytes.includes(Buffer.from("Workbook", "utf16le"))
+  );
 }

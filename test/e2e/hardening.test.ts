@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFil
 import * as os from "os";
 import * as path from "path";
 import { SAMPLE_WORKBOOK, packageRoot } from "../../src/cli/main";
+import { cell, setFat, xlsFile } from "../support/biff8";
 import { KPI_HEADER, KRA_HEADER, kpi, kra } from "../support/workbook";
 
 const ROOT = packageRoot();
@@ -108,7 +109,7 @@ describe("files that are not workbooks: exit 2, one line, nothing written", () =
     [
       "old.xlsx",
       Buffer.concat([Buffer.from("d0cf11e0a1b11ae1", "hex"), Buffer.alloc(4096, 0)]),
-      /old-style \.xls workbook/,
+      /could not be read as an \.xls workbook \(its compound file header is damaged\)/,
     ],
     ["data.xlsx", "KPI ID,Target\nK1,100\n", /is not an \.xlsx workbook/],
     [
@@ -132,6 +133,54 @@ describe("files that are not workbooks: exit 2, one line, nothing written", () =
   it.each(cases)("%s", (name, bytes, message) => {
     const [validate] = bothCommands(write(name, bytes), 2);
     expect(validate.stderr).toMatch(message);
+  });
+});
+
+describe(".xls files: read, or refused with one line", () => {
+  const sampleXls = readFileSync(path.join(ROOT, "test", "fixtures", "xls", "sample-company.xls"));
+  const loop = xlsFile({
+    sheets: [
+      { name: "KPIs", records: Array.from({ length: 600 }, (_, r) => cell.number(r, 0, r)) },
+    ],
+  });
+  const sectors = loop.layout.streams.get("Workbook")?.sectors as number[];
+  setFat(loop, sectors[5], sectors[1]);
+  const cases: [string, Uint8Array, RegExp][] = [
+    [
+      "truncated.xls",
+      sampleXls.subarray(0, sampleXls.length >> 1),
+      /could not be read as an \.xls workbook \(.*cut short|beyond the end|more than the file/,
+    ],
+    [
+      "loop.xls",
+      loop.bytes,
+      /could not be read as an \.xls workbook \(the "Workbook" stream's sector chain loops\)/,
+    ],
+    [
+      "locked.xls",
+      xlsFile({ sheets: [], encrypted: true }).bytes,
+      /was refused: it is password-protected/,
+    ],
+    [
+      "excel95.xls",
+      xlsFile({ sheets: [], version: 0x0500 }).bytes,
+      /was refused: it is an Excel 5\.0\/95 workbook \(BIFF5\)/,
+    ],
+    [
+      "web-page.xls",
+      Buffer.from("<html><table><tr><td>KPI</td></tr></table></html>"),
+      /is not an Excel 97–2003 workbook/,
+    ],
+  ];
+  it.each(cases)("%s", (name, bytes, message) => {
+    const [validate] = bothCommands(write(name, Buffer.from(bytes)), 2);
+    expect(validate.stderr).toMatch(message);
+  });
+
+  it("the sample saved by LibreOffice: read, and built into a new .xlsx", () => {
+    const [validate, build] = bothCommands(write("sample.xls", sampleXls), 1);
+    expect(validate.stdout).toContain("80 KPIs and 950 check-ins");
+    expect(build.stdout).toContain("is an .xls file");
   });
 });
 

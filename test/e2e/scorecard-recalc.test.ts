@@ -20,7 +20,8 @@ import { a1 } from "../../src/engine/address";
 import { Cached, cachedValues } from "../support/cell-values";
 import { convert } from "../support/libreoffice";
 import { foreignPackage } from "../support/foreign-packages";
-import { lostOrChanged } from "../support/package-diff";
+import { kpiFods } from "../support/fods";
+import { lostOrChanged, packageParts } from "../support/package-diff";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "kpi-e2e-"));
 const quiet: Output = { out: () => undefined, err: () => undefined };
@@ -201,6 +202,49 @@ describe("workbooks saved by LibreOffice and by openpyxl-style writers", () => {
     );
     expect(validate.status).toBe(1);
     expect(validate.stdout).toContain("35 KRAs, 80 KPIs and 950 check-ins");
+  }, 180_000);
+
+  it.each([
+    ["a picture", { image: true }, ["xl/media/image1.png", "xl/drawings/drawing1.xml"]],
+    [
+      "a pivot table",
+      { pivot: true },
+      [
+        "xl/pivotTables/pivotTable1.xml",
+        "xl/pivotCache/pivotCacheDefinition1.xml",
+        "xl/pivotCache/pivotCacheRecords1.xml",
+      ],
+    ],
+  ])(
+    "builds a workbook LibreOffice saved with %s: every part kept, scores equal the engine's",
+    async (what, options, parts) => {
+      const fs = require("fs");
+      const fods = path.join(dir, `kpis-with-${what.replace(/\W+/g, "-")}.fods`);
+      fs.writeFileSync(fods, kpiFods(options));
+      const input = savedByLibreOffice(fods);
+      const before = await packageParts(fs.readFileSync(input));
+      for (const part of parts) expect([part, before.has(part)]).toEqual([part, true]);
+      const { out, rows } = await buildAndCheck(input);
+      expect(rows.filter((r) => r.kind === "kpi")).toHaveLength(5);
+      expect(rows.filter((r) => typeof r.attainment === "number").length).toBeGreaterThan(5);
+      expect(await lostOrChanged(fs.readFileSync(input), fs.readFileSync(out))).toEqual([]);
+      // LibreOffice opens the output and finds the picture or the pivot table: it saves them again.
+      const resaved = convert(out, "xlsx", mkdtempSync(path.join(dir, "resaved-")));
+      const after = await packageParts(fs.readFileSync(resaved));
+      for (const part of parts) expect([part, after.has(part)]).toEqual([part, true]);
+    },
+    240_000
+  );
+
+  it("builds the sample saved as .xls by LibreOffice: a new .xlsx, scores equal the engine's", async () => {
+    const fs = require("fs");
+    const xls = convert(SAMPLE_WORKBOOK, "xls", mkdtempSync(path.join(dir, "xls-")));
+    const { out, rows, report } = await buildAndCheck(xls);
+    expect(report.counts.kpis).toBe(80);
+    expect(rows.filter((r) => r.kind === "kpi").length).toBe(80);
+    const sheets = readPackage(fs.readFileSync(out)).grids.sheets.map((s) => s.name);
+    expect(sheets.slice(0, 3)).toEqual(["Read me", "Org", "Team Roster"]);
+    expect(sheets).toContain("KPI Scorecard");
   }, 180_000);
 
   it("builds an openpyxl-style workbook with a chart and comments, and the same saved by LibreOffice", async () => {

@@ -37,6 +37,12 @@ const MS_PER_DAY = 86_400_000;
 const EPOCH_1900 = 25_569;
 const EPOCH_1904 = EPOCH_1900 - 1462;
 
+/** An Excel serial date as a Date (UTC midnight plus the time of day), in either date system. */
+export function dateFromSerial(serial: number, date1904: boolean): Date {
+  const epoch = date1904 ? EPOCH_1904 : EPOCH_1900;
+  return new Date(Math.round((serial - epoch) * MS_PER_DAY));
+}
+
 /** Parses `AB12` into 0-based [row, col]; [-1, -1] when it is not a plain cell reference. */
 export function cellRef(ref: string): [number, number] {
   let col = 0;
@@ -163,15 +169,11 @@ export class SheetReader implements SheetSink {
         const n = Number(text);
         if (Number.isNaN(n)) return text;
         const s = attr(tag, "s");
-        if (s !== undefined && this.ctx.isDate[Number(s)]) return this.serialDate(n);
+        if (s !== undefined && this.ctx.isDate[Number(s)])
+          return dateFromSerial(n, this.ctx.date1904);
         return n;
       }
     }
-  }
-
-  private serialDate(serial: number): Date {
-    const epoch = this.ctx.date1904 ? EPOCH_1904 : EPOCH_1900;
-    return new Date(Math.round((serial - epoch) * MS_PER_DAY));
   }
 
   private store(value: CellValue): void {

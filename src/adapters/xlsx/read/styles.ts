@@ -6,7 +6,7 @@ import { Package } from "../package/opc";
 import { attr } from "../xml/scanner";
 
 /** Built-in number formats that are dates or times (ECMA-376 part 1, 18.8.30), CJK ones included. */
-const BUILT_IN_DATES = new Set([
+export const BUILT_IN_DATES: ReadonlySet<number> = new Set([
   14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51,
   52, 53, 54, 55, 56, 57, 58,
 ]);
