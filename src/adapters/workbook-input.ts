@@ -55,7 +55,7 @@ function dataCell(value: CellValue): CellPlan | null {
     const day = dayFromDate(value);
     return day === null ? null : { value: excelSerialFromDay(day), format: "yyyy-mm-dd" };
   }
-  if (isCellError(value)) return { value: value.error };
+  if (isCellError(value)) return { error: value.error };
   return { value };
 }
 

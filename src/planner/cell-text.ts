@@ -10,3 +10,14 @@ export function fitCell<T extends string | null>(text: T): T {
     text !== null && text.length > CELL_TEXT_MAX ? `${text.slice(0, CELL_TEXT_MAX - 1)}…` : text
   ) as T;
 }
+
+/** The error values a cell of a file can hold as errors (ECMA-376 part 1, 18.18.11 ST_CellType). */
+export const CELL_ERROR_VALUES: ReadonlySet<string> = new Set([
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+]);

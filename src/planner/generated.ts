@@ -4,7 +4,7 @@
  * it is called, and is never deleted, renamed or changed.
  */
 import { a1 } from "../engine/address";
-import { fitCell } from "./cell-text";
+import { CELL_ERROR_VALUES, fitCell } from "./cell-text";
 import { SheetPlan } from "./plan";
 
 export const MARKER_PREFIX = "KPICascade_";
@@ -96,6 +96,10 @@ export function planChecksum(plan: SheetPlan): string {
       const address = a1(r, c);
       const v = cell.value;
       if (cell.formula !== undefined) sum.add(address, { formula: true });
+      else if (cell.error !== undefined)
+        sum.add(address, {
+          value: CELL_ERROR_VALUES.has(cell.error) ? `#error ${cell.error}` : cell.error,
+        });
       else if (typeof v === "string" && v !== "") sum.add(address, { value: fitCell(v) });
       else if (typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v)))
         sum.add(address, { value: v });

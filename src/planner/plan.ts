@@ -25,6 +25,11 @@ export interface CellPlan {
   value?: string | number | boolean | null;
   /** A formula without the leading `=`. */
   formula?: string;
+  /**
+   * An error value (`#N/A`, `#DIV/0!`) held as such, for data copied from an input that held one:
+   * written as an error where the format has them, as its text elsewhere.
+   */
+  error?: string;
   /** Excel number format, e.g. `0.0%`. */
   format?: string;
   style?: StyleName;

@@ -49,7 +49,8 @@ export interface WriteResult {
 export function formulaInput(cell: CellPlan | null): string | number | boolean {
   if (!cell) return "";
   if (cell.formula !== undefined) return `=${cell.formula}`;
-  const v = cell.value;
+  // Data copied from an input's error cell: its text (this writer never copies input data).
+  const v = cell.error ?? cell.value;
   if (v === null || v === undefined) return "";
   if (typeof v === "string") return /^[=+\-@'\s]/.test(v) ? `'${fitCell(v)}` : fitCell(v);
   // Infinity and NaN are no number Excel accepts: such a cell stays empty.

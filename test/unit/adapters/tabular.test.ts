@@ -3,7 +3,8 @@ import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { readCsv } from "../../../src/adapters/tabular/csv";
-import { readWorkbookInput } from "../../../src/adapters/workbook-input";
+import { dataSheets, readWorkbookInput } from "../../../src/adapters/workbook-input";
+import { emptyWorkbook, writePlan } from "../../../src/adapters/xlsx/write";
 import { readPackage } from "../../../src/adapters/xlsx/read";
 import { ZipWriter } from "../../../src/adapters/xlsx/package/zip-write";
 import { run } from "../../../src/cli/main";
@@ -78,5 +79,27 @@ describe("building from .ods and .csv", () => {
     expect(await run(["validate", csv], io)).toBe(0);
     expect(said).toMatch(/1 KRAs?, 1 KPIs?/);
     await fs.rm(dir, { recursive: true, force: true });
+  });
+});
+
+describe("an input's data in the new workbook", () => {
+  it("keeps error values as error values (and one no file can hold as an error, as its text)", () => {
+    const grids = {
+      sheets: [
+        {
+          name: "KPIs",
+          rows: [
+            ["KPI ID", "Actual", "Other"],
+            ["K1", { error: "#N/A" }, { error: "#SPILL!" }],
+          ],
+        },
+      ],
+    };
+    const bytes = writePlan(emptyWorkbook(), { sheets: dataSheets(grids) }).bytes;
+    expect(readPackage(bytes).grids.sheets[0].rows[1]).toEqual([
+      "K1",
+      { error: "#N/A" },
+      "#SPILL!",
+    ]);
   });
 });

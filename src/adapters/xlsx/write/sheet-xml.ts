@@ -6,7 +6,7 @@
  * in the order CT_Worksheet requires.
  */
 import { a1, columnLetters } from "../../../engine/address";
-import { fitCell } from "../../../planner/cell-text";
+import { CELL_ERROR_VALUES, fitCell } from "../../../planner/cell-text";
 import { CellPlan, ConditionalFormatPlan, SheetPlan } from "../../../planner/plan";
 import { headerFooterCode } from "../../../planner/plan-print";
 import { ContentChecksum } from "../../../planner/generated";
@@ -38,9 +38,21 @@ function writeCell(
 ): void {
   const s = styles.xf(cell.style, cell.format, cell.indent, cell.wrap);
   const v = cell.value;
-  const text = typeof v === "string" && v !== "" ? fitCell(v) : null;
+  const error = cell.error !== undefined && CELL_ERROR_VALUES.has(cell.error) ? cell.error : null;
+  // An error value no cell of type `e` may hold (`#SPILL!` in an old format) is kept as its text.
+  const text =
+    typeof v === "string" && v !== ""
+      ? fitCell(v)
+      : error === null && cell.error
+        ? cell.error
+        : null;
   const finite = typeof v === "number" && Number.isFinite(v);
-  const content = cell.formula !== undefined || finite || typeof v === "boolean" || text !== null;
+  const content =
+    cell.formula !== undefined ||
+    error !== null ||
+    finite ||
+    typeof v === "boolean" ||
+    text !== null;
   if (!content && s === 0) return;
   out.raw('<c r="');
   out.raw(column);
@@ -56,6 +68,11 @@ function writeCell(
     out.escaped(cell.formula);
     out.raw("</f></c>");
     sum.addCell(column, row, { formula: true });
+  } else if (error !== null) {
+    out.raw(' t="e"><v>');
+    out.raw(error);
+    out.raw("</v></c>");
+    sum.addCell(column, row, { value: `#error ${error}` });
   } else if (finite) {
     out.raw("><v>");
     out.raw(String(v));
