@@ -8,7 +8,9 @@ export function inflateRaw(data: Uint8Array, maxBytes: number, part: string): Ui
   const inflater = new Inflate((chunk) => {
     size += chunk.length;
     if (size > maxBytes)
-      throw new PackageRefused(`${part} inflates to more than ${maxBytes} bytes`);
+      throw new PackageRefused(
+        `${part} inflates to more than the ${maxBytes} bytes its zip entry declares; the package is ambiguous and refused`
+      );
     pieces.push(chunk);
   });
   try {

@@ -63,6 +63,16 @@ export class Package {
     return e ? entryBytes(this.bytes, e, this.budget) : undefined;
   }
 
+  /** Refuses at once when these parts (a name may come twice: it is read twice) pass the limits. */
+  planReads(names: readonly (string | null | undefined)[]): void {
+    const entries: ZipEntry[] = [];
+    for (const name of names) {
+      const e = name ? this.entry(name) : undefined;
+      if (e) entries.push(e);
+    }
+    this.budget.plan(entries);
+  }
+
   text(name: string): string | undefined {
     const bytes = this.read(name);
     return bytes ? new TextDecoder("utf-8").decode(bytes) : undefined;
