@@ -84,7 +84,8 @@ export function craftZip(
     const plain = entry.data === undefined ? undefined : bytesOf(entry.data);
     const method = entry.deflated ? 8 : (entry.method ?? 8);
     const data =
-      entry.deflated ?? (method === 8 ? deflateRawSync(plain ?? new Uint8Array()) : (plain ?? new Uint8Array()));
+      entry.deflated ??
+      (method === 8 ? deflateRawSync(plain ?? new Uint8Array()) : (plain ?? new Uint8Array()));
     const p: Placed = {
       entry,
       name: utf8.encode(entry.name),
@@ -96,7 +97,12 @@ export function craftZip(
     };
     const twin = entry.sameDataAs && placed.find((q) => q.entry.name === entry.sameDataAs);
     if (twin) {
-      Object.assign(p, { data: twin.data, offset: twin.offset, method: twin.method, crc: twin.crc });
+      Object.assign(p, {
+        data: twin.data,
+        offset: twin.offset,
+        method: twin.method,
+        crc: twin.crc,
+      });
       placed.push(p);
       continue;
     }

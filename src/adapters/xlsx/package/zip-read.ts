@@ -264,7 +264,8 @@ export function entryBytes(bytes: Uint8Array, e: ZipEntry, budget: InflateBudget
   if (e.size === 0) return new Uint8Array(0);
   const raw = rawData(bytes, e);
   if (e.method === 0) {
-    if (raw.length !== e.size) throw damaged(`the stored part ${e.name} is not the size it declares`);
+    if (raw.length !== e.size)
+      throw damaged(`the stored part ${e.name} is not the size it declares`);
     return raw;
   }
   const out = inflateRaw(raw, e.size, e.name);
