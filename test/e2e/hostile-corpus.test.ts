@@ -8,7 +8,15 @@
  * the issue asks for).
  */
 import { spawnSync } from "child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "fs";
 import * as os from "os";
 import * as path from "path";
 import { Browser, Page } from "playwright-core";
@@ -88,17 +96,17 @@ describe("the hostile corpus through validate and build", () => {
           expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
           expect(r.stderr).toMatch(/^kpi-cascade: "[^"]+" was refused: /);
           if (line) expect(r.stderr).toMatch(line);
-        } else {
-          expect(r.stderr).toBe("");
-          if (line) expect(r.stdout).toMatch(line);
-        }
+        } else expect(r.stderr).toBe("");
       }
+      // The line a read workbook's report must hold is in validate's list of findings.
+      if (line && validate.code !== 2) expect(validate.stdout).toMatch(line);
       // The same answer from both commands: one status, one line.
       expect(build.code).toBe(validate.code);
       if (validate.code === 2) expect(build.stderr).toBe(validate.stderr);
       expect(existsSync(out)).toBe(build.code !== 2);
-      if (build.code !== 2) {
-        // What build wrote reads back, and builds again with the same answer.
+      if (build.code !== 2 && statSync(c.file).size < 1 << 20) {
+        // What build wrote reads back, and builds again with the same answer (the small ones:
+        // the large ones' rebuilds would double the suite's time and say nothing new).
         const again = cli(["build", out, "-o", `${out}.again.xlsx`, "--as-of", "2026-06-30"]);
         expect([again.stderr, again.code]).toEqual(["", build.code]);
       }
