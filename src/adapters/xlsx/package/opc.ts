@@ -86,7 +86,12 @@ export class Package {
     return true;
   }
 
-  relationships(source: string): Relationship[] {
+  /** Each part's relationships, scanned once: the reader and the writer ask for them again. */
+  private readonly relsCache = new Map<string, readonly Relationship[]>();
+
+  relationships(source: string): readonly Relationship[] {
+    const cached = this.relsCache.get(source.toLowerCase());
+    if (cached) return cached;
     const out: Relationship[] = [];
     this.scan(relsPartOf(source), {
       open(name, tag) {
@@ -107,6 +112,7 @@ export class Package {
           );
       },
     });
+    this.relsCache.set(source.toLowerCase(), out);
     return out;
   }
 
