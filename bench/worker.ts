@@ -122,7 +122,7 @@ async function writeJobs(job: string, people: number, runs: number, file: string
       const r = await applyPlanToExcel(fake.context(), plan);
       result = {
         syncs: r.syncs,
-        maxPayloadMB: Math.max(...fake.payloads) / 2 ** 20,
+        maxPayloadMB: fake.payloads.reduce((a, b) => Math.max(a, b), 0) / 2 ** 20,
         totalMB: fake.payloads.reduce((a, b) => a + b, 0) / 2 ** 20,
       };
     });

@@ -1,5 +1,6 @@
 /** `validate --explain` (SPEC 2.2): how each sheet was read, in plain lines under the findings. */
 import { Analysis } from "../engine/analyze";
+import { appendAll } from "../engine/collections";
 import { RowRange, SheetDescription, describeReading } from "../engine/layout/describe";
 
 const ROW_WORDS: Record<RowRange["kind"], string> = {
@@ -37,7 +38,7 @@ function sheetLines(d: SheetDescription): string[] {
 export function formatExplain(analysis: Analysis): string {
   const sheets = describeReading(analysis);
   const lines = ["How the workbook was read:"];
-  for (const d of sheets) lines.push(...sheetLines(d));
+  for (const d of sheets) appendAll(lines, sheetLines(d));
   lines.push(
     'Correct a guess with Settings rows: "Sheet KPIs", "Column KPIs.Target", or "Layout <sheet>" (e.g. "kpis; header rows 3-4; owner from sheet name").'
   );

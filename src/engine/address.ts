@@ -26,6 +26,11 @@ export function parseA1(address: string): { row: number; col: number } | null {
 
 /** `Sheet!A1`, quoting the sheet name the way Excel does when it needs quotes. */
 export function sheetRef(sheet: string, cell: string): string {
-  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet);
+  // Quoted unless a plain word that reads as no cell reference (A1 or R1C1) and no boolean.
+  const plain =
+    /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) &&
+    !/^[A-Za-z]{1,3}\d+$/.test(sheet) &&
+    !/^(R\d*C?\d*|C\d*)$/i.test(sheet) &&
+    !/^(TRUE|FALSE)$/i.test(sheet);
   return plain ? `${sheet}!${cell}` : `'${sheet.replace(/'/g, "''")}'!${cell}`;
 }

@@ -28,6 +28,7 @@ import { inferDateOrder } from "./read/date-order";
 import { DateOrder } from "./settings";
 import { checkCheckIns, checkMissingActuals } from "./rules/check-ins";
 import { checkCycles } from "./rules/cycles";
+import { checkSheets } from "./rules/sheet-names";
 import { checkCoverage } from "./rules/coverage";
 import { checkKpiScale } from "./rules/kpi-scale";
 import { collapseColumnFindings } from "./rules/column-findings";
@@ -64,6 +65,7 @@ const REQUIRED_SHEETS: SheetKind[] = ["kras", "kpis"];
 
 export function analyzeWorkbook(input: WorkbookGrids, options: AnalyzeOptions = {}): Analysis {
   const findings = new Findings();
+  checkSheets(input, findings);
   const workbook = workbookWithMerges(input);
   // The scan of the workbook's dates runs once, and only if a date reads both ways.
   let scanned: DateOrder | null | undefined;

@@ -18,3 +18,11 @@ export function groupBy<T>(
   }
   return groups;
 }
+
+/**
+ * Appends every item of `items` to `target`. `target.push(...items)` passes each item as an
+ * argument, and past about 100,000 of them the call overflows the stack.
+ */
+export function appendAll<T>(target: T[], items: Iterable<T>): void {
+  for (const item of items) target.push(item);
+}

@@ -25,6 +25,11 @@ export interface SheetGrid {
    * fill this; the engine gives them one meaning (SPEC 2.1) in `layout/merges.ts`.
    */
   merges?: CellRange[];
+  /**
+   * Cells a reader found addressed beyond Excel's grid (row 1,048,576, column XFD): counted, not
+   * read, so that a crafted address never costs memory; reported as a finding.
+   */
+  outsideGrid?: number;
 }
 
 /** A rectangle of cells, 0-based sheet coordinates, both corners inclusive. */

@@ -3,6 +3,7 @@
  * `KPICascade_<Kind>` pointing at its A1. A sheet without such a name is the user's, whatever
  * it is called, and is never deleted, renamed or changed.
  */
+import { SHEET_NAME_MAX } from "../engine/rules/sheet-names";
 import { a1 } from "../engine/address";
 import { CELL_ERROR_VALUES, fitCell } from "./cell-text";
 import { SheetPlan } from "./plan";
@@ -108,12 +109,25 @@ export function planChecksum(plan: SheetPlan): string {
   return sum.digest();
 }
 
-/** A name for a new sheet that no existing sheet (of the user's) already has: `KPI Scorecard 2`. */
+/** The first `length` UTF-16 units of a name, never ending in half of a surrogate pair. */
+function cut(name: string, length: number): string {
+  const piece = name.slice(0, length);
+  const last = piece.charCodeAt(piece.length - 1);
+  return last >= 0xd800 && last <= 0xdbff ? piece.slice(0, -1) : piece;
+}
+
+/**
+ * A name for a new sheet that no existing sheet (of the user's) already has, compared as Excel
+ * compares them (ignoring case): `KPI Scorecard 2`. Never longer than Excel's 31 characters: a
+ * long name is cut to make room for its number.
+ */
 export function freeSheetName(wanted: string, taken: readonly string[]): string {
   const used = new Set(taken.map((t) => t.toLowerCase()));
-  if (!used.has(wanted.toLowerCase())) return wanted;
+  const whole = cut(wanted, SHEET_NAME_MAX);
+  if (!used.has(whole.toLowerCase())) return whole;
   for (let n = 2; ; n++) {
-    const candidate = `${wanted} ${n}`;
+    const suffix = ` ${n}`;
+    const candidate = `${cut(wanted, SHEET_NAME_MAX - suffix.length)}${suffix}`;
     if (!used.has(candidate.toLowerCase())) return candidate;
   }
 }

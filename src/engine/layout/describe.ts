@@ -5,6 +5,7 @@
  */
 import { columnLetters } from "../address";
 import { Analysis } from "../analyze";
+import { appendAll } from "../collections";
 import { Region } from "../read/region";
 import { SHEET_BY_KIND, SheetKind } from "../schema";
 import { RowKind } from "./sheet-layout";
@@ -98,7 +99,7 @@ function derivedOf(reading: SheetReading): string[] {
   else if (f.kraId !== undefined) out.push(`KRAs from the codes in column ${letter(f.kraId)}`);
   if (layout.rows.some((r) => r.kind === "section")) out.push("KRAs from the section rows");
   if (f.owner !== undefined) out.push(`owners from column ${letter(f.owner)} (filled down)`);
-  out.push(...reading.derived);
+  appendAll(out, reading.derived);
   if (layout.periods.length > 0) {
     const labels = [...new Set(layout.periods.map((p) => p.label))];
     const measures = [...new Set(layout.periods.map((p) => p.measure))].join("/");
@@ -187,6 +188,6 @@ export function describeReading(analysis: Analysis): SheetDescription[] {
     if (!region || region.origins || layoutSheets.has(region.grid.name)) continue;
     out.push(fromRegion(kind, region));
   }
-  out.push(...analysis.readings.map(fromReading));
+  appendAll(out, analysis.readings.map(fromReading));
   return out;
 }

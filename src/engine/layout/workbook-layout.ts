@@ -6,6 +6,7 @@
  * (records, rules, scores) runs unchanged on them.
  */
 import { a1, columnLetters } from "../address";
+import { appendAll } from "../collections";
 import { isoFromDay } from "../dates";
 import { CellLocation, Findings } from "../findings";
 import { CellValue, SheetGrid, WorkbookGrids } from "../grid";
@@ -398,7 +399,7 @@ export function readLayouts(input: LayoutInput): LayoutResult | null {
       null,
     ]);
     const canonical = input.regions.actuals;
-    if (usable(canonical, "kpi", "period", "actual")) rows.push(...canonicalRows(canonical));
+    if (usable(canonical, "kpi", "period", "actual")) appendAll(rows, canonicalRows(canonical));
     regions.actuals = syntheticRegion("actuals", first, ["kpi", "period", "actual", "note"], rows);
   }
   return {

@@ -114,15 +114,20 @@ export function ModelScreen({ loaded, query }: { loaded: Loaded; query: string }
   }, [engine, view, searched]);
 
   const rows = useMemo(() => {
+    // Opened rows in tree order, walked with a stack of our own: a cascade opened 10,000 levels
+    // deep would overflow the call stack of a recursive walk.
     const out: Shown[] = [];
-    const walk = (nodes: readonly TreeRow[], depth: number) => {
-      for (const node of nodes) {
-        out.push({ node, depth });
-        const kids = children.get(node.key);
-        if (open.has(node.key) && kids) walk(kids, depth + 1);
-      }
+    const pending: Shown[] = [];
+    const later = (nodes: readonly TreeRow[], depth: number) => {
+      for (let i = nodes.length - 1; i >= 0; i--) pending.push({ node: nodes[i], depth });
     };
-    walk(view.roots, 0);
+    later(view.roots, 0);
+    while (pending.length > 0) {
+      const shown = pending.pop() as Shown;
+      out.push(shown);
+      const kids = children.get(shown.node.key);
+      if (open.has(shown.node.key) && kids) later(kids, shown.depth + 1);
+    }
     return out;
   }, [view, children, open]);
 

@@ -60,11 +60,17 @@ export class CascadeIndex {
       if (!id) return "";
       return named(model.people.get(id)?.name ?? model.units.get(id)?.name, id);
     };
-    const add = (node: CascadeNode, parent: number): number => {
+    // Keys in depth-first pre-order, as a recursive walk would give them, but with a stack of
+    // our own: a cascade 10,000 KRAs deep would overflow the call stack.
+    const pending: { node: CascadeNode; parent: number }[] = [];
+    const roots = cascadeTree(analysis);
+    for (let i = roots.length - 1; i >= 0; i--) pending.push({ node: roots[i], parent: -1 });
+    while (pending.length > 0) {
+      const { node, parent } = pending.pop() as { node: CascadeNode; parent: number };
       const key = this.nodes.length;
       const owner = ownerName(node.owner);
       const label = node.level === "Unlinked" ? node.label : named(node.label, node.id);
-      const entry: Indexed = {
+      this.nodes.push({
         node,
         parent,
         children: [],
@@ -79,12 +85,12 @@ export class CascadeIndex {
           childCount: node.children.length,
         },
         text: `${label}\n${owner}`.toLowerCase(),
-      };
-      this.nodes.push(entry);
-      for (const child of node.children) entry.children.push(add(child, key));
-      return key;
-    };
-    for (const root of cascadeTree(analysis)) this.roots.push(add(root, -1));
+      });
+      if (parent < 0) this.roots.push(key);
+      else this.nodes[parent].children.push(key);
+      for (let i = node.children.length - 1; i >= 0; i--)
+        pending.push({ node: node.children[i], parent: key });
+    }
 
     // A finding is found by what it says and by the names of the record it concerns and of
     // that record's owner: searching for a person finds the findings on their KRAs and KPIs.
@@ -149,9 +155,10 @@ export class CascadeIndex {
 
   private pathOf(entry: Indexed): string {
     const names: string[] = [];
+    // Pushed and reversed: unshift would cost depth² on a deep cascade.
     for (let p = entry.parent; p >= 0; p = this.nodes[p].parent)
-      names.unshift(this.nodes[p].row.label);
-    return names.join(" › ");
+      names.push(this.nodes[p].row.label);
+    return names.reverse().join(" › ");
   }
 }
 

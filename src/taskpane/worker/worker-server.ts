@@ -5,6 +5,7 @@
  * thread.
  */
 import { SheetGrid } from "../../engine/grid";
+import { appendAll } from "../../engine/collections";
 import { WorkbookPlan } from "../../planner/plan";
 import { PaneEngine } from "./pane-engine";
 import { Reply, Request, WITH_PROGRESS, WorkerMethods } from "./protocol";
@@ -20,7 +21,7 @@ export function serveEngine(engine: PaneEngine, post: Post): (request: Request) 
     ...engine,
     async receiveRows(sheet, grid) {
       const known = received[sheet];
-      if (known) known.rows.push(...grid.rows);
+      if (known) appendAll(known.rows, grid.rows);
       else received[sheet] = grid;
     },
     analyzeReceived(tables, onProgress) {

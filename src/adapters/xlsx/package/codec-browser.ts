@@ -11,11 +11,19 @@ export function inflateRaw(data: Uint8Array, maxBytes: number, part: string): Ui
   const inflater = new Inflate((chunk) => {
     size += chunk.length;
     if (size > maxBytes)
-      throw new PackageRefused(`${part} inflates to more than ${maxBytes} bytes`);
+      throw new PackageRefused(
+        `${part} inflates to more than the ${maxBytes} bytes its zip entry declares; the package is ambiguous and refused`
+      );
     pieces.push(chunk);
   });
   try {
-    inflater.push(data, true);
+    // Fed a piece at a time: fflate hands out what a push inflated, so a bomb is stopped after
+    // at most a piece's worth (deflate's best ratio is about 1,032: 16 MB) past the limit —
+    // pushed whole, it would inflate everything before the first callback.
+    const PIECE = 16 * 1024;
+    for (let at = 0; at < data.length; at += PIECE)
+      inflater.push(data.subarray(at, at + PIECE), at + PIECE >= data.length);
+    if (data.length === 0) inflater.push(data, true);
   } catch (e) {
     if (e instanceof PackageRefused) throw e;
     throw new PackageRefused(`${part} is damaged: its compressed data cannot be read`, true);

@@ -14,7 +14,9 @@ export function inflateRaw(data: Uint8Array, maxBytes: number, part: string): Ui
     return zlib.inflateRawSync(data, { maxOutputLength: maxBytes });
   } catch (e) {
     if (e instanceof RangeError || (e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE")
-      throw new PackageRefused(`${part} inflates to more than ${maxBytes} bytes`);
+      throw new PackageRefused(
+        `${part} inflates to more than the ${maxBytes} bytes its zip entry declares; the package is ambiguous and refused`
+      );
     throw new PackageRefused(`${part} is damaged: its compressed data cannot be read`, true);
   }
 }

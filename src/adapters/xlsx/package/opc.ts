@@ -63,6 +63,16 @@ export class Package {
     return e ? entryBytes(this.bytes, e, this.budget) : undefined;
   }
 
+  /** Refuses at once when these parts (a name may come twice: it is read twice) pass the limits. */
+  planReads(names: readonly (string | null | undefined)[]): void {
+    const entries: ZipEntry[] = [];
+    for (const name of names) {
+      const e = name ? this.entry(name) : undefined;
+      if (e) entries.push(e);
+    }
+    this.budget.plan(entries);
+  }
+
   text(name: string): string | undefined {
     const bytes = this.read(name);
     return bytes ? new TextDecoder("utf-8").decode(bytes) : undefined;
@@ -76,7 +86,12 @@ export class Package {
     return true;
   }
 
-  relationships(source: string): Relationship[] {
+  /** Each part's relationships, scanned once: the reader and the writer ask for them again. */
+  private readonly relsCache = new Map<string, readonly Relationship[]>();
+
+  relationships(source: string): readonly Relationship[] {
+    const cached = this.relsCache.get(source.toLowerCase());
+    if (cached) return cached;
     const out: Relationship[] = [];
     this.scan(relsPartOf(source), {
       open(name, tag) {
@@ -97,6 +112,7 @@ export class Package {
           );
       },
     });
+    this.relsCache.set(source.toLowerCase(), out);
     return out;
   }
 

@@ -185,6 +185,12 @@ export function readZipEntries(bytes: Uint8Array): Map<string, ZipEntry> {
     spans.push([h, e.dataOffset + e.compressedSize]);
     entries.set(key, e);
   }
+  // Every byte of the directory is an entry this reader counted: a reader that walks the
+  // directory to its end instead of trusting the count would otherwise see other parts.
+  if (at !== dir.offset + dir.size)
+    throw new PackageRefused(
+      "the zip's directory holds more or fewer entries than it counts; the package is ambiguous and refused"
+    );
   spans.sort((a, b) => a[0] - b[0]);
   for (let i = 1; i < spans.length; i++)
     if (spans[i][0] < spans[i - 1][1])
@@ -199,25 +205,70 @@ export function rawData(bytes: Uint8Array, e: ZipEntry): Uint8Array {
   return bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
 }
 
-/** Counts what has been inflated so far, so the total stays under the package limit. */
+const MB = 1024 * 1024;
+
+/** A byte count for a message: `6,144 MB`. */
+export function megabytes(bytes: number): string {
+  return `${Math.ceil(bytes / MB).toLocaleString("en-US")} MB`;
+}
+
+/**
+ * Counts the inflated bytes of the parts read so far against LIMITS.totalBytes. A part is counted
+ * by the size its directory entry declares, before it is inflated, so the total is refused
+ * without inflating the part that would pass it.
+ */
 export class InflateBudget {
   private used = 0;
-  take(e: ZipEntry, size: number): void {
-    this.used += size;
-    if (this.used > LIMITS.totalBytes)
-      throw new PackageRefused(
-        `the package inflates to more than ${LIMITS.totalBytes} bytes (reached at ${e.name})`
-      );
+  take(e: ZipEntry): void {
+    this.used += e.size;
+    if (this.used > LIMITS.totalBytes) throw totalRefused(e);
   }
+
+  /** Refuses at once when the parts about to be read pass the limits, before any is inflated. */
+  plan(entries: Iterable<ZipEntry>): void {
+    let total = this.used;
+    for (const e of entries) {
+      checkDeclaredSize(e);
+      total += e.size;
+      if (total > LIMITS.totalBytes) throw totalRefused(e);
+    }
+  }
+}
+
+function totalRefused(e: ZipEntry): PackageRefused {
+  return new PackageRefused(
+    `the parts read inflate to more than ${megabytes(LIMITS.totalBytes)} together (the limit for a package), passed at ${e.name}`
+  );
+}
+
+/**
+ * Refuses an entry whose declared inflated size passes the limit for one part or the compression
+ * ratio limit — before inflating anything, so a bomb costs no memory. Inflating is then capped at
+ * the declared size (refused past it), so memory is bounded by the limits whatever the file claims.
+ */
+export function checkDeclaredSize(e: ZipEntry): void {
+  if (e.size > LIMITS.partBytes)
+    throw new PackageRefused(
+      `${e.name} inflates to ${megabytes(e.size)}, more than ${megabytes(LIMITS.partBytes)} (the limit for one part)`
+    );
+  if (e.size > MB && e.size > e.compressedSize * LIMITS.ratio)
+    throw new PackageRefused(
+      `${e.name} inflates to ${Math.floor(e.size / Math.max(1, e.compressedSize)).toLocaleString("en-US")} times its compressed size, more than ${LIMITS.ratio.toLocaleString("en-US")} times (the compression-ratio limit): it is a zip bomb`
+    );
 }
 
 /** The inflated bytes of an entry, within the part, ratio and total limits. */
 export function entryBytes(bytes: Uint8Array, e: ZipEntry, budget: InflateBudget): Uint8Array {
+  checkDeclaredSize(e);
+  budget.take(e);
+  if (e.size === 0) return new Uint8Array(0);
   const raw = rawData(bytes, e);
-  const cap = Math.min(LIMITS.partBytes, Math.max(1 << 20, raw.length * LIMITS.ratio));
-  const out = e.method === 0 ? raw : inflateRaw(raw, cap, e.name);
-  if (out.length >= cap && e.method === 0 && out.length > LIMITS.partBytes)
-    throw new PackageRefused(`${e.name} is larger than ${LIMITS.partBytes} bytes`);
-  budget.take(e, out.length);
+  if (e.method === 0) {
+    if (raw.length !== e.size)
+      throw damaged(`the stored part ${e.name} is not the size it declares`);
+    return raw;
+  }
+  const out = inflateRaw(raw, e.size, e.name);
+  if (out.length !== e.size) throw damaged(`${e.name} is shorter than its zip entry declares`);
   return out;
 }

@@ -5,6 +5,7 @@
  * parses charts, drawings, comments, pivots or macros, which therefore cannot make it fail.
  */
 import { SheetGrid, TableRef, WorkbookGrids } from "../../../engine/grid";
+import { appendAll } from "../../../engine/collections";
 import { LIMITS, PackageRefused } from "../package/limits";
 import { ContentChecksum, markedSheet, parseMarker } from "../../../planner/generated";
 import { Package, relType } from "../package/opc";
@@ -20,8 +21,6 @@ export interface PackageReading {
   grids: WorkbookGrids;
   pkg: Package;
   workbook: WorkbookInfo;
-  /** Cells addressed beyond Excel's grid (row 1,048,576, column XFD), by sheet: never read. */
-  outsideGrid: Map<string, number>;
   /**
    * The content checksum (planner/generated.ts) of each sheet a generated-sheet marker points at,
    * taken while the sheet is read: a build replaces the sheet only if it still matches.
@@ -38,6 +37,11 @@ export function readPackageParts(pkg: Package): PackageReading {
   const workbook = readWorkbookInfo(pkg);
   const rels = pkg.relationships(workbook.part);
   const partOf = (type: string) => rels.find((r) => !r.external && relType(r) === type)?.target;
+  pkg.planReads([
+    partOf("sharedStrings"),
+    partOf("styles"),
+    ...workbook.sheets.map((sheet) => sheet.part),
+  ]);
   const sharedStrings = readSharedStrings(pkg, partOf("sharedStrings"));
   const isDate = readDateStyles(pkg, partOf("styles"));
 
@@ -46,7 +50,6 @@ export function readPackageParts(pkg: Package): PackageReading {
     if (n.localSheet === null && parseMarker(n.name)) marked.add(markedSheet(n.text) ?? "");
   const sheets: SheetGrid[] = [];
   const tables: TableRef[] = [];
-  const outsideGrid = new Map<string, number>();
   const checksums = new Map<string, string>();
   let cells = 0;
   for (const sheet of workbook.sheets) {
@@ -65,11 +68,11 @@ export function readPackageParts(pkg: Package): PackageReading {
     if (checksum) checksums.set(sheet.name, checksum.digest());
     cells += reading.cells;
     if (reading.merges.length > 0) reading.grid.merges = reading.merges;
-    if (reading.outsideGrid > 0) outsideGrid.set(sheet.name, reading.outsideGrid);
+    if (reading.outsideGrid > 0) reading.grid.outsideGrid = reading.outsideGrid;
     sheets.push(reading.grid);
-    if (sheet.part) tables.push(...readTables(pkg, sheet.part, sheet.name));
+    if (sheet.part) appendAll(tables, readTables(pkg, sheet.part, sheet.name));
   }
-  return { grids: { sheets, tables }, pkg, workbook, outsideGrid, checksums };
+  return { grids: { sheets, tables }, pkg, workbook, checksums };
 }
 
 export { PackageRefused };

@@ -35,7 +35,7 @@ import {
 import { EMPTY_STYLES, StyleBook } from "./style-book";
 import { MAIN_NS, sheetPart } from "./sheet-xml";
 import { NewName, NewSheet, editWorkbookXml } from "./workbook-xml";
-import { removableParts } from "./removed-parts";
+import { referencedParts, removableParts } from "./removed-parts";
 import { chartParts } from "../chart-parts";
 import {
   COMMENTS_CONTENT_TYPE,
@@ -215,10 +215,11 @@ export function writePlan(reading: PackageReading, plan: WorkbookPlan): PackageW
     chain && chainNames(pkg, chain.target, new Set(removed.map((s) => s.sheetId)))
       ? chain
       : undefined;
+  const droppedRels = new Set(removed.map((s) => `${info.part}#${s.relId}`));
   const removedParts = removableParts(
     pkg,
     removed.map((s) => s.part).filter((p): p is string => p !== null),
-    new Set(removed.map((s) => `${info.part}#${s.relId}`))
+    droppedRels
   );
   // Removing a sheet that Excel's calculation chain lists would leave the chain pointing at
   // missing cells; Excel rebuilds the chain when it is missing, so then it goes with the sheets.
@@ -228,9 +229,14 @@ export function writePlan(reading: PackageReading, plan: WorkbookPlan): PackageW
     ...(calcChain ? [calcChain.id] : []),
   ]);
   const relIds = new Set(workbookRels.map((r) => r.id).filter((id) => !removedRelIds.has(id)));
+  // A kept sheet's id is taken even when its relationship is missing (a damaged file): a new
+  // sheet given that id would be shown under the kept sheet's name.
+  for (const s of kept) if (s.relId) relIds.add(s.relId);
 
   const folder = info.part.slice(0, info.part.lastIndexOf("/") + 1);
-  const takenParts = new Set<string>();
+  // A part a kept relationship names is taken even when it is missing (a damaged file).
+  const takenParts = referencedParts(pkg, removedParts, droppedRels);
+  for (const part of removedParts) takenParts.delete(part);
   const taken = kept.map((s) => s.name);
   let sheetId = kept.reduce((m, s) => Math.max(m, s.sheetId), 0);
   const tables = existingTables(pkg);

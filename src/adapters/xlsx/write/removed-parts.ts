@@ -26,18 +26,32 @@ export function removableParts(
     for (const r of pkg.relationships(part)) if (!r.external) queue.push(r.target);
   }
   // Keep what any part outside the removed set still refers to.
-  const stillUsed = new Set<string>();
-  for (const e of pkg.entries.values()) {
-    if (!e.name.toLowerCase().endsWith(".rels") || removed.has(e.name.toLowerCase())) continue;
-    const source = e.name.replace(/(^|\/)_rels\/([^/]+)\.rels$/i, "$1$2");
-    for (const r of pkg.relationships(source))
-      if (!r.external && !droppedRels.has(`${source}#${r.id}`))
-        stillUsed.add(r.target.toLowerCase());
-  }
+  const stillUsed = referencedParts(pkg, removed, droppedRels);
   for (const part of candidates)
     if (stillUsed.has(part.toLowerCase())) {
       removed.delete(part.toLowerCase());
       removed.delete(relsPartOf(part).toLowerCase());
     }
   return removed;
+}
+
+/**
+ * Every part name (lower-cased) that a relationship of a part outside `removed` points at, but
+ * for `droppedRels`: whether or not the part exists. A name a kept relationship points at is not
+ * free for a new part even when the part is missing, or the kept sheet, drawing or note would
+ * show what the writer put there.
+ */
+export function referencedParts(
+  pkg: Package,
+  removed: ReadonlySet<string>,
+  droppedRels: ReadonlySet<string>
+): Set<string> {
+  const used = new Set<string>();
+  for (const e of pkg.entries.values()) {
+    if (!e.name.toLowerCase().endsWith(".rels") || removed.has(e.name.toLowerCase())) continue;
+    const source = e.name.replace(/(^|\/)_rels\/([^/]+)\.rels$/i, "$1$2");
+    for (const r of pkg.relationships(source))
+      if (!r.external && !droppedRels.has(`${source}#${r.id}`)) used.add(r.target.toLowerCase());
+  }
+  return used;
 }

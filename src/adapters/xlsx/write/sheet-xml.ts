@@ -222,7 +222,9 @@ export function sheetPart(
   out.raw(colsXml(plan));
   out.raw("<sheetData>");
   const heights = new Map((plan.rowHeights ?? []).map((h) => [h.row, h.height]));
-  const rowCount = Math.max(plan.rows.length, ...heights.keys());
+  // A loop, not Math.max(...keys): a findings sheet has a height for each of its rows.
+  let rowCount = plan.rows.length;
+  for (const row of heights.keys()) rowCount = Math.max(rowCount, row);
   for (let r = 0; r < rowCount; r++) {
     const line = plan.rows[r] ?? [];
     const height = heights.get(r + 1);
