@@ -6,12 +6,14 @@
  * views (pane-view.ts) and asks for the rest a piece at a time.
  */
 import { Analysis, analyzeWorkbook } from "../../engine/analyze";
+import { isLastBuildSheet } from "../../engine/diff/signature";
 import { WorkbookGrids } from "../../engine/grid";
 import { planWorkbook } from "../../planner";
 import { WorkbookPlan } from "../../planner/plan";
 import { SettingValue, SheetEdit, planSettingsEdit } from "../../planner/settings-edit";
 import { RowPreview, rowPreview } from "../model/row-preview";
 import { CascadeIndex, SearchResult, TreeRow } from "./cascade-index";
+import { ChangesView, WhatChanged, movementChanges, whatChanged } from "./changes-view";
 import { PaneView, paneView } from "./pane-view";
 
 /** What is being done, and how far along the whole operation is (0 to 100). */
@@ -47,6 +49,10 @@ export interface PaneEngine {
   /** Positions in the view's findings of those that match the query. */
   matchingFindings(query: string): Promise<number[]>;
   rowPreview(sheet: string, cell: string): Promise<RowPreview | null>;
+  /** What changed since the last build, whose figures the workbook keeps (computed once a read). */
+  whatChanged(): Promise<ChangesView>;
+  /** The changes behind the view's movement at `index`, in words. */
+  movementChanges(index: number): Promise<string[]>;
 }
 
 export type XlsxIo = typeof import("../ports/xlsx-io");
@@ -55,6 +61,7 @@ interface State {
   grids: WorkbookGrids;
   analysis: Analysis;
   index: CascadeIndex;
+  changes?: WhatChanged;
 }
 
 /**
@@ -116,7 +123,10 @@ export function createPaneEngine(loadIo: () => Promise<XlsxIo>): PaneEngine {
       onProgress({ stage: "Writing the workbook", percent: 15 });
       const next = await (await loadIo()).writePlan(file(), plan);
       const view = await read(next, onProgress, 55);
-      const after = current().grids.sheets.map((s) => s.name);
+      // The hidden sheet of the build's figures is not one to tell a person about.
+      const after = current()
+        .grids.sheets.filter((s) => !isLastBuildSheet(s))
+        .map((s) => s.name);
       return { sheets: writtenSheets(before, after, plan), view };
     },
     async editFile(edit, onProgress) {
@@ -131,5 +141,11 @@ export function createPaneEngine(loadIo: () => Promise<XlsxIo>): PaneEngine {
       const { grids, analysis } = current();
       return rowPreview(grids, Object.values(analysis.model.regions), sheet, cell);
     },
+    whatChanged: async () => {
+      const s = current();
+      s.changes ??= whatChanged(s.grids, s.analysis);
+      return s.changes.view;
+    },
+    movementChanges: async (index) => movementChanges(current().changes?.diff ?? null, index),
   };
 }

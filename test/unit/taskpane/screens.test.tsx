@@ -172,6 +172,7 @@ describe("Build", () => {
       "cascade",
       "findings",
       "dashboard",
+      "lastbuild",
     ]);
     expect(screen.queryByRole("button", { name: "Download the workbook" })).toBeNull(); // Excel saves itself
     expect(port.reads).toBe(2); // read again after writing
@@ -345,9 +346,9 @@ describe("the shell", () => {
     expect(screen.getByLabelText("Workbook file")).toBeTruthy();
     await act(() => session.open(new FakePort(sampleGrids(), "file")));
     const tabs = await screen.findByRole("tablist", { name: "Screens" });
-    expect(within(tabs).getAllByRole("tab")).toHaveLength(6);
-    for (const name of ["Overview", "Findings", "Model", "Build", "Mapping", "Settings"])
-      expect(within(tabs).getByRole("tab", { name })).toBeTruthy();
+    const names = ["Overview", "Findings", "What changed", "Model", "Build", "Mapping", "Settings"];
+    expect(within(tabs).getAllByRole("tab")).toHaveLength(names.length);
+    for (const name of names) expect(within(tabs).getByRole("tab", { name })).toBeTruthy();
   });
 
   it("shows the stage and how far along it is while the workbook is read", async () => {
