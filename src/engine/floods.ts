@@ -6,7 +6,7 @@
  * many more there are and the range of cells they span. The JSON report keeps every finding.
  */
 import { a1, parseA1, sheetRef } from "./address";
-import { Entity, Finding, RuleId } from "./findings";
+import { Finding } from "./findings";
 
 /** More findings than this of one rule, on one sheet, about one kind of entity, are a flood. */
 export const FLOOD_MIN = 25;
@@ -53,13 +53,18 @@ export function floodSuffix(more: { count: number; range: string | null }): stri
 
 /**
  * The findings with each flood shown as its first finding, whose message ends with the count and
- * the span; every other finding as it is, in the same order.
+ * the span; every other finding as it is, in the same order. Floods whose key is in `open` (the
+ * pane's, opened by the user) are shown in full.
  */
-export function collapseFloods(findings: readonly Finding[], min = FLOOD_MIN): ShownFinding[] {
+export function collapseFloods(
+  findings: readonly Finding[],
+  open: ReadonlySet<string> = new Set(),
+  min = FLOOD_MIN
+): ShownFinding[] {
   const groups = new Map<string, number[]>();
   findings.forEach((f, i) => {
     const key = floodKey(f);
-    if (key === null) return;
+    if (key === null || open.has(key)) return;
     const list = groups.get(key);
     if (list) list.push(i);
     else groups.set(key, [i]);
@@ -94,5 +99,3 @@ export function collapseFloods(findings: readonly Finding[], min = FLOOD_MIN): S
 function withoutStop(message: string): string {
   return message.endsWith(".") ? message.slice(0, -1) : message;
 }
-
-export type { Entity, RuleId };

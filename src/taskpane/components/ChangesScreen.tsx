@@ -59,6 +59,8 @@ const useStyles = makeStyles({
     margin: 0,
   },
   lines: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  /** Fluent's text is inline: a heading and the sentence under it each take their own line. */
+  block: { display: "block", margin: 0 },
   filter: { maxWidth: "200px" },
 });
 
@@ -149,8 +151,10 @@ export function ChangesScreen({ loaded }: { loaded: Loaded }) {
   return (
     <div className={styles.stack}>
       <div>
-        <Subtitle2 as="h2">Since the last build</Subtitle2>
-        <Body1 as="p" style={{ margin: 0 }}>
+        <Subtitle2 as="h2" className={styles.block}>
+          Since the last build
+        </Subtitle2>
+        <Body1 as="p" className={styles.block}>
           {asOf.before === asOf.after
             ? `The last build and the workbook now are both as of ${asOf.after}.`
             : `The last build was as of ${asOf.before}; the workbook is now as of ${asOf.after}.`}
@@ -181,10 +185,10 @@ export function ChangesScreen({ loaded }: { loaded: Loaded }) {
           </Field>
           {chosen && chosenLine && (
             <div className={styles.detail} data-testid="movement-detail">
-              <Subtitle2 as="h3" style={{ margin: 0 }}>
+              <Subtitle2 as="h3" className={styles.block}>
                 {label(chosenLine)}
               </Subtitle2>
-              <Body1 as="p" style={{ margin: 0 }}>
+              <Body1 as="p" className={styles.block}>
                 {`${percent(chosenLine.before)} → ${percent(chosenLine.after)} (${movedBy(chosenLine)}), because:`}
               </Body1>
               <ul className={styles.lines} aria-label="The changes behind it">
