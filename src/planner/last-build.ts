@@ -33,8 +33,11 @@ export const CELL_CHARS = 640;
 export const CELLS_PER_ROW = 16;
 /** The first data row (0-based) below the signature row. */
 const DATA_GAP = 2;
-/** What the snapshot's JSON may inflate to: 50 times the 5,000-person workbook's. */
-const MAX_JSON_BYTES = 256 * 1024 * 1024;
+/**
+ * What the snapshot's JSON may inflate to: the 5,000-person workbook's is 7.4 MB, so this holds
+ * some 65,000 people, and a crafted sheet cannot make the pane hold more.
+ */
+const MAX_JSON_BYTES = 100 * 1024 * 1024;
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 const DECODE = new Int16Array(128).fill(-1);
