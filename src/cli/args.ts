@@ -25,6 +25,7 @@ export const USAGE = `Usage:
   kpi-cascade template -o <new.xlsx>
   kpi-cascade demo [--as-of YYYY-MM-DD] [--json FILE|-]
   kpi-cascade diff <before.xlsx> <after.xlsx> [--as-of YYYY-MM-DD] [--json FILE|-]
+  kpi-cascade diff <built.xlsx> [--as-of YYYY-MM-DD] [--json FILE|-]   (against its last build)
 
 An existing output is replaced only if kpi-cascade wrote it; --force replaces any other file.
 Exit status: 0 done, no errors; 1 done, with error findings; 2 nothing done.`;

@@ -1,6 +1,7 @@
 /** The human-readable output of `validate` and `build`: findings grouped by severity, each at `Sheet!Cell`. */
 import { sheetRef } from "../engine/address";
 import { Finding, Severity } from "../engine/findings";
+import { collapseFloods } from "../engine/floods";
 import { Report } from "../engine/report";
 import { terminalText } from "./terminal-text";
 
@@ -39,22 +40,29 @@ export function totalsLine(findings: readonly Finding[]): string {
   return `${plural(n.error, "error")}, ${plural(n.warning, "warning")}, ${n.info} info.`;
 }
 
+/**
+ * The findings by severity, each at its cell. A flood (more than FLOOD_MIN of one rule on one
+ * sheet about one kind of entity) prints as its first finding with the count and the cells the
+ * rest span; the headings and totals count every finding, as the exit status and --json do.
+ */
 export function formatFindings(findings: readonly Finding[]): string {
+  const shown = collapseFloods(findings);
   const lines: string[] = [];
   let width = 0;
   let ruleWidth = 0;
-  for (const f of findings) {
+  for (const f of shown) {
     width = Math.max(width, Math.min(28, location(f).length));
     ruleWidth = Math.max(ruleWidth, f.rule.length);
   }
+  const counts = severityCounts(findings);
   for (const severity of ["error", "warning", "info"] as Severity[]) {
-    const group = findings.filter((f) => f.severity === severity);
-    if (group.length === 0) continue;
-    lines.push(`${HEADINGS[severity]} (${group.length})`);
-    for (const f of group)
-      lines.push(
-        `  ${location(f).padEnd(width)}  ${f.rule.padEnd(ruleWidth)}  ${terminalText(f.message, MESSAGE_MAX)}`
-      );
+    if (counts[severity] === 0) continue;
+    lines.push(`${HEADINGS[severity]} (${counts[severity]})`);
+    for (const f of shown)
+      if (f.severity === severity)
+        lines.push(
+          `  ${location(f).padEnd(width)}  ${f.rule.padEnd(ruleWidth)}  ${terminalText(f.message, MESSAGE_MAX)}`
+        );
     lines.push("");
   }
   lines.push(totalsLine(findings));

@@ -104,7 +104,8 @@ async function build(input: string, output: string, args: CliArgs, io: Output): 
     say(
       `${terminalText(input)} is an .${read.kind} file: ${terminalText(output)} is a new .xlsx workbook holding its data.`
     );
-  const sheets = written.sheets.slice(data.length);
+  // The hidden sheet of the build's figures is not one a person looks for.
+  const sheets = written.sheets.slice(data.length).filter((_, i) => !plan.sheets[i]?.hidden);
   say(
     `${countLine(report)}\nWrote ${terminalText(output)} with ${sheets.map((s) => terminalText(s)).join(", ")}. ${totalsLine(report.findings)}`
   );

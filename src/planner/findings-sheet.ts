@@ -1,5 +1,6 @@
 /** The Findings sheet: every finding, errors first, each with a link that jumps to its cell. */
 import { Analysis } from "../engine/analyze";
+import { FLOOD_MIN, collapseFloods } from "../engine/floods";
 import { sortFindings } from "../engine/report";
 import { CellPlan, SheetPlan } from "./plan";
 import { fitCell } from "./cell-text";
@@ -30,13 +31,23 @@ export function wrappedLines(text: string, width: number): number {
 
 export function planFindings(analysis: Analysis, name = "KPI Findings"): SheetPlan {
   const findings = sortFindings(analysis.findings);
+  // A flood of one rule on one sheet is one row, with the count and the cells the rest span.
+  const shown = collapseFloods(findings);
+  const collapsed = shown.length < findings.length;
   const rows: (CellPlan | null)[][] = [
     [{ value: `Findings — ${findings.length} in all`, style: "title" }],
-    [{ value: "Click a cell in “Go to” to jump to the cell the finding is about.", style: "note" }],
+    [
+      {
+        value: collapsed
+          ? `Click a cell in “Go to” to jump to the cell the finding is about. Where one rule fires more than ${FLOOD_MIN} times on one sheet, one row stands for them all with their count; the JSON report (--json) lists each.`
+          : "Click a cell in “Go to” to jump to the cell the finding is about.",
+        style: "note",
+      },
+    ],
     HEADERS.map((h) => ({ value: h, style: "header" })),
   ];
   const rowHeights: { row: number; height: number }[] = [];
-  for (const f of findings) {
+  for (const f of shown) {
     const lines = wrappedLines(f.message, MESSAGE_WIDTH);
     if (lines > 1)
       rowHeights.push({ row: rows.length + 1, height: Math.min(409, lines * LINE_POINTS) });

@@ -3,6 +3,7 @@ import { Analysis } from "../engine/analyze";
 import { planCascade } from "./cascade";
 import { planDashboard } from "./dashboard";
 import { planFindings } from "./findings-sheet";
+import { planLastBuild } from "./last-build";
 import { WorkbookPlan } from "./plan";
 import { planScorecard } from "./scorecard";
 import { planTrends } from "./trends";
@@ -16,6 +17,7 @@ export function planWorkbook(analysis: Analysis): WorkbookPlan {
       planFindings(analysis),
       planDashboard(analysis),
       ...(trends ? [trends] : []),
+      planLastBuild(analysis),
     ],
   };
 }

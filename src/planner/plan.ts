@@ -92,7 +92,7 @@ export interface ChartPlan {
 
 export interface SheetPlan {
   /** What the sheet is, for finding it again on the next build. */
-  kind: "scorecard" | "cascade" | "findings" | "dashboard" | "trends" | "template";
+  kind: "scorecard" | "cascade" | "findings" | "dashboard" | "trends" | "lastbuild" | "template";
   name: string;
   /** Dense rows from A1: `rows[r][c]` is the cell at row r+1, column c+1 (null = empty). */
   rows: (CellPlan | null)[][];
@@ -112,6 +112,8 @@ export interface SheetPlan {
   table?: { name: string; headerRow: number; column: number; columns: number };
   tabColor?: string;
   charts?: ChartPlan[];
+  /** A sheet of data for the tool itself (the last build's figures): hidden from the tabs. */
+  hidden?: boolean;
 }
 
 /**

@@ -88,7 +88,9 @@ function portBackend(port: WorkbookPort, engine: PaneEngine): Backend {
       const plan = what === "build" ? await engine.planBuild() : what;
       const writing = within(onProgress, 10, 70);
       const { sheets, kept } = await port.writePlan(plan, (p) => writing(writeProgress(p)));
-      return { sheets, kept, view: await load(within(onProgress, 70, 100)) };
+      // The names come in the plan's order; a hidden sheet (the build's figures) is not news.
+      const shown = sheets.filter((_, i) => !plan.sheets[i]?.hidden);
+      return { sheets: shown, kept, view: await load(within(onProgress, 70, 100)) };
     },
     async edit(changes, onProgress) {
       await port.applyEdit(await engine.planSettings(changes));

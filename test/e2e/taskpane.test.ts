@@ -167,7 +167,9 @@ describe("the task pane in a browser", () => {
         "KPI Findings",
         "KPI Dashboard",
         "KPI Trends",
+        "KPI Last Build",
       ]);
+      expect(built.getWorksheet("KPI Last Build")?.state).toBe("hidden");
       await expectUserSheetsUnchanged(built);
       const scorecard = built.getWorksheet("KPI Scorecard") as ExcelJS.Worksheet;
       let formulas = 0;

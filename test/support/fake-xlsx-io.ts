@@ -1,21 +1,28 @@
 /**
  * The file mode's reader and writer (src/taskpane/ports/xlsx-io.ts) over JSON instead of .xlsx,
  * for component tests: jsdom cannot load ExcelJS. The bytes are the grids as JSON text; plans add
- * (or replace) empty sheets of their names; Settings edits apply as FakePort applies them.
+ * (or replace) empty sheets of their names (the last build's figures with their values); Settings
+ * edits apply as FakePort applies them.
  */
-import { WorkbookGrids } from "../../src/engine/grid";
-import { WorkbookPlan } from "../../src/planner/plan";
+import { TextDecoder, TextEncoder } from "util";
+import { CellValue, WorkbookGrids } from "../../src/engine/grid";
+import { SheetPlan, WorkbookPlan } from "../../src/planner/plan";
 import { SheetEdit } from "../../src/planner/settings-edit";
 import { XlsxIo } from "../../src/taskpane/worker/pane-engine";
 import { FakePort } from "./fake-port";
 
+/** A planned sheet's values, as a reader gives them back. */
+export function planValues(sheet: SheetPlan): CellValue[][] {
+  return sheet.rows.map((row) => row.map((cell) => cell?.value ?? null));
+}
+
 export function jsonBytes(grids: WorkbookGrids): Uint8Array {
-  return Uint8Array.from(JSON.stringify(grids), (c) => c.charCodeAt(0));
+  return new TextEncoder().encode(JSON.stringify(grids));
 }
 
 export function gridsOf(bytes: Uint8Array): WorkbookGrids {
   if (bytes.length === 0) return { sheets: [] };
-  return JSON.parse(String.fromCharCode(...bytes)) as WorkbookGrids;
+  return JSON.parse(new TextDecoder().decode(bytes)) as WorkbookGrids;
 }
 
 export const fakeXlsxIo: XlsxIo = {
@@ -24,7 +31,9 @@ export const fakeXlsxIo: XlsxIo = {
     const grids = gridsOf(bytes);
     for (const sheet of plan.sheets) {
       grids.sheets = grids.sheets.filter((s) => s.name !== sheet.name);
-      grids.sheets.push({ name: sheet.name, rows: [] });
+      // The last build's figures are kept as written, for the "What changed" screen.
+      const rows = sheet.kind === "lastbuild" ? planValues(sheet) : [];
+      grids.sheets.push({ name: sheet.name, rows });
     }
     return { bytes: jsonBytes(grids), sheets: plan.sheets.map((s) => s.name), kept: [] };
   },

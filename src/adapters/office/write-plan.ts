@@ -326,6 +326,7 @@ async function formatSheet(
     if (footer?.right) pages.rightFooter = headerFooterPart(footer.right);
   }
   if (plan.tabColor) sheet.tabColor = `#${plan.tabColor.slice(2)}`;
+  if (plan.hidden) sheet.visibility = Excel.SheetVisibility.hidden;
   addCharts(sheet, plan.charts ?? []);
   await batches.queue(addNotes(sheet, plan, notesSupported()) * 300);
 }

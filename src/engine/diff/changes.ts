@@ -3,10 +3,9 @@
  * or edited, target revisions, weight changes, KPIs and KRAs added or removed or moved, other
  * definition edits, settings and the as-of date. Only what scoring reads is compared.
  */
-import { Analysis } from "../analyze";
 import { isoFromDay } from "../dates";
-import { Kpi, Kra } from "../model";
-import { Settings } from "../settings";
+import { digestChanges } from "./check-in-digest";
+import { DIFF_SETTINGS, DiffSide, ExactSide, KpiCheckIns, KpiFacts, KraFacts } from "./side";
 
 export type ChangeKind =
   | "as-of"
@@ -18,6 +17,8 @@ export type ChangeKind =
   | "check-in-added"
   | "check-in-removed"
   | "check-in-edited"
+  /** Several check-ins of a KPI edited or removed since a build whose figures keep only a digest. */
+  | "check-ins-changed"
   | "actual-edited"
   | "target-revised"
   | "weight-changed"
@@ -38,18 +39,7 @@ export interface Change {
   after: Value;
 }
 
-const SETTINGS: (keyof Settings)[] = [
-  "cycleStart",
-  "cycleEnd",
-  "cap",
-  "floor",
-  "greenAt",
-  "amberAt",
-  "ratingBands",
-  "prorateTargets",
-];
-
-const KPI_DEFINITION: (keyof Kpi)[] = [
+const KPI_DEFINITION: (keyof KpiFacts)[] = [
   "direction",
   "baseline",
   "targetMax",
@@ -68,38 +58,30 @@ function shown(v: unknown): Value {
   return JSON.stringify(v);
 }
 
-/** Each KPI's check-ins as `period end → values in row order`, for the usable ones. */
-function checkInsByKpi(a: Analysis): Map<string, Map<number, number[]>> {
-  const table = a.model.checkIns;
-  const out = new Map<string, Map<number, number[]>>();
-  const order = [...Array(table.length).keys()]
-    .filter((i) => table.usable(i))
-    .sort((x, y) => table.row(x) - table.row(y));
-  for (const i of order) {
-    const kpi = table.kpi[i];
-    const periods = out.get(kpi) ?? new Map<number, number[]>();
-    out.set(kpi, periods);
-    const list = periods.get(table.end(i)) ?? [];
-    periods.set(table.end(i), list);
-    list.push(table.actual(i));
-  }
-  return out;
-}
-
-function checkInChanges(before: Analysis, after: Analysis, changes: Change[]): void {
-  const [b, a] = [checkInsByKpi(before), checkInsByKpi(after)];
+function exactChanges(
+  b: ReadonlyMap<string, KpiCheckIns>,
+  a: ReadonlyMap<string, KpiCheckIns>,
+  changes: Change[]
+): void {
+  const none: KpiCheckIns = { ends: [], values: [] };
   for (const kpi of new Set([...b.keys(), ...a.keys()])) {
-    const [pb, pa] = [b.get(kpi) ?? new Map(), a.get(kpi) ?? new Map()];
-    const ends = [...new Set([...pb.keys(), ...pa.keys()])].sort((x, y) => x - y);
-    for (const end of ends) {
-      const [vb, va] = [pb.get(end) ?? [], pa.get(end) ?? []];
-      for (let k = 0; k < Math.max(vb.length, va.length); k++) {
-        const [x, y] = [vb[k] ?? null, va[k] ?? null];
+    const [B, A] = [b.get(kpi) ?? none, a.get(kpi) ?? none];
+    let [i, j] = [0, 0];
+    // Both lists run by period end: walk them side by side, a period at a time.
+    while (i < B.ends.length || j < A.ends.length) {
+      const end = Math.min(B.ends[i] ?? Infinity, A.ends[j] ?? Infinity);
+      let [i2, j2] = [i, j];
+      while (i2 < B.ends.length && B.ends[i2] === end) i2++;
+      while (j2 < A.ends.length && A.ends[j2] === end) j2++;
+      for (let k = 0; k < Math.max(i2 - i, j2 - j); k++) {
+        const x = i + k < i2 ? B.values[i + k] : null;
+        const y = j + k < j2 ? A.values[j + k] : null;
         if (x === y) continue;
         const kind =
           x === null ? "check-in-added" : y === null ? "check-in-removed" : "check-in-edited";
         changes.push({ kind, entity: "kpi", id: kpi, field: isoFromDay(end), before: x, after: y });
       }
+      [i, j] = [i2, j2];
     }
   }
 }
@@ -112,7 +94,7 @@ function fieldChanges(entity: "kpi" | "kra", id: string, changes: Change[]) {
   };
 }
 
-function kpiChanges(k0: Kpi, k1: Kpi, changes: Change[]): void {
+function kpiChanges(k0: KpiFacts, k1: KpiFacts, changes: Change[]): void {
   const push = fieldChanges("kpi", k1.id, changes);
   push("target-revised", "target", k0.target, k1.target);
   push("weight-changed", "weight", k0.weight, k1.weight);
@@ -121,7 +103,7 @@ function kpiChanges(k0: Kpi, k1: Kpi, changes: Change[]): void {
   for (const f of KPI_DEFINITION) push("definition-changed", f, k0[f], k1[f]);
 }
 
-function kraChanges(r0: Kra, r1: Kra, changes: Change[]): void {
+function kraChanges(r0: KraFacts, r1: KraFacts, changes: Change[]): void {
   const push = fieldChanges("kra", r1.id, changes);
   push("weight-changed", "weight", r0.weight, r1.weight);
   push("kra-moved", "owner", r0.owner, r1.owner);
@@ -132,8 +114,8 @@ function kraChanges(r0: Kra, r1: Kra, changes: Change[]): void {
 /** Records added and removed records, and compares the ones in both. */
 function recordChanges<T extends { id: string; name: string | null }>(
   entity: "kpi" | "kra",
-  before: Map<string, T>,
-  after: Map<string, T>,
+  before: ReadonlyMap<string, T>,
+  after: ReadonlyMap<string, T>,
   compare: (r0: T, r1: T, changes: Change[]) => void,
   changes: Change[]
 ): void {
@@ -162,9 +144,8 @@ function recordChanges<T extends { id: string; name: string | null }>(
       });
 }
 
-export function workbookChanges(before: Analysis, after: Analysis): Change[] {
+export function workbookChanges(m0: DiffSide, m1: ExactSide): Change[] {
   const changes: Change[] = [];
-  const [m0, m1] = [before.model, after.model];
   if (m0.asOf !== m1.asOf)
     changes.push({
       kind: "as-of",
@@ -174,7 +155,7 @@ export function workbookChanges(before: Analysis, after: Analysis): Change[] {
       before: isoFromDay(m0.asOf),
       after: isoFromDay(m1.asOf),
     });
-  for (const s of SETTINGS)
+  for (const s of DIFF_SETTINGS)
     if (!same(m0.settings[s], m1.settings[s]))
       changes.push({
         kind: "setting",
@@ -186,7 +167,8 @@ export function workbookChanges(before: Analysis, after: Analysis): Change[] {
       });
   recordChanges("kpi", m0.kpis, m1.kpis, kpiChanges, changes);
   recordChanges("kra", m0.kras, m1.kras, kraChanges, changes);
-  checkInChanges(before, after, changes);
+  if ("exact" in m0.checkIns) exactChanges(m0.checkIns.exact, m1.checkIns.exact, changes);
+  else digestChanges(m0.checkIns.digest, m1.checkIns.exact, changes);
   return changes;
 }
 
@@ -213,6 +195,8 @@ export function describeChange(c: Change): string {
       return `Check-in for ${what}, period ending ${c.field}, removed (was ${show(c.before)})`;
     case "check-in-edited":
       return `Check-in for ${what}, period ending ${c.field}, edited: ${fromTo}`;
+    case "check-ins-changed":
+      return `Check-ins for ${what} up to the period ending ${c.field} edited or removed since the last build (${show(c.before)} then, ${show(c.after)} of them still there)`;
     case "target-revised":
       return `Target of ${what} revised: ${fromTo}`;
     case "weight-changed":

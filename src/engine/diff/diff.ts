@@ -5,11 +5,12 @@
  */
 import { Analysis } from "../analyze";
 import { isoFromDay } from "../dates";
-import { TOLERANCE } from "../scoring/math";
 import { Change, workbookChanges } from "./changes";
+import { DiffSide, ExactSide, ScoredEntity, sideOf } from "./side";
 
 export type { Change, ChangeKind } from "./changes";
 export { describeChange } from "./changes";
+export type { DiffSide } from "./side";
 
 export interface Movement {
   entity: "owner" | "kra" | "kpi";
@@ -31,9 +32,9 @@ export interface WorkbookDiff {
 
 const ENTITY_ORDER = { owner: 0, kra: 1, kpi: 2 };
 
-function moved(before: number | null, after: number | null): boolean {
+function moved(before: number | null, after: number | null, precision: number): boolean {
   if (before === null || after === null) return before !== after;
-  return Math.abs(after - before) > TOLERANCE;
+  return Math.abs(after - before) > precision;
 }
 
 /** How far a score moved; a score that appears or disappears moves by its whole size. */
@@ -42,8 +43,13 @@ function size(m: Movement): number {
 }
 
 export function diffAnalyses(before: Analysis, after: Analysis): WorkbookDiff {
-  const changes = workbookChanges(before, after);
-  const [m0, m1] = [before.model, after.model];
+  return diffSides(sideOf(before), sideOf(after));
+}
+
+/** The diff from either side — an analysis, or the figures a build kept — to a workbook now. */
+export function diffSides(m0: DiffSide, m1: ExactSide): WorkbookDiff {
+  const changes = workbookChanges(m0, m1);
+  const precision = Math.max(m0.precision, m1.precision);
   const everywhere: number[] = [];
   const byKpi = new Map<string, number[]>();
   const byKra = new Map<string, number[]>();
@@ -68,15 +74,14 @@ export function diffAnalyses(before: Analysis, after: Analysis): WorkbookDiff {
 
   const movements: Movement[] = [];
   const consider = (
-    entity: Movement["entity"],
-    ids: Iterable<string>,
-    scoreIn: (a: Analysis, id: string) => number | null,
+    entity: ScoredEntity,
     nameOf: (id: string) => string | null,
     own: Map<string, number[]>
   ) => {
-    for (const id of ids) {
-      const [b, a] = [scoreIn(before, id), scoreIn(after, id)];
-      if (!moved(b, a)) continue;
+    const [s0, s1] = [m0.scores[entity], m1.scores[entity]];
+    for (const id of new Set([...s0.keys(), ...s1.keys()])) {
+      const [b, a] = [s0.get(id) ?? null, s1.get(id) ?? null];
+      if (!moved(b, a, precision)) continue;
       movements.push({
         entity,
         id,
@@ -88,28 +93,9 @@ export function diffAnalyses(before: Analysis, after: Analysis): WorkbookDiff {
       });
     }
   };
-  const union = (a: Iterable<string>, b: Iterable<string>) => new Set([...a, ...b]);
-  consider(
-    "owner",
-    union(before.scores.owners.keys(), after.scores.owners.keys()),
-    (a, id) => a.scores.owners.get(id)?.score ?? null,
-    (id) => m1.people.get(id)?.name ?? m1.units.get(id)?.name ?? m0.people.get(id)?.name ?? null,
-    byOwner
-  );
-  consider(
-    "kra",
-    union(before.scores.kras.keys(), after.scores.kras.keys()),
-    (a, id) => a.scores.kras.get(id)?.score ?? null,
-    (id) => m1.kras.get(id)?.name ?? m0.kras.get(id)?.name ?? null,
-    byKra
-  );
-  consider(
-    "kpi",
-    union(before.scores.kpis.keys(), after.scores.kpis.keys()),
-    (a, id) => a.scores.kpis.get(id)?.attainment ?? null,
-    (id) => m1.kpis.get(id)?.name ?? m0.kpis.get(id)?.name ?? null,
-    byKpi
-  );
+  consider("owner", (id) => m1.ownerName(id) ?? m0.ownerName(id), byOwner);
+  consider("kra", (id) => m1.kras.get(id)?.name ?? m0.kras.get(id)?.name ?? null, byKra);
+  consider("kpi", (id) => m1.kpis.get(id)?.name ?? m0.kpis.get(id)?.name ?? null, byKpi);
   movements.sort(
     (x, y) =>
       size(y) - size(x) ||
@@ -121,4 +107,11 @@ export function diffAnalyses(before: Analysis, after: Analysis): WorkbookDiff {
     changes,
     movements,
   };
+}
+
+/** Indexes of the changes behind no movement, in order. */
+export function unscoredChanges(diff: WorkbookDiff): number[] {
+  const behind = new Set<number>();
+  for (const m of diff.movements) for (const i of m.changes) behind.add(i);
+  return diff.changes.flatMap((_, i) => (behind.has(i) ? [] : [i]));
 }

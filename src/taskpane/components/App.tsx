@@ -1,5 +1,5 @@
 /**
- * The task pane: a workbook (the one open in Excel, or a file opened in the browser) and six
+ * The task pane: a workbook (the one open in Excel, or a file opened in the browser) and seven
  * screens over it. Tabs wrap onto two lines in a 320 px pane; every control is reachable by
  * keyboard and labelled for screen readers. One search box serves the Model and Findings screens.
  * Once a workbook opens, focus moves to the selected tab, where keyboard users continue.
@@ -23,6 +23,7 @@ import { ArrowClockwise20Regular, FolderOpen20Regular } from "@fluentui/react-ic
 import { useEffect, useRef, useState } from "react";
 import { Progress, Session } from "../use-session";
 import { BuildScreen } from "./BuildScreen";
+import { ChangesScreen } from "./ChangesScreen";
 import { FindingsScreen } from "./FindingsScreen";
 import { MappingScreen } from "./MappingScreen";
 import { ModelScreen } from "./ModelScreen";
@@ -69,7 +70,15 @@ function ProgressLine({ progress }: { progress: Progress }) {
   );
 }
 
-export const SCREENS = ["Overview", "Findings", "Model", "Build", "Mapping", "Settings"] as const;
+export const SCREENS = [
+  "Overview",
+  "Findings",
+  "What changed",
+  "Model",
+  "Build",
+  "Mapping",
+  "Settings",
+] as const;
 export type ScreenName = (typeof SCREENS)[number];
 
 export interface AppProps {
@@ -172,6 +181,7 @@ export function App({ session, host }: AppProps) {
             )}
             {screen === "Overview" && <OverviewScreen loaded={loaded} />}
             {screen === "Findings" && <FindingsScreen loaded={loaded} query={query} />}
+            {screen === "What changed" && <ChangesScreen loaded={loaded} />}
             {screen === "Model" && <ModelScreen loaded={loaded} query={query} />}
             {screen === "Build" && (
               <BuildScreen key={loaded.workbook.title} session={session} loaded={loaded} />

@@ -96,7 +96,8 @@ export function BuildScreen({ session, loaded }: { session: Session; loaded: Loa
         <Subtitle2 as="h2">Build scorecards</Subtitle2>
         <Body1>
           Adds KPI Scorecard, KPI Cascade, KPI Findings, KPI Dashboard and (with check-ins) KPI
-          Trends, replacing the ones an earlier build made. Your own sheets are never changed.
+          Trends, replacing the ones an earlier build made, and keeps the build&apos;s figures in a
+          hidden sheet for What changed. Your own sheets are never changed.
         </Body1>
         <Button appearance="primary" onClick={() => void build()} disabled={session.busy !== null}>
           Build scorecards

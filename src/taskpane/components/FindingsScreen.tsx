@@ -1,6 +1,7 @@
 /**
  * Findings grouped by severity, filterable by rule and sheet and searchable by person, unit, KRA
- * or KPI, drawn a window at a time however many there are. Each names its `Sheet!Cell`;
+ * or KPI, drawn a window at a time however many there are. A flood of one rule on one sheet
+ * shows as one finding with the count until opened. Each names its `Sheet!Cell`;
  * activating one selects that cell in Excel, or, in the browser, shows the row it is on above
  * the list, with the whole message.
  */
@@ -16,6 +17,7 @@ import {
 import { useEffect, useMemo, useState } from "react";
 import { sheetRef } from "../../engine/address";
 import { Finding, Severity } from "../../engine/findings";
+import { FLOOD_MIN, ShownFinding, collapseFloods, floodKey } from "../../engine/floods";
 import { RowPreview } from "../model/row-preview";
 import { Loaded, messageOf } from "../use-session";
 import { matches } from "./format";
@@ -54,6 +56,7 @@ const useStyles = makeStyles({
     ":disabled": { cursor: "default" },
   },
   chosen: { backgroundColor: tokens.colorSubtleBackgroundSelected },
+  flood: { color: tokens.colorBrandForeground1, fontWeight: tokens.fontWeightSemibold },
   where: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
   message: {
     overflow: "hidden",
@@ -85,7 +88,11 @@ export function findingKey(f: Finding): string {
 
 const whereOf = (f: Finding) => (f.sheet && f.cell ? sheetRef(f.sheet, f.cell) : "Workbook");
 
-type Line = { heading: string } | { finding: Finding; position: number; size: number };
+type Line =
+  | { heading: string }
+  | { finding: ShownFinding; position: number; size: number }
+  /** The row before an opened flood's findings, which closes it again. */
+  | { close: string; count: number; rule: string; sheet: string };
 
 export function FindingsScreen({ loaded, query }: { loaded: Loaded; query: string }) {
   const styles = useStyles();
@@ -97,6 +104,7 @@ export function FindingsScreen({ loaded, query }: { loaded: Loaded; query: strin
   const [jumpError, setJumpError] = useState<string | null>(null);
   const searched = useDebounced(query.trim(), 200);
   const [found, setFound] = useState<Set<number> | null>(null);
+  const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
 
   useEffect(() => {
     let live = true;
@@ -124,10 +132,32 @@ export function FindingsScreen({ loaded, query }: { loaded: Loaded; query: strin
       const group = visible.filter((f) => f.severity === severity);
       if (group.length === 0) continue;
       out.push({ heading: `${title} (${group.length.toLocaleString()})` });
-      group.forEach((finding, i) => out.push({ finding, position: i + 1, size: group.length }));
+      // A flood shows as its first finding with the count, until it is opened.
+      const shown = collapseFloods(group, opened);
+      const closers = new Map<string, number>();
+      for (const f of group) {
+        const key = floodKey(f);
+        if (key && opened.has(key)) closers.set(key, (closers.get(key) ?? 0) + 1);
+      }
+      shown.forEach((finding, i) => {
+        const key = floodKey(finding);
+        const count = key ? closers.get(key) : undefined;
+        if (key && count !== undefined && count > FLOOD_MIN) {
+          out.push({ close: key, count, rule: finding.rule, sheet: finding.sheet ?? "" });
+          closers.delete(key);
+        }
+        out.push({ finding, position: i + 1, size: shown.length });
+      });
     }
     return out;
-  }, [findings, rule, sheet, searched, found]);
+  }, [findings, rule, sheet, searched, found, opened]);
+
+  const toggle = (key: string) =>
+    setOpened((now) => {
+      const next = new Set(now);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
 
   const jump = async (f: Finding) => {
     setJumpError(null);
@@ -174,7 +204,7 @@ export function FindingsScreen({ loaded, query }: { loaded: Loaded; query: strin
         count={lines.length}
         rowHeight={ROW}
         maxHeight={HEIGHT}
-        focusable={(i) => "finding" in lines[i]}
+        focusable={(i) => !("heading" in lines[i])}
         renderRow={(i, tabIndex) => {
           const line = lines[i];
           if ("heading" in line)
@@ -183,7 +213,51 @@ export function FindingsScreen({ loaded, query }: { loaded: Loaded; query: strin
                 {line.heading}
               </Subtitle2>
             );
+          if ("close" in line)
+            return (
+              <div role="listitem">
+                <button
+                  type="button"
+                  data-row={i}
+                  tabIndex={tabIndex}
+                  className={styles.item}
+                  aria-expanded={true}
+                  onClick={() => toggle(line.close)}
+                >
+                  <Body1 className={styles.flood}>
+                    {`Show the ${line.count.toLocaleString()} ${line.rule} findings on ${line.sheet} as one`}
+                  </Body1>
+                </button>
+              </div>
+            );
           const f = line.finding;
+          if (f.more) {
+            const key = floodKey(f) as string;
+            const all = f.more.count + 1;
+            return (
+              <div role="listitem" aria-setsize={line.size} aria-posinset={line.position}>
+                <button
+                  type="button"
+                  data-row={i}
+                  tabIndex={tabIndex}
+                  className={styles.item}
+                  onClick={() => toggle(key)}
+                  aria-expanded={false}
+                  aria-label={`${whereOf(f)}, ${f.rule}: ${f.message} Show all ${all}.`}
+                  title={f.message}
+                >
+                  <span>
+                    <span className={styles.where}>{f.more.range ?? whereOf(f)}</span>{" "}
+                    <Caption1>{f.rule}</Caption1>{" "}
+                    <Caption1
+                      className={styles.flood}
+                    >{`Show all ${all.toLocaleString()}`}</Caption1>
+                  </span>
+                  <Body1 className={styles.message}>{f.message}</Body1>
+                </button>
+              </div>
+            );
+          }
           const where = whereOf(f);
           const isChosen = chosen !== null && findingKey(chosen.finding) === findingKey(f);
           return (

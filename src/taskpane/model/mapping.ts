@@ -6,6 +6,7 @@
  * `Column Kind.Field` rows to Settings (SPEC section 5), which the command line honours too.
  */
 import { Analysis } from "../../engine/analyze";
+import { isLastBuildSheet } from "../../engine/diff/signature";
 import { WorkbookGrids } from "../../engine/grid";
 import { HEADER_SEARCH_ROWS, headerText } from "../../engine/read/locate";
 import { Region } from "../../engine/read/region";
@@ -70,9 +71,10 @@ export function mappingOf(analysis: Analysis): KindMapping[] {
   });
 }
 
-/** Every sheet and table a kind can be mapped to. */
+/** Every sheet and table a kind can be mapped to (not the hidden sheet of the last build's figures). */
 export function sheetChoices(grids: WorkbookGrids): string[] {
-  return [...grids.sheets.map((s) => s.name), ...(grids.tables ?? []).map((t) => t.name)];
+  const sheets = grids.sheets.filter((s) => !isLastBuildSheet(s));
+  return [...sheets.map((s) => s.name), ...(grids.tables ?? []).map((t) => t.name)];
 }
 
 /** The Settings rows for what the user changed: `Sheet KPIs`, `Column KPIs.Target`. */

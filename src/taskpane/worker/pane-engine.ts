@@ -12,6 +12,7 @@ import { WorkbookPlan } from "../../planner/plan";
 import { SettingValue, SheetEdit, planSettingsEdit } from "../../planner/settings-edit";
 import { RowPreview, rowPreview } from "../model/row-preview";
 import { CascadeIndex, SearchResult, TreeRow } from "./cascade-index";
+import { ChangesView, WhatChanged, movementChanges, whatChanged } from "./changes-view";
 import { PaneView, paneView } from "./pane-view";
 
 /** What is being done, and how far along the whole operation is (0 to 100). */
@@ -49,6 +50,10 @@ export interface PaneEngine {
   /** Positions in the view's findings of those that match the query. */
   matchingFindings(query: string): Promise<number[]>;
   rowPreview(sheet: string, cell: string): Promise<RowPreview | null>;
+  /** What changed since the last build, whose figures the workbook keeps (computed once a read). */
+  whatChanged(): Promise<ChangesView>;
+  /** The changes behind the view's movement at `index`, in words. */
+  movementChanges(index: number): Promise<string[]>;
 }
 
 export type XlsxIo = typeof import("../ports/xlsx-io");
@@ -57,6 +62,7 @@ interface State {
   grids: WorkbookGrids;
   analysis: Analysis;
   index: CascadeIndex;
+  changes?: WhatChanged;
 }
 
 export function createPaneEngine(loadIo: () => Promise<XlsxIo>): PaneEngine {
@@ -104,7 +110,9 @@ export function createPaneEngine(loadIo: () => Promise<XlsxIo>): PaneEngine {
       onProgress({ stage: "Writing the workbook", percent: 15 });
       const written = await (await loadIo()).writePlan(file(), plan);
       const view = await read(written.bytes, onProgress, 55);
-      return { sheets: written.sheets, kept: written.kept, view };
+      // The names come in the plan's order; the hidden sheet of the build's figures is not news.
+      const shown = written.sheets.filter((_, i) => !plan.sheets[i]?.hidden);
+      return { sheets: shown, kept: written.kept, view };
     },
     async editFile(edit, onProgress) {
       onProgress({ stage: "Saving to the workbook", percent: 0 });
@@ -118,5 +126,11 @@ export function createPaneEngine(loadIo: () => Promise<XlsxIo>): PaneEngine {
       const { grids, analysis } = current();
       return rowPreview(grids, Object.values(analysis.model.regions), sheet, cell);
     },
+    whatChanged: async () => {
+      const s = current();
+      s.changes ??= whatChanged(s.grids, s.analysis);
+      return s.changes.view;
+    },
+    movementChanges: async (index) => movementChanges(current().changes?.diff ?? null, index),
   };
 }

@@ -85,5 +85,7 @@ export function engineOverMessages(worker: WorkerLike): PaneEngine {
     search: (query, limit) => call("search", [query, limit]),
     matchingFindings: (query) => call("matchingFindings", [query]),
     rowPreview: (sheet, cell) => call("rowPreview", [sheet, cell]),
+    whatChanged: () => call("whatChanged", []),
+    movementChanges: (index) => call("movementChanges", [index]),
   };
 }

@@ -157,6 +157,7 @@ describe("building through Office.js", () => {
       "KPI Cascade",
       "KPI Findings",
       "KPI Dashboard",
+      "KPI Last Build",
       "People",
       "KPIs 2",
     ]);
@@ -170,6 +171,7 @@ describe("building through Office.js", () => {
       "KPICascade_cascade",
       "KPICascade_dashboard",
       "KPICascade_findings",
+      "KPICascade_lastbuild",
       "KPICascade_scorecard",
     ]);
   });

@@ -45,6 +45,7 @@ describe("the Office.js writer", () => {
       "KPI Findings",
       "KPI Dashboard",
       "KPI Trends",
+      "KPI Last Build",
     ]);
     const reread = new ExcelJS.Workbook();
     await reread.xlsx.load(
@@ -153,6 +154,7 @@ describe("the Office.js writer", () => {
       "KPICascade_cascade",
       "KPICascade_dashboard",
       "KPICascade_findings",
+      "KPICascade_lastbuild",
       "KPICascade_scorecard",
       "KPICascade_trends",
     ]);

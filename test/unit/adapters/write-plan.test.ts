@@ -52,9 +52,16 @@ function build(book: Book): string[] {
 describe("applying a plan to a package", () => {
   it("adds the generated sheets after the user's and replaces them on the next build", async () => {
     const book = await Book.of(userWorkbook());
-    expect(build(book)).toEqual(["KPI Scorecard", "KPI Cascade", "KPI Findings", "KPI Dashboard"]);
+    const built = [
+      "KPI Scorecard",
+      "KPI Cascade",
+      "KPI Findings",
+      "KPI Dashboard",
+      "KPI Last Build",
+    ];
+    expect(build(book)).toEqual(built);
     const again = await Book.of(await roundTrip(book));
-    expect(build(again)).toEqual(["KPI Scorecard", "KPI Cascade", "KPI Findings", "KPI Dashboard"]);
+    expect(build(again)).toEqual(built);
     const final = await roundTrip(again);
     expect(final.worksheets.map((w) => w.name)).toEqual([
       "KRAs",
@@ -63,7 +70,10 @@ describe("applying a plan to a package", () => {
       "KPI Cascade",
       "KPI Findings",
       "KPI Dashboard",
+      "KPI Last Build",
     ]);
+    // The build's figures are hidden, and still so after a round trip through another program.
+    expect(final.getWorksheet("KPI Last Build")?.state).toBe("hidden");
   });
 
   it("never touches a sheet of the user's that happens to share a generated name", async () => {

@@ -10,6 +10,7 @@ import {
 } from "@fluentui/react-components";
 import { act, render, screen } from "@testing-library/react";
 import { useState } from "react";
+import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from "util";
 import userEvent, { PointerEventsCheckLevel } from "@testing-library/user-event";
 import { App } from "../../../src/taskpane/components/App";
 import { Session, useSession } from "../../../src/taskpane/use-session";
@@ -17,6 +18,10 @@ import { PaneEngine, createPaneEngine } from "../../../src/taskpane/worker/pane-
 import { FileWorkbook, WorkbookPort } from "../../../src/taskpane/workbook-port";
 import { fakeXlsxIo } from "../../support/fake-xlsx-io";
 export { sampleGrids } from "./sample-grids";
+
+// Browsers and workers have these; jsdom does not (the last build's figures are UTF-8).
+globalThis.TextEncoder ??= NodeTextEncoder as typeof TextEncoder;
+globalThis.TextDecoder ??= NodeTextDecoder as typeof TextDecoder;
 
 /**
  * jsdom's getComputedStyle, which every role query and click asks for on each element and its

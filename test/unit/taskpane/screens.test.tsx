@@ -69,10 +69,19 @@ describe("Findings", () => {
     expect(screen.getByRole("heading", { name: "Errors (2,000)" })).toBeTruthy();
     await user().selectOptions(screen.getByLabelText("Rule"), "unknown-reference");
     const list = screen.getByTestId("findings-list");
+    // A flood: one row with the count, until opened.
+    const flood = within(list).getByRole("button", {
+      name: /^KPIs!B2, unknown-reference: .*Show all 2000\.$/,
+    });
+    expect(flood.getAttribute("aria-label")).toContain(
+      "— and 1,999 more like it in KPIs!B2:B2001."
+    );
+    expect(within(list).getAllByRole("listitem")).toHaveLength(1);
+    await user().click(flood);
     const drawn = within(list).getAllByRole("listitem");
     expect(drawn.length).toBeGreaterThan(5);
     expect(drawn.length).toBeLessThan(40);
-    const first = within(list).getByRole("button", { name: /^KPIs!B2, unknown-reference/ });
+    const first = within(list).getByRole("button", { name: /^KPIs!B2, unknown-reference: [^—]*$/ });
     first.focus();
     await user().keyboard("{End}");
     expect(document.activeElement?.getAttribute("aria-label")).toMatch(
@@ -83,6 +92,29 @@ describe("Findings", () => {
       /^KPIs!B2000, unknown-reference/
     );
     expect(within(list).getAllByRole("listitem").length).toBeLessThan(40);
+    // Closed again, from the row above the opened findings, the list's first.
+    await user().keyboard("{Home}");
+    expect(document.activeElement?.textContent).toBe(
+      "Show the 2,000 unknown-reference findings on KPIs as one"
+    );
+    await user().keyboard("{Enter}");
+    expect(within(list).getAllByRole("listitem")).toHaveLength(1);
+  });
+
+  it("shows hundreds of duplicate IDs on one sheet as one finding with the count", async () => {
+    const copies = Array.from({ length: 300 }, () => kpi("K1"));
+    await renderPane(
+      new FakePort(workbook({ KRAs: [KRA_HEADER, kra("R1")], KPIs: [KPI_HEADER, ...copies] }))
+    );
+    await user().click(screen.getByRole("tab", { name: "Findings" }));
+    expect(screen.getByRole("heading", { name: "Errors (299)" })).toBeTruthy();
+    const list = screen.getByTestId("findings-list");
+    const rows = within(list).getAllByRole("button");
+    expect(
+      rows.map((b) => b.getAttribute("aria-label")).filter((l) => /duplicate-id/.test(l ?? ""))
+    ).toEqual([
+      "KPIs!A3, duplicate-id: KPI ID K1 is used again here; the first row (A2) is the one used and this one is ignored. Give this row its own ID or delete it — and 298 more like it in KPIs!A3:A301. Show all 299.",
+    ]);
   });
 
   it("finds the findings on a person's or unit's records by name", async () => {
@@ -172,6 +204,7 @@ describe("Build", () => {
       "cascade",
       "findings",
       "dashboard",
+      "lastbuild",
     ]);
     expect(screen.queryByRole("button", { name: "Download the workbook" })).toBeNull(); // Excel saves itself
     expect(port.reads).toBe(2); // read again after writing
@@ -354,9 +387,9 @@ describe("the shell", () => {
     expect(screen.getByLabelText("Workbook file")).toBeTruthy();
     await act(() => session.open(new FakePort(sampleGrids(), "file")));
     const tabs = await screen.findByRole("tablist", { name: "Screens" });
-    expect(within(tabs).getAllByRole("tab")).toHaveLength(6);
-    for (const name of ["Overview", "Findings", "Model", "Build", "Mapping", "Settings"])
-      expect(within(tabs).getByRole("tab", { name })).toBeTruthy();
+    const names = ["Overview", "Findings", "What changed", "Model", "Build", "Mapping", "Settings"];
+    expect(within(tabs).getAllByRole("tab")).toHaveLength(names.length);
+    for (const name of names) expect(within(tabs).getByRole("tab", { name })).toBeTruthy();
   });
 
   it("shows the stage and how far along it is while the workbook is read", async () => {

@@ -31,8 +31,8 @@ export function inflateRaw(data: Uint8Array, maxBytes: number, part: string): Ui
   return joinPieces(pieces);
 }
 
-export function deflateRaw(data: Uint8Array): Uint8Array {
-  return deflateSync(data, { level: 1 });
+export function deflateRaw(data: Uint8Array, level: 1 | 4 | 6 | 9 = 1): Uint8Array {
+  return deflateSync(data, { level });
 }
 
 let table: Uint32Array | null = null;

@@ -314,7 +314,7 @@ export function writePlan(reading: PackageReading, plan: WorkbookPlan): PackageW
     newParts.push([part, sheetOut.part]);
     newTypes.push({ part, type: CONTENT_TYPES.worksheet });
     newRels.push({ id: relId, type: REL_TYPES.worksheet, target: relativeTarget(info.part, part) });
-    newSheets.push({ name, sheetId: ++sheetId, relId });
+    newSheets.push({ name, sheetId: ++sheetId, relId, hidden: sheet.hidden });
     const index = kept.length + newSheets.length - 1;
     // Template sheets become the user's to fill in: no marker, so no build ever replaces them.
     if (sheet.kind !== "template") {
