@@ -275,6 +275,8 @@ async function formatSheet(
     await batches.queue(utf8Bytes(cf.range) + 12 * ENTRY_BYTES);
   }
   for (const v of plan.validations ?? []) {
+    // Drop-down lists only: the number checks of check-in files are written by the package writer.
+    if (!v.list) continue;
     const source = Array.isArray(v.list) ? v.list.join(",") : `=${v.list.range}`;
     const validation = sheet.getRange(v.range).dataValidation;
     validation.rule = { list: { inCellDropDown: true, source } };

@@ -19,6 +19,9 @@ interface Pending {
 
 const utf8 = new TextEncoder();
 
+/** Parts smaller than this are stored, not deflated. */
+export const STORE_BELOW = 1024;
+
 /** DOS date and time of now, for new entries. */
 function dosNow(): { time: number; date: number } {
   const d = new Date();
@@ -59,18 +62,23 @@ export class ZipWriter {
     });
   }
 
-  /** Adds a new part, deflated. */
+  /**
+   * Adds a new part, deflated; a part under STORE_BELOW bytes is stored as it is (a workbook's
+   * relationships, a small sheet of a check-in file): deflating it would save a few hundred bytes
+   * at the price of a compressor set up and torn down, thousands of times in `split`.
+   */
   add(name: string, content: string | Uint8Array): void {
     const bytes = typeof content === "string" ? utf8.encode(content) : content;
+    const store = bytes.length < STORE_BELOW;
     this.entries.push({
       name: utf8.encode(name),
-      method: 8,
+      method: store ? 0 : 8,
       flags: 0x800, // names are UTF-8
       time: this.now.time,
       date: this.now.date,
       crc: crc32(bytes),
       size: bytes.length,
-      data: deflateRaw(bytes),
+      data: store ? bytes : deflateRaw(bytes),
     });
   }
 

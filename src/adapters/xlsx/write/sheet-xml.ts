@@ -20,9 +20,20 @@ function numberText(n: number): string | null {
   return Number.isFinite(n) ? String(n) : null;
 }
 
-function cellXml(ref: string, cell: CellPlan, styles: StyleBook): string {
-  const s = styles.xf(cell.style, cell.format, cell.indent, cell.wrap);
+/**
+ * One cell's XML; `styleId` (a cell format index of the workbook) replaces the plan's look when
+ * given, and `p` is the prefix the part gives SpreadsheetML's elements.
+ */
+export function cellXml(
+  ref: string,
+  cell: CellPlan,
+  styles: StyleBook,
+  styleId?: number,
+  p = ""
+): string {
+  const s = styleId ?? styles.xf(cell.style, cell.format, cell.indent, cell.wrap, cell.unlocked);
   const style = s === 0 ? "" : ` s="${s}"`;
+  if (p) return prefixed(cellXml(ref, cell, styles, s), p);
   if (cell.formula !== undefined)
     return `<c r="${ref}"${style}><f>${escapeXml(cell.formula)}</f></c>`;
   const v = cell.value;
@@ -73,18 +84,44 @@ function conditionalFormatXml(
   return `<conditionalFormatting sqref="${escapeXml(cf.range.replace(/,/g, " "))}">${rule}</conditionalFormatting>`;
 }
 
+/** A cell's XML with its elements in the part's namespace prefix (`x:c`). */
+function prefixed(xml: string, p: string): string {
+  return xml.replace(/<(\/?)(c|f|v|is|t)(?=[\s>/])/g, `<$1${p}$2`);
+}
+
+/** Excel's limits on a validation's texts: 32 characters of title, 255 of message. */
+function messageAttributes(kind: "error" | "prompt", text: string | undefined): string {
+  if (!text) return "";
+  const show = kind === "error" ? "" : ' showInputMessage="1"';
+  return `${show} ${kind}="${escapeXml(text.slice(0, 255))}"`;
+}
+
 function validationsXml(plan: SheetPlan): string {
   const validations = plan.validations ?? [];
   if (validations.length === 0) return "";
   const items = validations.map((v) => {
-    const formula = Array.isArray(v.list) ? `"${v.list.join(",")}"` : v.list.range;
-    return (
-      `<dataValidation type="list"${v.allowOther ? ' errorStyle="warning"' : ""} allowBlank="1" showErrorMessage="1" sqref="${escapeXml(v.range)}">` +
-      `<formula1>${escapeXml(formula)}</formula1></dataValidation>`
-    );
+    const style = v.allowOther ? ' errorStyle="warning"' : "";
+    const messages = messageAttributes("error", v.error) + messageAttributes("prompt", v.prompt);
+    const open = (type: string, extra: string) =>
+      `<dataValidation type="${type}"${extra}${style} allowBlank="1" showErrorMessage="1"${messages} sqref="${escapeXml(v.range.replace(/,/g, " "))}">`;
+    if (v.decimal)
+      return (
+        open("decimal", ' operator="between"') +
+        `<formula1>${v.decimal.min}</formula1><formula2>${v.decimal.max}</formula2></dataValidation>`
+      );
+    const list = v.list ?? [];
+    const formula = Array.isArray(list) ? `"${list.join(",")}"` : list.range;
+    return open("list", "") + `<formula1>${escapeXml(formula)}</formula1></dataValidation>`;
   });
   return `<dataValidations count="${items.length}">${items.join("")}</dataValidations>`;
 }
+
+/**
+ * Protection without a password: cells are locked unless their format says otherwise; columns
+ * and rows may still be resized, and locked cells selected and copied.
+ */
+const SHEET_PROTECTION =
+  '<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" formatRows="0"/>';
 
 function viewXml(plan: SheetPlan, selected: boolean): string {
   const f = plan.frozen;
@@ -212,6 +249,7 @@ export function sheetXml(
     out.push("</row>");
   }
   out.push("</sheetData>");
+  if (plan.protect) out.push(SHEET_PROTECTION);
   const merges = plan.merges ?? [];
   if (merges.length > 0)
     out.push(

@@ -201,10 +201,11 @@ export class StyleBook {
     style: StyleName | undefined,
     format: string | undefined,
     indent: number | undefined,
-    wrapText = false
+    wrapText = false,
+    unlocked = false
   ): number {
-    if (!style && !format && !indent && !wrapText) return 0;
-    const key = `${style ?? ""}|${format ?? ""}|${indent ?? 0}|${wrapText}`;
+    if (!style && !format && !indent && !wrapText && !unlocked) return 0;
+    const key = `${style ?? ""}|${format ?? ""}|${indent ?? 0}|${wrapText}|${unlocked}`;
     let id = this.xfByKey.get(key);
     if (id === undefined) {
       const base = style ? STYLE_SPECS[style] : {};
@@ -217,10 +218,15 @@ export class StyleBook {
         spec.wrap || indent
           ? `<${p}alignment${indent ? ` horizontal="left" indent="${indent}"` : ""}${spec.wrap ? ' vertical="center" wrapText="1"' : ""}/>`
           : "";
+      // CT_Xf: alignment, then protection.
+      const protection = unlocked ? `<${p}protection locked="0"/>` : "";
+      const children = alignment + protection;
+      const applied =
+        (alignment ? ' applyAlignment="1"' : "") + (unlocked ? ' applyProtection="1"' : "");
       id = this.append(
         "cellXfs",
         `<${p}xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="0" xfId="0"` +
-          ` applyNumberFormat="1" applyFont="1" applyFill="1"${alignment ? ' applyAlignment="1">' + alignment + `</${p}xf>` : "/>"}`
+          ` applyNumberFormat="1" applyFont="1" applyFill="1"${applied}${children ? `>${children}</${p}xf>` : "/>"}`
       );
       this.xfByKey.set(key, id);
     }
