@@ -1,12 +1,9 @@
 /**
  * Masters and returned check-in files for the `split` / `collect` tests: the sample workbook as
  * it stood on 1 July (June's check-ins not in yet), variants of it, and a person's edits to a
- * check-in file written into the package the way Excel would save them (values in cells, the
- * rest of the file as it was).
+ * check-in file (type-into.ts).
  */
 import { CellValue } from "../../src/engine/grid";
-import { readPackage } from "../../src/adapters/xlsx/read";
-import { editSheet } from "../../src/adapters/xlsx/write";
 import { SampleOptions, sampleCompany } from "../../src/synthetic/sample-company";
 import { SheetData } from "../../src/synthetic/sheet-data";
 import { sheetDataToBuffer } from "../../src/synthetic/write-xlsx";
@@ -35,15 +32,4 @@ export async function sampleMaster(options: MasterOptions = {}): Promise<Buffer>
   return sheetDataToBuffer(sheets);
 }
 
-/** The file with these cells typed in (`{ J8: 0.97 }`), on the check-ins sheet unless another is named. */
-export function typeInto(
-  bytes: Uint8Array,
-  cells: Record<string, string | number | null>,
-  sheet = "Check-ins"
-): Uint8Array {
-  return editSheet(readPackage(bytes), {
-    sheet,
-    create: false,
-    writes: Object.entries(cells).map(([address, value]) => ({ address, value })),
-  });
-}
+export { typeInto } from "./type-into";

@@ -53,3 +53,26 @@ export function convert(file: string, format: "xlsx" | "pdf", outDir: string): s
   );
   return path.join(outDir, `${path.basename(file, path.extname(file))}.${format}`);
 }
+
+/** Opens and saves several files in one LibreOffice run; returns the converted files' paths. */
+export function convertAll(
+  files: readonly string[],
+  format: "xlsx" | "pdf",
+  outDir: string
+): string[] {
+  execFileSync(
+    "soffice",
+    [
+      `-env:UserInstallation=file://${profileDir()}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      format,
+      "--outdir",
+      outDir,
+      ...files,
+    ],
+    { stdio: "pipe", timeout: 600_000 }
+  );
+  return files.map((f) => path.join(outDir, `${path.basename(f, path.extname(f))}.${format}`));
+}

@@ -219,7 +219,15 @@ function fillSheet(ctx: SplitContext, r: Recipient, sent: SentRow[]): SheetPlan 
     },
   ]);
   rows.push([]);
-  rows.push(FILL_COLUMNS.map((h) => ({ value: h, style: "header" as const })));
+  // The period columns follow numbers: an indent keeps `98.0%` and `May 2026` apart.
+  const indented = new Set([FILL.period - 2, FILL.period]);
+  rows.push(
+    FILL_COLUMNS.map((h, c) => ({
+      value: h,
+      style: "header" as const,
+      indent: indented.has(c) ? 1 : undefined,
+    }))
+  );
   for (const open of r.open) {
     const kpi = kpis.get(open.kpi) as Kpi;
     const kra = kpi.kra === null ? null : model.kras.get(kpi.kra);
@@ -233,9 +241,9 @@ function fillSheet(ctx: SplitContext, r: Recipient, sent: SentRow[]): SheetPlan 
       kpi.unit === null ? null : { value: kpi.unit },
       direction === null ? null : { value: DIRECTION_TEXT[direction] },
       targetCell(kpi),
-      lastLabel === null ? null : { value: lastLabel },
+      lastLabel === null ? null : { value: lastLabel, indent: 1 },
       last ? numberCell(kpi, last.actual) : null,
-      { value: open.label },
+      { value: open.label, indent: 1 },
       { style: "input", unlocked: true, format: valueFormat(kpi, null) },
       { style: "input", unlocked: true },
       { style: "input", unlocked: true },
@@ -259,7 +267,7 @@ function fillSheet(ctx: SplitContext, r: Recipient, sent: SentRow[]): SheetPlan 
     kind: "template",
     name: FILL_SHEET,
     rows,
-    columnWidths: [11, 36, 24, 9, 15, 13, 11, 12, 11, 13, 36, 12],
+    columnWidths: [11, 36, 24, 9, 15, 13, 13, 12, 12, 13, 36, 12],
     merges: [`A3:${letter(width - 1)}3`, `A4:${letter(width - 1)}4`],
     rowHeights: [
       { row: 3, height: 32 },

@@ -13,6 +13,16 @@ import { SettingValue, SheetEdit, planSettingsEdit } from "../../planner/setting
 import { RowPreview, rowPreview } from "../model/row-preview";
 import { CascadeIndex, SearchResult, TreeRow } from "./cascade-index";
 import { PaneView, paneView } from "./pane-view";
+import { SplitBy } from "../../engine/check-in-cycle/round";
+import { CollectPlan } from "../../planner/check-in-cycle";
+import {
+  CheckInIo,
+  CollectSummary,
+  PreparedCheckIns,
+  ReturnedBytes,
+  prepareCheckIns,
+  previewCollect,
+} from "./check-ins";
 
 /** What is being done, and how far along the whole operation is (0 to 100). */
 export interface Progress {
@@ -47,6 +57,14 @@ export interface PaneEngine {
   /** Positions in the view's findings of those that match the query. */
   matchingFindings(query: string): Promise<number[]>;
   rowPreview(sheet: string, cell: string): Promise<RowPreview | null>;
+  /** The check-in files of the workbook analysed last, zipped, with the mail-merge CSV. */
+  prepareCheckIns(by: SplitBy, masterName: string): Promise<PreparedCheckIns>;
+  /** Reads returned check-in files against the workbook; says what collecting them would do. */
+  previewCollect(files: ReturnedBytes[], masterName: string): Promise<CollectSummary>;
+  /** What the last preview would write (for Excel, which the page writes through Office.js). */
+  collectPlan(): Promise<WorkbookPlan>;
+  /** File mode: writes the last preview into the file and reads it again. */
+  applyCollect(onProgress: OnProgress): Promise<Written>;
 }
 
 export type XlsxIo = typeof import("../ports/xlsx-io");
@@ -70,9 +88,14 @@ export function writtenSheets(
   return after.filter((name) => !before.includes(name) || replaced.has(name));
 }
 
-export function createPaneEngine(loadIo: () => Promise<XlsxIo>): PaneEngine {
+export function createPaneEngine(
+  loadIo: () => Promise<XlsxIo>,
+  loadCheckIns: () => Promise<CheckInIo> = () =>
+    import(/* webpackChunkName: "check-ins" */ "../ports/check-in-io")
+): PaneEngine {
   let state: State | null = null;
   let bytes: Uint8Array | null = null;
+  let collected: CollectPlan | null = null;
 
   const current = (): State => {
     if (!state) throw new Error("Open a workbook first.");
@@ -91,6 +114,7 @@ export function createPaneEngine(loadIo: () => Promise<XlsxIo>): PaneEngine {
     const view = paneView(analysis, grids, []);
     const index = new CascadeIndex(analysis, view.findings);
     state = { grids, analysis, index };
+    collected = null;
     return { ...view, roots: index.rootRows() };
   };
 
@@ -130,6 +154,34 @@ export function createPaneEngine(loadIo: () => Promise<XlsxIo>): PaneEngine {
     rowPreview: async (sheet, cell) => {
       const { grids, analysis } = current();
       return rowPreview(grids, Object.values(analysis.model.regions), sheet, cell);
+    },
+    prepareCheckIns: async (by, masterName) =>
+      prepareCheckIns(await loadCheckIns(), current().analysis, { name: masterName, bytes }, by),
+    async previewCollect(files, masterName) {
+      const { analysis, grids } = current();
+      const preview = previewCollect(
+        await loadCheckIns(),
+        analysis,
+        grids,
+        { name: masterName, bytes },
+        files
+      );
+      collected = preview.plan;
+      return preview.summary;
+    },
+    async collectPlan() {
+      if (!collected) throw new Error("Pick the returned files first.");
+      return collected.plan;
+    },
+    async applyCollect(onProgress) {
+      if (!collected) throw new Error("Pick the returned files first.");
+      const plan = collected.plan;
+      onProgress({ stage: "Adding the check-ins", percent: 10 });
+      const before = current().grids.sheets.map((s) => s.name);
+      const next = await (await loadIo()).writePlan(file(), plan);
+      const view = await read(next, onProgress, 55);
+      const after = current().grids.sheets.map((s) => s.name);
+      return { sheets: writtenSheets(before, after, plan), view };
     },
   };
 }

@@ -85,5 +85,9 @@ export function engineOverMessages(worker: WorkerLike): PaneEngine {
     search: (query, limit) => call("search", [query, limit]),
     matchingFindings: (query) => call("matchingFindings", [query]),
     rowPreview: (sheet, cell) => call("rowPreview", [sheet, cell]),
+    prepareCheckIns: (by, masterName) => call("prepareCheckIns", [by, masterName]),
+    previewCollect: (files, masterName) => call("previewCollect", [files, masterName]),
+    collectPlan: () => call("collectPlan", []),
+    applyCollect: (onProgress) => call("applyCollect", [onProgress]),
   };
 }

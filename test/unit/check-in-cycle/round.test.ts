@@ -5,11 +5,11 @@
  */
 import { dayFromYmd } from "../../../src/engine/dates";
 import { checkInRound } from "../../../src/engine/check-in-cycle/round";
-import { analyze } from "../../support/workbook";
+import { Rows, analyze } from "../../support/workbook";
 
 const day = (y: number, m: number, d: number) => dayFromYmd(y, m, d) as number;
 
-const sheets = (checkIns: unknown[][], settings: unknown[][] = []) => ({
+const sheets = (checkIns: Rows, settings: Rows = []) => ({
   Org: [
     ["Unit ID", "Unit Name", "Parent Unit ID", "Head"],
     ["U1", "Company", null, "P1"],
