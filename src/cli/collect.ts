@@ -238,7 +238,7 @@ export async function collectCommand(args: CliArgs, io: Io): Promise<number> {
     "",
     result.added.length === 0
       ? "No new check-ins: the master already holds every answer that came back."
-      : `Added ${result.added.length} check-in${result.added.length === 1 ? "" : "s"} to "${terminalText(merge.sheet)}" (rows ${merge.first}–${merge.last}), each with its Source; the master's own rows are as they were.`,
+      : `Added ${result.added.length} check-in${result.added.length === 1 ? "" : "s"} to "${terminalText(merge.sheet)}" (${merge.first === merge.last ? `row ${merge.first}` : `rows ${merge.first}–${merge.last}`}), each with its Source; the master's own rows are as they were.`,
     `Wrote ${terminalText(args.output)} with the KPI Chase List. The merged workbook has ${totalsLine(plan.merged.findings)}`
   );
   const owed = chase.entries.length;

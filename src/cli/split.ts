@@ -50,7 +50,9 @@ export async function splitCommand(args: CliArgs, io: Io): Promise<number> {
     by,
     asOf: args.asOf,
   });
-  if (!exists) await fs.mkdir(folder);
+  // A folder is made only for something to put in it.
+  const made = !exists && split.files.length > 0;
+  if (made) await fs.mkdir(folder);
   let outputs: ResolvedOutput[];
   try {
     const requests: OutputRequest[] = split.files.map((f) => ({
@@ -67,7 +69,7 @@ export async function splitCommand(args: CliArgs, io: Io): Promise<number> {
     if (split.files.length > 0) outputs[split.files.length].request.content = split.mailMerge;
     await writeOutputs(outputs, {}, io.out);
   } catch (e) {
-    if (!exists) await fs.rmdir(folder).catch(() => undefined);
+    if (made) await fs.rmdir(folder).catch(() => undefined);
     throw e;
   }
   const say = writesToStdout(outputs) ? io.err : io.out;

@@ -9,6 +9,7 @@ import {
   Body1,
   Button,
   Caption1,
+  Field,
   MessageBar,
   MessageBarBody,
   Radio,
@@ -35,6 +36,9 @@ const useStyles = makeStyles({
   row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   hidden: { display: "none" },
 });
+
+const rowSpan = (first: number, last: number) =>
+  first === last ? `row ${first}` : `rows ${first}–${last}`;
 
 const plural = (n: number, word: string, many = `${word}s`) =>
   `${n.toLocaleString("en-US")} ${n === 1 ? word : many}`;
@@ -120,7 +124,7 @@ function Preview({
     <section className={styles.section} aria-label="What the returned files hold">
       <Body1>
         {summary.added > 0
-          ? `${plural(summary.added, "check-in")} to add to ${summary.sheet} (rows ${summary.first}–${summary.last}), each with the file and cell it came from.`
+          ? `${plural(summary.added, "check-in")} to add to ${summary.sheet} (${rowSpan(summary.first, summary.last)}), each with the file and cell it came from.`
           : "No new check-ins: the workbook already holds every answer in these files."}
       </Body1>
       <ul className={styles.list} aria-label="Returned files">
@@ -236,16 +240,13 @@ export function CheckInSections({ session, loaded }: { session: Session; loaded:
           owe, their past check-ins, and every other cell locked. Send them with the mail-merge
           list; collect them below when they come back.
         </Body1>
-        <RadioGroup
-          layout="horizontal"
-          value={by}
-          onChange={(_, d) => setBy(d.value as SplitBy)}
-          aria-label="One file per"
-        >
-          <Radio value="owner" label="Per owner" />
-          <Radio value="manager" label="Per manager" />
-          <Radio value="unit" label="Per unit" />
-        </RadioGroup>
+        <Field label="One file per">
+          <RadioGroup layout="horizontal" value={by} onChange={(_, d) => setBy(d.value as SplitBy)}>
+            <Radio value="owner" label="Owner" />
+            <Radio value="manager" label="Manager" />
+            <Radio value="unit" label="Unit" />
+          </RadioGroup>
+        </Field>
         <Button appearance="primary" onClick={() => void prepare()} disabled={busy}>
           Prepare check-in files
         </Button>

@@ -72,7 +72,7 @@ it("prepares the check-in files and collects the returned ones, showing them fir
   await renderPane(port);
   await user().click(screen.getByRole("tab", { name: "Build" }));
 
-  await user().click(screen.getByRole("radio", { name: "Per owner" }));
+  await user().click(screen.getByRole("radio", { name: "Owner" }));
   await user().click(screen.getByRole("button", { name: "Prepare check-in files" }));
   await screen.findByText(/^2 files with 2 check-ins to fill, as of 2026-03-31, downloaded as/);
   expect(downloads.map((d) => d.name)).toEqual(["check-ins 2026-03-31.zip"]);
@@ -95,7 +95,7 @@ it("prepares the check-in files and collects the returned ones, showing them fir
   ];
   await user().upload(screen.getByLabelText("Returned check-in files"), files);
   await screen.findByText(
-    "1 check-in to add to Actuals (rows 6–6), each with the file and cell it came from."
+    "1 check-in to add to Actuals (row 6), each with the file and cell it came from."
   );
   expect(screen.getByText("Ana - March.xlsx (Ana Alvarez (P1)): 1 to add")).toBeTruthy();
   expect(screen.getByText("bo.xlsx: the same as bo again.xlsx, read once")).toBeTruthy();
