@@ -14,12 +14,12 @@ const PEAK = path.join(ROOT, "test", "support", "report-peak.js");
 /** The engine rows analyse as of the same day (bench/worker.ts). */
 export const BENCH_AS_OF = "2026-12-31";
 
-interface Timed {
+export interface Timed {
   ms: number;
   peakMB: number;
 }
 
-function timedProcess(args: string[]): Timed {
+export function timedProcess(args: string[]): Timed {
   const dir = mkdtempSync(path.join(os.tmpdir(), "kpi-e2e-"));
   const peakFile = path.join(dir, "peak");
   const started = process.hrtime.bigint();

@@ -10,6 +10,7 @@ import * as path from "path";
 import { median } from "./measure";
 import { bigOrganisationFile, paneBundle, paneOpenTimes, paneScale } from "./taskpane";
 import { cliRow } from "./cli-e2e";
+import { checkInRows } from "./check-in-cycle";
 
 interface Row {
   name: string;
@@ -163,6 +164,9 @@ async function main(): Promise<void> {
     rows.push(cliRow("build-e2e", people, file, Math.max(1, Math.min(runs, 3))));
     rows.push(cliRow("build-e2e-baseline", people, file, 1));
   }
+  // The check-in cycle by files: split the master into one file per person, collect them all.
+  for (const people of sizes)
+    rows.push(...(await checkInRows(people, Math.max(1, Math.min(runs, 3)))));
 
   const say = (line: string) => process.stdout.write(`${line}\n`);
   say(
@@ -204,6 +208,10 @@ async function main(): Promise<void> {
       `${fmt(people)} people: validate ×${fmt(validate.medianMs / engine.medianMs, 1)} and build ×${fmt(build.medianMs / engine.medianMs, 1)} the engine's time (goal ≤ ×5); build ${fmt(before.medianMs / build.medianMs, 1)}× faster than before (${fmt(before.medianMs / 1000, 1)} s, ${fmt(before.peakMB as number)} MB)`
     );
   }
+  for (const r of rows.filter((x) => x.name === "split-e2e" || x.name === "collect-e2e"))
+    say(
+      `${r.name === "split-e2e" ? "split" : "collect"} at ${fmt(r.people as number)} people: ${fmt(r.medianMs / 1000, 1)} s for ${fmt(r.files as number)} files (goal ≤ ${fmt((r.goalMs as number) / 1000)} s)`
+    );
   for (const name of ["engine", "recalc", "validate-e2e", "build-e2e"]) {
     const pair = rows.filter((r) => r.name === name);
     if (pair.length < 2) continue;

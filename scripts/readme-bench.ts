@@ -56,6 +56,20 @@ function line(r: Row): [string, string, string, string] | null {
         ms(r.medianMs),
         `peak ${fmt(r.peakMB)} MB (goals ≤ 5 s and ≤ 1 GB at 5,000)`,
       ];
+    case "split-e2e":
+      return [
+        "**`kpi-cascade split`**: the master → one file per person",
+        size(r),
+        ms(r.medianMs),
+        `${fmt(r.files)} files, peak ${fmt(r.peakMB)} MB (goal ≤ 30 s at 5,000)`,
+      ];
+    case "collect-e2e":
+      return [
+        "**`kpi-cascade collect`**: every returned file → the merged workbook",
+        size(r),
+        ms(r.medianMs),
+        `${fmt(r.files)} files, peak ${fmt(r.peakMB)} MB (goal ≤ 60 s at 5,000)`,
+      ];
     case "build-e2e-baseline":
       return [
         "`build` as it was (ExcelJS load and save)",

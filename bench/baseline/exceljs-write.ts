@@ -47,6 +47,7 @@ const STYLES: Record<StyleName, Style> = {
   error: { font: { bold: true, color: { argb: "FFC00000" } } },
   warning: { font: { bold: true, color: { argb: "FFBF8F00" } } },
   info: { font: { color: { argb: "FF2F5597" } } },
+  input: { fill: fill("FFFFF2CC") },
 };
 
 const STATUS_FILL = {
@@ -188,6 +189,7 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan, name: string): ExcelJ
     ws.views = [{ state: "frozen", xSplit: plan.frozen.columns, ySplit: plan.frozen.rows }];
   for (const cf of plan.conditionalFormats ?? []) conditionalFormat(ws, cf);
   for (const v of plan.validations ?? []) {
+    if (!v.list) continue;
     const formula = Array.isArray(v.list) ? `"${v.list.join(",")}"` : v.list.range;
     (
       ws as unknown as { dataValidations: { add(ref: string, dv: ExcelJS.DataValidation): void } }

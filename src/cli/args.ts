@@ -1,6 +1,7 @@
 /** Command-line arguments of SPEC section 7, parsed without a library: the grammar is tiny. */
 import { dayFromYmd } from "../engine/dates";
 import type { Day } from "../engine/dates";
+import { SPLIT_BY, SplitBy } from "../engine/check-in-cycle/round";
 
 export class UsageError extends Error {}
 
@@ -17,6 +18,12 @@ export interface CliArgs {
   help: boolean;
   /** `validate --explain`: also print how each sheet was read (SPEC 2.2). */
   explain: boolean;
+  /** `split` and `collect`: one file per owner, manager or unit. */
+  by: SplitBy | null;
+  /** `collect`: the returned files and folders. */
+  returned: string[];
+  /** `collect --csv FILE`: who still owes what, as a mail-merge CSV. */
+  csv: string | null;
 }
 
 export const USAGE = `Usage:
@@ -26,9 +33,19 @@ export const USAGE = `Usage:
   kpi-cascade demo [--as-of YYYY-MM-DD] [--json FILE|-]
   kpi-cascade diff <before.xlsx> <after.xlsx> [--as-of YYYY-MM-DD] [--json FILE|-]
   kpi-cascade diff <built.xlsx> [--as-of YYYY-MM-DD] [--json FILE|-]   (against its last build)
+  kpi-cascade split <master.xlsx> -o <folder> [--by owner|manager|unit] [--as-of YYYY-MM-DD]
+  kpi-cascade collect <master.xlsx> <returned.xlsx|folder>... -o <merged.xlsx>
+      [--as-of YYYY-MM-DD] [--by owner|manager|unit] [--json FILE|-] [--csv FILE]
 
 An existing output is replaced only if kpi-cascade wrote it; --force replaces any other file.
 Exit status: 0 done, no errors; 1 done, with error findings; 2 nothing done.`;
+
+function parseBy(text: string): SplitBy {
+  const by = text.toLowerCase() as SplitBy;
+  if (!SPLIT_BY.includes(by))
+    throw new UsageError(`--by wants owner, manager or unit, not "${text}".`);
+  return by;
+}
 
 function parseAsOf(text: string): Day {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
@@ -48,6 +65,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     force: false,
     help: false,
     explain: false,
+    by: null,
+    returned: [],
+    csv: null,
   };
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -66,11 +86,19 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     else if (a === "--as-of") args.asOf = parseAsOf(value());
     else if (a.startsWith("--as-of=")) args.asOf = parseAsOf(a.slice(8));
     else if (a.startsWith("--json=")) args.json = a.slice(7);
+    else if (a === "--by") args.by = parseBy(value());
+    else if (a.startsWith("--by=")) args.by = parseBy(a.slice(5));
+    else if (a === "--csv") args.csv = value();
+    else if (a.startsWith("--csv=")) args.csv = a.slice(6);
     else if (a.startsWith("-") && a !== "-") throw new UsageError(`Unknown option ${a}.`);
     else positional.push(a);
   }
   args.command = positional[0] ?? "";
   args.input = positional[1] ?? null;
+  if (args.command === "collect") {
+    args.returned = positional.slice(2);
+    return args;
+  }
   const most = args.command === "diff" ? 3 : 2;
   if (args.command === "diff") args.other = positional[2] ?? null;
   if (positional.length > most) throw new UsageError(`Unexpected argument "${positional[most]}".`);

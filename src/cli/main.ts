@@ -17,6 +17,8 @@ import { OutputRequest, ResolvedOutput, checkRun, writeOutputs, writesToStdout }
 import { terminalText } from "./terminal-text";
 import { writeStdout } from "./signals";
 import { diffCommand } from "./diff";
+import { splitCommand } from "./split";
+import { collectCommand } from "./collect";
 import { formatExplain } from "./explain";
 
 export interface Output {
@@ -168,9 +170,13 @@ export async function run(argv: readonly string[], io: Output = STD): Promise<nu
         return await template(args, io);
       case "diff":
         return await diffCommand(args, io);
+      case "split":
+        return await splitCommand(args, io);
+      case "collect":
+        return await collectCommand(args, io);
       default:
         throw new UsageError(
-          `Unknown command "${args.command}". Commands: validate, build, template, demo, diff.`
+          `Unknown command "${args.command}". Commands: validate, build, template, demo, diff, split, collect.`
         );
     }
   } catch (e) {

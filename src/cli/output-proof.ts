@@ -6,6 +6,7 @@
 import { Package } from "../adapters/xlsx/package/opc";
 import { readWorkbookInfo } from "../adapters/xlsx/read/workbook-part";
 import { parseMarker } from "../planner/generated";
+import { MAIL_MERGE_HEADER } from "../planner/check-in-cycle/chase";
 
 /**
  * True when the workbook package says kpi-cascade wrote it: a generated-sheet marker among its
@@ -34,4 +35,12 @@ export function isKpiCascadeReport(bytes: Uint8Array): boolean {
   } catch {
     return false;
   }
+}
+
+/** True for a mail-merge CSV of `split` or `collect`: its first line is theirs. */
+export function isKpiCascadeCsv(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.subarray(0, 200))
+    .toString("utf8")
+    .replace(/^\uFEFF/, "");
+  return head.startsWith(`${MAIL_MERGE_HEADER}\r\n`);
 }

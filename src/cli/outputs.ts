@@ -13,7 +13,7 @@ import * as path from "path";
 import { promisify } from "util";
 import { UsageError } from "./args";
 import { CheckedInput, checkInput, fileIdentity } from "./io";
-import { isKpiCascadeOutput, isKpiCascadeReport } from "./output-proof";
+import { isKpiCascadeCsv, isKpiCascadeOutput, isKpiCascadeReport } from "./output-proof";
 import { isClosedPipe, releaseTemporary, trackTemporary, writeStdout } from "./signals";
 
 export interface OutputRequest {
@@ -21,7 +21,9 @@ export interface OutputRequest {
   option: string;
   path: string;
   /** What is written there, which decides how an earlier output of the tool is recognised. */
-  role: "workbook" | "report";
+  role: "workbook" | "report" | "csv";
+  /** What to write, when each output of one role has its own (the files of `split`). */
+  content?: string | Uint8Array;
 }
 
 type Target =
@@ -40,6 +42,9 @@ export interface ResolvedOutput {
 }
 
 const writeFd = promisify(write);
+
+/** Outputs looked at, and temporary files written, at once when a command has many (`split`). */
+const PARALLEL = 32;
 
 function refuse(message: string): never {
   throw new UsageError(message);
@@ -70,6 +75,23 @@ function streamIdentity(st: Stats): string | null {
 
 function code(e: unknown): string {
   return (e as NodeJS.ErrnoException).code ?? "unknown error";
+}
+
+/**
+ * The folders already found writable in this run, with their real paths: `split` writes
+ * thousands of files into one folder, and checking it once is enough.
+ */
+const checkedFolders = new Map<string, Promise<string>>();
+
+/** The real path of a writable folder, checked once per run. */
+function realWritableFolder(file: string, folder: string): Promise<string> {
+  let known = checkedFolders.get(folder);
+  if (!known) {
+    known = writableFolder(file, folder).then(() => fs.realpath(folder));
+    checkedFolders.set(folder, known);
+    known.catch(() => checkedFolders.delete(folder));
+  }
+  return known;
 }
 
 async function writableFolder(file: string, folder: string): Promise<void> {
@@ -103,8 +125,7 @@ async function locate(request: OutputRequest): Promise<ResolvedOutput> {
     if ((await fs.lstat(file).catch(() => null))?.isSymbolicLink())
       refuse(`Cannot write "${file}": it is a symbolic link to a file that does not exist.`);
     const folder = path.dirname(path.resolve(file));
-    await writableFolder(file, folder);
-    const real = path.join(await fs.realpath(folder), path.basename(file));
+    const real = path.join(await realWritableFolder(file, folder), path.basename(file));
     return { request, target: { kind: "file", path: real, mode: null }, identity: `new:${real}` };
   }
   if (st.isDirectory()) refuse(`Cannot write "${file}": it is a folder.`);
@@ -136,7 +157,12 @@ async function isEarlierOutput(output: ResolvedOutput, file: string): Promise<bo
   } catch {
     return false;
   }
-  return output.request.role === "workbook" ? isKpiCascadeOutput(bytes) : isKpiCascadeReport(bytes);
+  const role = output.request.role;
+  return role === "workbook"
+    ? isKpiCascadeOutput(bytes)
+    : role === "csv"
+      ? isKpiCascadeCsv(bytes)
+      : isKpiCascadeReport(bytes);
 }
 
 /** Refuses an existing file the user may want to keep: read-only, or not written by kpi-cascade. */
@@ -149,6 +175,14 @@ async function mayReplace(output: ResolvedOutput, force: boolean): Promise<void>
     refuse(
       `"${request.path}" exists and was not written by kpi-cascade; choose another name, or add --force to replace it.`
     );
+}
+
+/** All the results; when some fail, the failure of the first in order (as one at a time would). */
+async function inOrder<T>(work: Promise<T>[]): Promise<T[]> {
+  const settled = await Promise.allSettled(work);
+  const failed = settled.find((r) => r.status === "rejected");
+  if (failed) throw (failed as PromiseRejectedResult).reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<T>).value);
 }
 
 /**
@@ -164,7 +198,13 @@ export async function checkRun(
   const inputs: CheckedInput[] = [];
   for (const file of inputFiles) inputs.push(await checkInput(file));
   const outputs: ResolvedOutput[] = [];
-  for (const request of requests) outputs.push(await locate(request));
+  try {
+    // Many outputs (the files of `split`) are looked at a batch at a time.
+    for (let i = 0; i < requests.length; i += PARALLEL)
+      outputs.push(...(await inOrder(requests.slice(i, i + PARALLEL).map(locate))));
+  } finally {
+    checkedFolders.clear();
+  }
   const standard: [number, string][] = [
     [1, "standard output"],
     [2, "standard error"],
@@ -186,7 +226,8 @@ export async function checkRun(
         `${twin.request.option} "${twin.request.path}" and ${o.request.option} "${o.request.path}" are the same file; give each output its own file.`
       );
   });
-  for (const o of outputs) await mayReplace(o, force);
+  for (let i = 0; i < outputs.length; i += PARALLEL)
+    await inOrder(outputs.slice(i, i + PARALLEL).map((o) => mayReplace(o, force)));
   return outputs;
 }
 
@@ -282,22 +323,36 @@ export async function writeOutputs(
 ): Promise<void> {
   const staged: { tmp: string; file: string; output: ResolvedOutput }[] = [];
   let current: ResolvedOutput | null = null;
+  const dataOf = (o: ResolvedOutput) => o.request.content ?? content[o.request.role];
   try {
-    for (const o of outputs) {
-      current = o;
-      const data = content[o.request.role];
-      if (o.target.kind === "file" && data !== undefined)
-        staged.push({
-          tmp: await writeTemporary(o.target.path, o.target.mode, asBuffer(data)),
-          file: o.target.path,
-          output: o,
-        });
+    const files = outputs.filter((o) => o.target.kind === "file" && dataOf(o) !== undefined);
+    for (let i = 0; i < files.length; i += PARALLEL) {
+      const batch = files.slice(i, i + PARALLEL);
+      const settled = await Promise.allSettled(
+        batch.map(async (o) => {
+          const target = o.target as Extract<Target, { kind: "file" }>;
+          const tmp = await writeTemporary(
+            target.path,
+            target.mode,
+            asBuffer(dataOf(o) as string | Uint8Array)
+          );
+          staged.push({ tmp, file: target.path, output: o });
+        })
+      );
+      const failed = settled.findIndex((r) => r.status === "rejected");
+      if (failed >= 0) {
+        current = batch[failed];
+        throw (settled[failed] as PromiseRejectedResult).reason;
+      }
     }
     for (const o of outputs) {
       current = o;
-      const data = content[o.request.role];
+      const data = dataOf(o);
       if (o.target.kind !== "file" && data !== undefined) await writeStream(o.target, data, print);
     }
+    // Renamed in the order the outputs were named, whatever order their writes finished in.
+    const order = new Map(outputs.map((o, i) => [o, i]));
+    staged.sort((a, b) => (order.get(a.output) ?? 0) - (order.get(b.output) ?? 0));
     for (const s of staged) {
       current = s.output;
       await fs.rename(s.tmp, s.file);

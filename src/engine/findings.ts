@@ -36,6 +36,8 @@ export const RULE_SEVERITY = {
   "period-out-of-cycle": "warning",
   "future-period": "info",
   "stale-actual": "warning",
+  "check-in-conflict": "error",
+  "unknown-contributor": "warning",
   "unknown-setting": "warning",
   "ambiguous-column": "warning",
   "skipped-rows": "info",

@@ -133,7 +133,7 @@ export function planLastBuild(analysis: Analysis, name = LAST_BUILD_SHEET): Shee
     name,
     rows,
     columnWidths: [],
-    hidden: true,
+    hidden: "hidden",
   };
 }
 

@@ -18,7 +18,9 @@ export type StyleName =
   | "link"
   | "error"
   | "warning"
-  | "info";
+  | "info"
+  /** A cell for a person to type into: a check-in file's Actual, Note and Confidence. */
+  | "input";
 
 export interface CellPlan {
   /** A literal value. Text is always written as text, never read as a formula. */
@@ -39,6 +41,11 @@ export interface CellPlan {
   comment?: string;
   /** Wrap the text onto several lines within the column's width (long messages). */
   wrap?: boolean;
+  /**
+   * The cell stays editable when its sheet is protected (`protect`): the cells a person fills
+   * in. Every other cell of a protected sheet is locked, as in Excel.
+   */
+  unlocked?: boolean;
 }
 
 export type ConditionalFormatPlan =
@@ -55,8 +62,14 @@ export type ConditionalFormatPlan =
 
 export interface ValidationPlan {
   range: string;
-  /** A list of allowed values, or a range that holds them. */
-  list: string[] | { range: string };
+  /** A drop-down: a list of allowed values, or a range that holds them. */
+  list?: string[] | { range: string };
+  /** Instead of a list: a number between these bounds (inclusive). */
+  decimal?: { min: number; max: number };
+  /** What Excel says when a value is refused (or, with `allowOther`, questioned). */
+  error?: string;
+  /** The hint shown when the cell is selected. */
+  prompt?: string;
   /**
    * The list suggests and warns, but a value not in it may still be kept (error style
    * "warning"): a KRA's owner is a person from the list, or a unit ID.
@@ -92,7 +105,19 @@ export interface ChartPlan {
 
 export interface SheetPlan {
   /** What the sheet is, for finding it again on the next build. */
-  kind: "scorecard" | "cascade" | "findings" | "dashboard" | "trends" | "lastbuild" | "template";
+  kind:
+    | "scorecard"
+    | "cascade"
+    | "findings"
+    | "dashboard"
+    | "trends"
+    | "template"
+    /** The hidden sheet of the build's figures, for "What changed" on the next build. */
+    | "lastbuild"
+    /** The hidden marker sheet of a check-in file (`split`): master, owner, cycle, rows sent. */
+    | "checkin"
+    /** `collect`'s list of the check-ins still owed. */
+    | "chase";
   name: string;
   /** Dense rows from A1: `rows[r][c]` is the cell at row r+1, column c+1 (null = empty). */
   rows: (CellPlan | null)[][];
@@ -112,8 +137,36 @@ export interface SheetPlan {
   table?: { name: string; headerRow: number; column: number; columns: number };
   tabColor?: string;
   charts?: ChartPlan[];
-  /** A sheet of data for the tool itself (the last build's figures): hidden from the tabs. */
-  hidden?: boolean;
+  /**
+   * Sheet protection without a password (nothing is lost if it is forgotten): every cell is
+   * locked but those marked `unlocked`; columns and rows can still be resized.
+   */
+  protect?: boolean;
+  /**
+   * A sheet of data for the tool itself (the last build's figures, a check-in file's marker),
+   * kept out of the tabs: `veryHidden` cannot be shown from Excel's menus.
+   */
+  hidden?: "hidden" | "veryHidden";
+}
+
+/**
+ * Rows added below the data of an existing sheet of the workbook (`collect` appends check-ins),
+ * leaving every existing row as it is but the header row, which may gain cells to the right of
+ * its own. Writers apply it to the sheet in place.
+ */
+export interface RowsAppend {
+  /** The sheet, by name: it exists in the workbook. */
+  sheet: string;
+  /** Cells added to the header row (1-based row; 0-based columns right of every existing cell). */
+  header?: { row: number; cells: { column: number; cell: CellPlan }[] };
+  /** The 1-based row of the first new row: below every row the sheet has. */
+  firstRow: number;
+  /** The new rows, dense from column A (null = empty). */
+  rows: (CellPlan | null)[][];
+  /** A 1-based row whose cells give the new cells their look, column by column (the last data row). */
+  styleFrom?: number;
+  /** The Excel table over the data, extended over the new rows and header cells. */
+  table?: string;
 }
 
 /**
@@ -162,6 +215,10 @@ export const MAX_PAGE_BREAKS = 1026;
 
 export interface WorkbookPlan {
   sheets: SheetPlan[];
+  /** Rows added to existing sheets. */
+  appends?: RowsAppend[];
+  /** Lock the workbook's structure (no sheet added, renamed, shown or removed), without a password. */
+  protectStructure?: boolean;
 }
 
 /** Where a writer is, for a progress bar: the stage, the sheet, and the chunk of its cells. */

@@ -29,6 +29,7 @@ export const STYLE_SPECS: Record<StyleName, StyleSpec> = {
   error: { bold: true, color: "C00000" },
   warning: { bold: true, color: "BF8F00" },
   info: { color: "2F5597" },
+  input: { fill: "FFF2CC" },
 };
 
 /** Green, amber and red status cells: background and text colours (`RRGGBB`). */

@@ -11,7 +11,11 @@ const DIRECTIONS = ["higher", "lower", "range", null] as const;
 const AGGREGATIONS = ["sum", "average", "last", "min", "max", null] as const;
 const MONTHS = Array.from({ length: 12 }, (_, m) => `2026-${String(m + 1).padStart(2, "0")}`);
 
-export function bigOrganisation(people: number, seed = 1): SheetData[] {
+/**
+ * `checkInMonths` below 12 leaves the year's last months without check-ins: the organisation
+ * before they came back, for the check-in cycle's bench (`split` asks for them).
+ */
+export function bigOrganisation(people: number, seed = 1, checkInMonths = 12): SheetData[] {
   const random = seeded(seed);
   const teams = Math.max(1, Math.ceil(people / 20));
   const divisions = Math.max(1, Math.ceil(teams / 10));
@@ -45,7 +49,7 @@ export function bigOrganisation(people: number, seed = 1): SheetData[] {
           k === 2 ? 34 : 33,
           aggregation,
         ]);
-        for (const month of MONTHS)
+        for (const month of MONTHS.slice(0, checkInMonths))
           actuals.push([
             id,
             month,

@@ -534,7 +534,16 @@ function monthlyValues(kpi: KpiRow, random: Random): number[] {
   return values;
 }
 
-export function sampleCompany(): SheetData[] {
+export interface SampleOptions {
+  /**
+   * How many of the twelve months have their check-ins in (12: the whole year). The check-in
+   * cycle's tests and README use 11: the workbook on 1 July, before June's figures came back.
+   */
+  months?: number;
+}
+
+export function sampleCompany(options: SampleOptions = {}): SheetData[] {
+  const months = options.months ?? 12;
   const random = seeded(20260630);
   const kpiRows: CellValue[][] = KPIS.map(
     ([id, kra, name, unit, direction, baseline, target, targetMax, weight, aggregation]) => [
@@ -582,6 +591,7 @@ export function sampleCompany(): SheetData[] {
     if (kpi[0] === "K-079") continue;
     const values = monthlyValues(kpi, random);
     values.forEach((v, m) => {
+      if (m >= months) return;
       // Mix the period shapes the reader accepts: 2025-07, Jul 2025, and month-end dates.
       const period =
         m % 3 === 0

@@ -12,6 +12,8 @@ import { SettingValue } from "../planner/settings-edit";
 import { planTemplate } from "../planner/template";
 import { XLSX_TYPE } from "./ports/file-port";
 import { OnProgress, PaneEngine, Progress, Written } from "./worker/pane-engine";
+import { SplitBy } from "../engine/check-in-cycle/round";
+import { CollectSummary, PreparedCheckIns } from "./worker/check-ins";
 import { PaneView } from "./worker/pane-view";
 import { FileWorkbook, OpenWorkbook, WorkbookPort } from "./workbook-port";
 
@@ -41,6 +43,12 @@ export interface Session {
   build(): Promise<{ sheets: string[]; kept: string[]; ms: number }>;
   insertTemplate(kinds: readonly SheetKind[]): Promise<string[]>;
   saveSettings(changes: ReadonlyMap<string, SettingValue>): Promise<void>;
+  /** One check-in file per owner (manager, unit) of the open workbook, zipped, to download. */
+  prepareCheckIns(by: SplitBy): Promise<PreparedCheckIns>;
+  /** What collecting these returned files would do; nothing is written yet. */
+  previewCollect(files: readonly File[]): Promise<CollectSummary>;
+  /** Writes what the last preview said into the workbook and reads it again. */
+  applyCollect(): Promise<{ sheets: string[] }>;
 }
 
 export function messageOf(error: unknown): string {
@@ -71,6 +79,8 @@ interface Backend {
   load(onProgress: OnProgress): Promise<PaneView>;
   write(what: "build" | WorkbookPlan, onProgress: OnProgress): Promise<Written>;
   edit(changes: ReadonlyMap<string, SettingValue>, onProgress: OnProgress): Promise<PaneView>;
+  /** Writes the check-ins collected last (the engine holds the plan). */
+  collect(onProgress: OnProgress): Promise<Written>;
 }
 
 /** Excel (and the tests' fake): grids are read and plans written on the page, through the port. */
@@ -96,6 +106,16 @@ function portBackend(port: WorkbookPort, engine: PaneEngine): Backend {
       await port.applyEdit(await engine.planSettings(changes));
       return load(onProgress);
     },
+    async collect(onProgress) {
+      onProgress({ stage: "Adding the check-ins", percent: 0 });
+      const plan = await engine.collectPlan();
+      for (const append of plan.appends ?? []) await port.appendRows(append);
+      const writing = within(onProgress, 40, 70);
+      const { sheets, kept } = await port.writePlan({ sheets: plan.sheets }, (p) =>
+        writing(writeProgress(p))
+      );
+      return { sheets, kept, view: await load(within(onProgress, 70, 100)) };
+    },
   };
 }
 
@@ -116,6 +136,7 @@ function fileBackend(file: FileWorkbook, engine: PaneEngine): Backend {
     write: (what, onProgress) => engine.writeFile(what, onProgress),
     edit: async (changes, onProgress) =>
       engine.editFile(await engine.planSettings(changes), onProgress),
+    collect: (onProgress) => engine.applyCollect(onProgress),
   };
 }
 
@@ -212,6 +233,24 @@ export function useSession(engine?: Promise<PaneEngine>): Session {
         if (changes.size === 0) return;
         const started = performance.now();
         show(current(), await current().edit(changes, onProgress), await getEngine(), started);
+      }),
+    prepareCheckIns: (by) =>
+      run("Preparing the check-in files", async () =>
+        (await getEngine()).prepareCheckIns(by, current().workbook.title)
+      ),
+    previewCollect: (files) =>
+      run("Reading the returned files", async () => {
+        const picked = await Promise.all(
+          files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))
+        );
+        return (await getEngine()).previewCollect(picked, current().workbook.title);
+      }),
+    applyCollect: () =>
+      run("Adding the check-ins", async (onProgress) => {
+        const started = performance.now();
+        const { sheets, view } = await current().collect(onProgress);
+        show(current(), view, await getEngine(), started);
+        return { sheets };
       }),
   };
 }

@@ -5,7 +5,7 @@
  * they behave the same in both places and are tested over a fake port.
  */
 import { WorkbookGrids } from "../engine/grid";
-import { WorkbookPlan, WriteProgress } from "../planner/plan";
+import { RowsAppend, WorkbookPlan, WriteProgress } from "../planner/plan";
 import { SheetEdit } from "../planner/settings-edit";
 
 export type PortMode = "excel" | "file";
@@ -28,6 +28,8 @@ export interface WorkbookPort {
   applyEdit(edit: SheetEdit): Promise<void>;
   /** Selects the cell in Excel. Returns false where there is no grid to select in (a file). */
   selectCell(sheet: string, cell: string): Promise<boolean>;
+  /** Adds rows below a sheet's data (collected check-ins); every existing row stays as it is. */
+  appendRows(append: RowsAppend): Promise<void>;
 }
 
 /** An .xlsx file opened in the browser. */

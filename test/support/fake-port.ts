@@ -4,7 +4,7 @@
  */
 import { parseA1 } from "../../src/engine/address";
 import { CellValue, WorkbookGrids } from "../../src/engine/grid";
-import { WorkbookPlan, WriteProgress } from "../../src/planner/plan";
+import { RowsAppend, WorkbookPlan, WriteProgress } from "../../src/planner/plan";
 import { SheetEdit } from "../../src/planner/settings-edit";
 import { PortMode, WorkbookPort } from "../../src/taskpane/workbook-port";
 
@@ -13,6 +13,7 @@ export class FakePort implements WorkbookPort {
   plans: WorkbookPlan[] = [];
   selected: string[] = [];
   edits: SheetEdit[] = [];
+  appends: RowsAppend[] = [];
   reads = 0;
   failWrites: string | null = null;
   /** Sheets each write reports kept: marked as generated but changed by hand. */
@@ -51,6 +52,23 @@ export class FakePort implements WorkbookPort {
       while (sheet.rows.length <= r) sheet.rows.push([]);
       (sheet.rows[r] as CellValue[])[c] = w.value;
     }
+  }
+  /** Applies the rows to the grids (so the next read shows them) and records them. */
+  async appendRows(append: RowsAppend): Promise<void> {
+    if (this.failWrites) throw new Error(this.failWrites);
+    this.appends.push(append);
+    const sheet = this.grids.sheets.find((s) => s.name === append.sheet);
+    if (!sheet) throw new Error(`No sheet ${append.sheet}`);
+    const offset = sheet.rowOffset ?? 0;
+    if (append.header) {
+      const row = (sheet.rows[append.header.row - 1 - offset] ??= []) as CellValue[];
+      for (const c of append.header.cells) row[c.column] = c.cell.value ?? null;
+    }
+    append.rows.forEach((line, i) => {
+      const r = append.firstRow - 1 - offset + i;
+      while (sheet.rows.length <= r) sheet.rows.push([]);
+      sheet.rows[r] = line.map((c) => (c?.value ?? null) as CellValue);
+    });
   }
   async selectCell(sheet: string, cell: string): Promise<boolean> {
     this.selected.push(`${sheet}!${cell}`);

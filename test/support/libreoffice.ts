@@ -65,3 +65,26 @@ export function convert(
   );
   return path.join(outDir, `${path.basename(file, path.extname(file))}.${format}`);
 }
+
+/** Opens and saves several files in one LibreOffice run; returns the converted files' paths. */
+export function convertAll(
+  files: readonly string[],
+  format: "xlsx" | "pdf",
+  outDir: string
+): string[] {
+  execFileSync(
+    "soffice",
+    [
+      `-env:UserInstallation=file://${profileDir(0)}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      format,
+      "--outdir",
+      outDir,
+      ...files,
+    ],
+    { stdio: "pipe", timeout: 600_000 }
+  );
+  return files.map((f) => path.join(outDir, `${path.basename(f, path.extname(f))}.${format}`));
+}

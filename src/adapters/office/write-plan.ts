@@ -280,6 +280,8 @@ async function formatSheet(
     await batches.queue(utf8Bytes(cf.range) + 12 * ENTRY_BYTES);
   }
   for (const v of plan.validations ?? []) {
+    // Drop-down lists only: the number checks of check-in files are written by the package writer.
+    if (!v.list) continue;
     const source = Array.isArray(v.list) ? v.list.join(",") : `=${v.list.range}`;
     const validation = sheet.getRange(v.range).dataValidation;
     validation.rule = { list: { inCellDropDown: true, source } };
@@ -326,7 +328,11 @@ async function formatSheet(
     if (footer?.right) pages.rightFooter = headerFooterPart(footer.right);
   }
   if (plan.tabColor) sheet.tabColor = `#${plan.tabColor.slice(2)}`;
-  if (plan.hidden) sheet.visibility = Excel.SheetVisibility.hidden;
+  if (plan.hidden)
+    sheet.visibility =
+      plan.hidden === "veryHidden"
+        ? Excel.SheetVisibility.veryHidden
+        : Excel.SheetVisibility.hidden;
   addCharts(sheet, plan.charts ?? []);
   await batches.queue(addNotes(sheet, plan, notesSupported()) * 300);
 }

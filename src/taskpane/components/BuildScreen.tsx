@@ -18,6 +18,7 @@ import { SHEETS, SheetKind } from "../../engine/schema";
 import { TEMPLATE_KINDS } from "../../planner/template";
 import { Loaded, Session } from "../use-session";
 import { DownloadButton } from "./DownloadButton";
+import { CheckInSections } from "./CheckInSections";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -130,6 +131,7 @@ export function BuildScreen({ session, loaded }: { session: Session; loaded: Loa
         </Button>
         <Result outcome={inserted} loaded={loaded} suffix="-template.xlsx" />
       </section>
+      <CheckInSections session={session} loaded={loaded} />
     </div>
   );
 }

@@ -2,6 +2,7 @@
 import { applySheetEdit, selectCell } from "../../adapters/office/edit-cells";
 import { readGridsFromExcel } from "../../adapters/office/read-grids";
 import { applyPlanToExcel, missingRequirement } from "../../adapters/office/write-plan";
+import { appendRowsToExcel } from "../../adapters/office/append-rows";
 import { WorkbookPort } from "../workbook-port";
 
 export function excelPort(): WorkbookPort {
@@ -18,6 +19,11 @@ export function excelPort(): WorkbookPort {
       });
     },
     applyEdit: (edit) => Excel.run((context) => applySheetEdit(context, edit)),
+    async appendRows(append) {
+      const missing = missingRequirement(Office);
+      if (missing) throw new Error(missing);
+      await Excel.run((context) => appendRowsToExcel(context, append));
+    },
     selectCell: (sheet, cell) =>
       Excel.run(async (context) => {
         await selectCell(context, sheet, cell);

@@ -14,6 +14,16 @@ import { RowPreview, rowPreview } from "../model/row-preview";
 import { CascadeIndex, SearchResult, TreeRow } from "./cascade-index";
 import { ChangesView, WhatChanged, movementChanges, whatChanged } from "./changes-view";
 import { PaneView, paneView } from "./pane-view";
+import { SplitBy } from "../../engine/check-in-cycle/round";
+import { CollectPlan } from "../../planner/check-in-cycle";
+import {
+  CheckInIo,
+  CollectSummary,
+  PreparedCheckIns,
+  ReturnedBytes,
+  prepareCheckIns,
+  previewCollect,
+} from "./check-ins";
 
 /** What is being done, and how far along the whole operation is (0 to 100). */
 export interface Progress {
@@ -54,6 +64,14 @@ export interface PaneEngine {
   whatChanged(): Promise<ChangesView>;
   /** The changes behind the view's movement at `index`, in words. */
   movementChanges(index: number): Promise<string[]>;
+  /** The check-in files of the workbook analysed last, zipped, with the mail-merge CSV. */
+  prepareCheckIns(by: SplitBy, masterName: string): Promise<PreparedCheckIns>;
+  /** Reads returned check-in files against the workbook; says what collecting them would do. */
+  previewCollect(files: ReturnedBytes[], masterName: string): Promise<CollectSummary>;
+  /** What the last preview would write (for Excel, which the page writes through Office.js). */
+  collectPlan(): Promise<WorkbookPlan>;
+  /** File mode: writes the last preview into the file and reads it again. */
+  applyCollect(onProgress: OnProgress): Promise<Written>;
 }
 
 export type XlsxIo = typeof import("../ports/xlsx-io");
@@ -65,9 +83,14 @@ interface State {
   changes?: WhatChanged;
 }
 
-export function createPaneEngine(loadIo: () => Promise<XlsxIo>): PaneEngine {
+export function createPaneEngine(
+  loadIo: () => Promise<XlsxIo>,
+  loadCheckIns: () => Promise<CheckInIo> = () =>
+    import(/* webpackChunkName: "check-ins" */ "../ports/check-in-io")
+): PaneEngine {
   let state: State | null = null;
   let bytes: Uint8Array | null = null;
+  let collected: CollectPlan | null = null;
 
   const current = (): State => {
     if (!state) throw new Error("Open a workbook first.");
@@ -86,6 +109,7 @@ export function createPaneEngine(loadIo: () => Promise<XlsxIo>): PaneEngine {
     const view = paneView(analysis, grids, []);
     const index = new CascadeIndex(analysis, view.findings);
     state = { grids, analysis, index };
+    collected = null;
     return { ...view, roots: index.rootRows() };
   };
 
@@ -132,5 +156,31 @@ export function createPaneEngine(loadIo: () => Promise<XlsxIo>): PaneEngine {
       return s.changes.view;
     },
     movementChanges: async (index) => movementChanges(current().changes?.diff ?? null, index),
+    prepareCheckIns: async (by, masterName) =>
+      prepareCheckIns(await loadCheckIns(), current().analysis, { name: masterName, bytes }, by),
+    async previewCollect(files, masterName) {
+      const { analysis, grids } = current();
+      const preview = previewCollect(
+        await loadCheckIns(),
+        analysis,
+        grids,
+        { name: masterName, bytes },
+        files
+      );
+      collected = preview.plan;
+      return preview.summary;
+    },
+    async collectPlan() {
+      if (!collected) throw new Error("Pick the returned files first.");
+      return collected.plan;
+    },
+    async applyCollect(onProgress) {
+      if (!collected) throw new Error("Pick the returned files first.");
+      const plan = collected.plan;
+      onProgress({ stage: "Adding the check-ins", percent: 10 });
+      const written = await (await loadIo()).writePlan(file(), plan);
+      const view = await read(written.bytes, onProgress, 55);
+      return { sheets: written.sheets, kept: written.kept, view };
+    },
   };
 }

@@ -44,6 +44,7 @@ export const WITH_PROGRESS: ReadonlySet<MethodName> = new Set<MethodName>([
   "writeFile",
   "editFile",
   "analyzeReceived",
+  "applyCollect",
 ]);
 
 /** Rows per message when grids cross to the worker. */

@@ -87,5 +87,9 @@ export function engineOverMessages(worker: WorkerLike): PaneEngine {
     rowPreview: (sheet, cell) => call("rowPreview", [sheet, cell]),
     whatChanged: () => call("whatChanged", []),
     movementChanges: (index) => call("movementChanges", [index]),
+    prepareCheckIns: (by, masterName) => call("prepareCheckIns", [by, masterName]),
+    previewCollect: (files, masterName) => call("previewCollect", [files, masterName]),
+    collectPlan: () => call("collectPlan", []),
+    applyCollect: (onProgress) => call("applyCollect", [onProgress]),
   };
 }

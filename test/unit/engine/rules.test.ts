@@ -645,12 +645,15 @@ describe("unknown-setting", () => {
 
 describe("the rule catalogue", () => {
   it("has exactly the rule IDs and severities of SPEC section 3", () => {
-    expect(RULE_IDS).toHaveLength(40);
+    expect(RULE_IDS).toHaveLength(42);
     expect(
       Object.entries(RULE_SEVERITY)
         .filter(([, s]) => s === "info")
         .map(([r]) => r)
     ).toEqual(["future-period", "skipped-rows", "inferred-direction"]);
     expect(RULE_SEVERITY["ambiguous-column"]).toBe("warning");
+    // collect's rules (SPEC 7): raised on returned check-in files, never by analysing a workbook.
+    expect(RULE_SEVERITY["check-in-conflict"]).toBe("error");
+    expect(RULE_SEVERITY["unknown-contributor"]).toBe("warning");
   });
 });

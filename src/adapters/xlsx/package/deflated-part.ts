@@ -1,7 +1,8 @@
 /** What the zip writer needs of a part compressed ahead of time, shared by both codecs. */
 export interface DeflatedPart {
-  /** Raw deflate data. */
+  /** Raw deflate data, or the bytes themselves when `stored`. */
   data: Uint8Array;
+  stored?: boolean;
   /** CRC-32 and length of the uncompressed bytes. */
   crc: number;
   size: number;

@@ -19,6 +19,9 @@ interface Pending {
 
 const utf8 = new TextEncoder();
 
+/** Parts smaller than this are stored, not deflated. */
+export const STORE_BELOW = 1024;
+
 /** DOS date and time of now, for new entries. */
 function dosNow(): { time: number; date: number } {
   const d = new Date();
@@ -40,10 +43,17 @@ function commonFields(view: DataView, at: number, e: Pending): void {
   view.setUint16(at + 20, e.name.length, true);
 }
 
-/** A part's content deflated, ready for `ZipWriter.addDeflated`. */
+/**
+ * A part's content ready for `ZipWriter.addDeflated`: deflated, or stored as it is when under
+ * STORE_BELOW bytes (a workbook's relationships, a small sheet of a check-in file): deflating it
+ * would save a few hundred bytes at the price of a compressor set up and torn down, thousands of
+ * times in `split`.
+ */
 export function deflatePart(content: string | Uint8Array): DeflatedPart {
   const bytes = typeof content === "string" ? utf8.encode(content) : content;
-  return { data: deflateRaw(bytes), crc: crc32(bytes), size: bytes.length };
+  const crc = crc32(bytes);
+  if (bytes.length < STORE_BELOW) return { data: bytes, crc, size: bytes.length, stored: true };
+  return { data: deflateRaw(bytes), crc, size: bytes.length };
 }
 
 export class ZipWriter {
@@ -65,16 +75,16 @@ export class ZipWriter {
     });
   }
 
-  /** Adds a new part, deflated. */
+  /** Adds a new part: deflated, or stored when small (see `deflatePart`). */
   add(name: string, content: string | Uint8Array): void {
     this.addDeflated(name, deflatePart(content));
   }
 
-  /** Adds a new part deflated beforehand (a generated sheet, compressed as it was written). */
+  /** Adds a part compressed beforehand (a generated sheet, deflated as it was written). */
   addDeflated(name: string, part: DeflatedPart): void {
     this.entries.push({
       name: utf8.encode(name),
-      method: 8,
+      method: part.stored ? 0 : 8,
       flags: 0x800, // names are UTF-8
       time: this.now.time,
       date: this.now.date,

@@ -49,6 +49,7 @@ import {
 import { editCells } from "./cell-edits";
 import { cellRef } from "../read/sheet";
 import { SheetEdit } from "../../../planner/settings-edit";
+import { appendRows, extendTable } from "./append-rows";
 
 export interface PackageWrite {
   bytes: Uint8Array;
@@ -314,7 +315,7 @@ export function writePlan(reading: PackageReading, plan: WorkbookPlan): PackageW
     newParts.push([part, sheetOut.part]);
     newTypes.push({ part, type: CONTENT_TYPES.worksheet });
     newRels.push({ id: relId, type: REL_TYPES.worksheet, target: relativeTarget(info.part, part) });
-    newSheets.push({ name, sheetId: ++sheetId, relId, hidden: sheet.hidden });
+    newSheets.push({ name, sheetId: ++sheetId, relId, state: sheet.hidden });
     const index = kept.length + newSheets.length - 1;
     // Template sheets become the user's to fill in: no marker, so no build ever replaces them.
     if (sheet.kind !== "template") {
@@ -341,7 +342,7 @@ export function writePlan(reading: PackageReading, plan: WorkbookPlan): PackageW
   }
 
   const droppedNames = replaced.names;
-  const edited = new Map<string, string>([
+  const edited = new Map<string, string | Uint8Array>([
     [
       info.part,
       editWorkbookXml(pkg.text(info.part) ?? "", {
@@ -350,6 +351,7 @@ export function writePlan(reading: PackageReading, plan: WorkbookPlan): PackageW
         droppedNames,
         added: newSheets,
         names,
+        protectStructure: plan.protectStructure,
       }),
     ],
     [
@@ -361,6 +363,7 @@ export function writePlan(reading: PackageReading, plan: WorkbookPlan): PackageW
       editContentTypes(pkg.text("[Content_Types].xml") ?? "", removedParts, newTypes),
     ],
   ]);
+  for (const append of plan.appends ?? []) applyAppend(reading, append, styles, edited);
   if (styles.changed || !stylesRel) edited.set(stylesPart, styles.toXml());
 
   const editedByKey = new Map([...edited].map(([k, v]) => [k.toLowerCase(), v]));
@@ -376,6 +379,36 @@ export function writePlan(reading: PackageReading, plan: WorkbookPlan): PackageW
   for (const [name, text] of editedByKey) zip.add(name, text); // parts the input lacked (rels, styles)
   for (const [name, deflated] of newParts) zip.addDeflated(name, deflated);
   return { bytes: zip.finish(), sheets: written, kept: replaced.kept };
+}
+
+/**
+ * Rows appended to one of the workbook's own sheets, and its table extended over them: the
+ * sheet's part and the table's part are edited, every other part stays as it is.
+ */
+function applyAppend(
+  reading: PackageReading,
+  append: NonNullable<WorkbookPlan["appends"]>[number],
+  styles: StyleBook,
+  edited: Map<string, string | Uint8Array>
+): void {
+  const { pkg, workbook: info } = reading;
+  const part = info.sheets.find((s) => s.name === append.sheet)?.part;
+  const bytes = part ? pkg.read(part) : undefined;
+  if (!part || !bytes) throw new Error(`The sheet "${append.sheet}" is not in the workbook.`);
+  const done = appendRows(bytes, append, styles, append.sheet);
+  edited.set(part, done.bytes);
+  if (!append.table) return;
+  for (const rel of pkg.relationships(part)) {
+    if (rel.external || relType(rel) !== "table") continue;
+    const xml = pkg.text(rel.target) ?? "";
+    const tag = /<(?:[\w.-]+:)?table\s[^>]*>/.exec(xml)?.[0] ?? "";
+    if ((attr(tag, "displayName") ?? attr(tag, "name")) !== append.table) continue;
+    const columns = (append.header?.cells ?? []).map((c) => ({
+      column: c.column,
+      name: String(c.cell.value ?? ""),
+    }));
+    edited.set(rel.target, extendTable(xml, done.lastRow, columns));
+  }
 }
 
 /** Writes literal values into one sheet (created when the edit says so); every other part is copied. */

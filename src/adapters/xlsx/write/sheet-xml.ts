@@ -12,7 +12,7 @@ import { headerFooterCode } from "../../../planner/plan-print";
 import { ContentChecksum } from "../../../planner/generated";
 import { DeflatedPart } from "../package/codec";
 import { escapeCellText, escapeXml, needsXstring } from "../xml/escape";
-import { XmlSink } from "../xml/xml-sink";
+import { XmlOut, XmlSink, XmlText } from "../xml/xml-sink";
 import { StyleBook } from "./style-book";
 
 export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -25,18 +25,20 @@ function columnName(c: number): string {
 }
 
 /**
- * One cell, straight into the sink, and into the sheet's checksum as the reader will count it
- * when the sheet is read back (planner/generated.ts).
+ * One cell into `out`, and into the sheet's checksum (when given) as the reader will count it
+ * when the sheet is read back (planner/generated.ts). `styleId` (a cell format index of the
+ * workbook) replaces the plan's look when given.
  */
 function writeCell(
-  out: XmlSink,
+  out: XmlOut,
   column: string,
   row: string,
   cell: CellPlan,
   styles: StyleBook,
-  sum: ContentChecksum
+  sum: ContentChecksum | null,
+  styleId?: number
 ): void {
-  const s = styles.xf(cell.style, cell.format, cell.indent, cell.wrap);
+  const s = styleId ?? styles.xf(cell.style, cell.format, cell.indent, cell.wrap, cell.unlocked);
   const v = cell.value;
   const error = cell.error !== undefined && CELL_ERROR_VALUES.has(cell.error) ? cell.error : null;
   // An error value no cell of type `e` may hold (`#SPILL!` in an old format) is kept as its text.
@@ -67,27 +69,44 @@ function writeCell(
     out.raw("><f>");
     out.escaped(cell.formula);
     out.raw("</f></c>");
-    sum.addCell(column, row, { formula: true });
+    sum?.addCell(column, row, { formula: true });
   } else if (error !== null) {
     out.raw(' t="e"><v>');
     out.raw(error);
     out.raw("</v></c>");
-    sum.addCell(column, row, { value: `#error ${error}` });
+    sum?.addCell(column, row, { value: `#error ${error}` });
   } else if (finite) {
     out.raw("><v>");
     out.raw(String(v));
     out.raw("</v></c>");
-    sum.addCell(column, row, { value: v });
+    sum?.addCell(column, row, { value: v });
   } else if (typeof v === "boolean") {
     out.raw(v ? ' t="b"><v>1</v></c>' : ' t="b"><v>0</v></c>');
-    sum.addCell(column, row, { value: v });
+    sum?.addCell(column, row, { value: v });
   } else if (text !== null) {
     out.raw(' t="inlineStr"><is><t xml:space="preserve">');
     if (needsXstring(text)) out.raw(escapeCellText(text));
     else out.escaped(text);
     out.raw("</t></is></c>");
-    sum.addCell(column, row, { value: text });
+    sum?.addCell(column, row, { value: text });
   } else out.raw("/>");
+}
+
+/**
+ * One cell's XML as text, for rows added to a sheet of the user's (append-rows.ts); `p` is the
+ * prefix the part gives SpreadsheetML's elements.
+ */
+export function cellXml(
+  ref: string,
+  cell: CellPlan,
+  styles: StyleBook,
+  styleId?: number,
+  p = ""
+): string {
+  const [, column, row] = /^([A-Z]+)(\d+)$/.exec(ref) ?? ["", ref, ""];
+  const out = new XmlText();
+  writeCell(out, column, row, cell, styles, null, styleId);
+  return p ? prefixed(out.text(), p) : out.text();
 }
 
 function conditionalFormatXml(
@@ -127,18 +146,44 @@ function conditionalFormatXml(
   return `<conditionalFormatting sqref="${escapeXml(cf.range.replace(/,/g, " "))}">${rule}</conditionalFormatting>`;
 }
 
+/** A cell's XML with its elements in the part's namespace prefix (`x:c`). */
+function prefixed(xml: string, p: string): string {
+  return xml.replace(/<(\/?)(c|f|v|is|t)(?=[\s>/])/g, `<$1${p}$2`);
+}
+
+/** Excel's limits on a validation's texts: 32 characters of title, 255 of message. */
+function messageAttributes(kind: "error" | "prompt", text: string | undefined): string {
+  if (!text) return "";
+  const show = kind === "error" ? "" : ' showInputMessage="1"';
+  return `${show} ${kind}="${escapeXml(text.slice(0, 255))}"`;
+}
+
 function validationsXml(plan: SheetPlan): string {
   const validations = plan.validations ?? [];
   if (validations.length === 0) return "";
   const items = validations.map((v) => {
-    const formula = Array.isArray(v.list) ? `"${v.list.join(",")}"` : v.list.range;
-    return (
-      `<dataValidation type="list"${v.allowOther ? ' errorStyle="warning"' : ""} allowBlank="1" showErrorMessage="1" sqref="${escapeXml(v.range)}">` +
-      `<formula1>${escapeXml(formula)}</formula1></dataValidation>`
-    );
+    const style = v.allowOther ? ' errorStyle="warning"' : "";
+    const messages = messageAttributes("error", v.error) + messageAttributes("prompt", v.prompt);
+    const open = (type: string, extra: string) =>
+      `<dataValidation type="${type}"${extra}${style} allowBlank="1" showErrorMessage="1"${messages} sqref="${escapeXml(v.range.replace(/,/g, " "))}">`;
+    if (v.decimal)
+      return (
+        open("decimal", ' operator="between"') +
+        `<formula1>${v.decimal.min}</formula1><formula2>${v.decimal.max}</formula2></dataValidation>`
+      );
+    const list = v.list ?? [];
+    const formula = Array.isArray(list) ? `"${list.join(",")}"` : list.range;
+    return open("list", "") + `<formula1>${escapeXml(formula)}</formula1></dataValidation>`;
   });
   return `<dataValidations count="${items.length}">${items.join("")}</dataValidations>`;
 }
+
+/**
+ * Protection without a password: cells are locked unless their format says otherwise; columns
+ * and rows may still be resized, and locked cells selected and copied.
+ */
+const SHEET_PROTECTION =
+  '<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" formatRows="0"/>';
 
 function viewXml(plan: SheetPlan, selected: boolean): string {
   const f = plan.frozen;
@@ -238,6 +283,7 @@ export function sheetPart(
     out.raw("</row>");
   }
   out.raw("</sheetData>");
+  if (plan.protect) out.raw(SHEET_PROTECTION);
   const merges = plan.merges ?? [];
   if (merges.length > 0)
     out.raw(

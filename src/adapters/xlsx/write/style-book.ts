@@ -128,7 +128,7 @@ const argb = (rgb: string) => `FF${rgb}`;
 export class StyleBook {
   private readonly counts: Counts;
   private readonly added: Record<Collection, string[]>;
-  /** Cell format indexes by style, then number format, then indent × 2 + wrap: no key string per cell. */
+  /** Cell format indexes by style, then number format, then indent × 4 + unlocked × 2 + wrap: no key string per cell. */
   private readonly xfs = new Map<string, Map<string, number[]>>();
   private readonly fontByKey = new Map<string, number>();
   private readonly fillByKey = new Map<string, number>();
@@ -202,14 +202,15 @@ export class StyleBook {
     style: StyleName | undefined,
     format: string | undefined,
     indent: number | undefined,
-    wrapText = false
+    wrapText = false,
+    unlocked = false
   ): number {
-    if (!style && !format && !indent && !wrapText) return 0;
+    if (!style && !format && !indent && !wrapText && !unlocked) return 0;
     let byFormat = this.xfs.get(style ?? "");
     if (!byFormat) this.xfs.set(style ?? "", (byFormat = new Map()));
     let slots = byFormat.get(format ?? "");
     if (!slots) byFormat.set(format ?? "", (slots = []));
-    const slot = (indent ?? 0) * 2 + (wrapText ? 1 : 0);
+    const slot = (indent ?? 0) * 4 + (wrapText ? 1 : 0) + (unlocked ? 2 : 0);
     let id = slots[slot];
     if (id === undefined) {
       const base = style ? STYLE_SPECS[style] : {};
@@ -222,10 +223,15 @@ export class StyleBook {
         spec.wrap || indent
           ? `<${p}alignment${indent ? ` horizontal="left" indent="${indent}"` : ""}${spec.wrap ? ' vertical="center" wrapText="1"' : ""}/>`
           : "";
+      // CT_Xf: alignment, then protection.
+      const protection = unlocked ? `<${p}protection locked="0"/>` : "";
+      const children = alignment + protection;
+      const applied =
+        (alignment ? ' applyAlignment="1"' : "") + (unlocked ? ' applyProtection="1"' : "");
       id = this.append(
         "cellXfs",
         `<${p}xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="0" xfId="0"` +
-          ` applyNumberFormat="1" applyFont="1" applyFill="1"${alignment ? ' applyAlignment="1">' + alignment + `</${p}xf>` : "/>"}`
+          ` applyNumberFormat="1" applyFont="1" applyFill="1"${applied}${children ? `>${children}</${p}xf>` : "/>"}`
       );
       slots[slot] = id;
     }

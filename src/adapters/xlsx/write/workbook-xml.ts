@@ -11,8 +11,8 @@ export interface NewSheet {
   name: string;
   sheetId: number;
   relId: string;
-  /** Hidden from the tabs (`state="hidden"`): the tool's own data. */
-  hidden?: boolean;
+  /** Out of the tabs: the tool's own data (`veryHidden`: not even in Excel's Unhide list). */
+  state?: "hidden" | "veryHidden";
 }
 
 export interface NewName {
@@ -32,6 +32,8 @@ export interface WorkbookEdit {
   droppedNames: Set<string>;
   added: NewSheet[];
   names: NewName[];
+  /** Lock the structure (`<workbookProtection lockStructure="1"/>`), without a password. */
+  protectStructure?: boolean;
 }
 
 function prefixOf(xml: string): string {
@@ -58,7 +60,7 @@ export function editWorkbookXml(xml: string, edit: WorkbookEdit): string {
   const newSheets = edit.added
     .map(
       (s) =>
-        `<${p}sheet name="${escapeXml(s.name)}" sheetId="${s.sheetId}"${s.hidden ? ' state="hidden"' : ""} r:id="${s.relId}"/>`
+        `<${p}sheet name="${escapeXml(s.name)}" sheetId="${s.sheetId}"${s.state ? ` state="${s.state}"` : ""} r:id="${s.relId}"/>`
     )
     .join("");
   const sheetsEnd = out.indexOf(`</${p}sheets>`);
@@ -72,6 +74,7 @@ export function editWorkbookXml(xml: string, edit: WorkbookEdit): string {
 
   out = editDefinedNames(out, edit, p);
   out = editActiveTab(out, edit, p);
+  if (edit.protectStructure) out = protectStructure(out, p);
   return fullCalcOnLoad(out, p);
 }
 
@@ -116,6 +119,28 @@ function editActiveTab(xml: string, edit: WorkbookEdit, p: string): string {
       return ` ${key}="${moved}"`;
     })
   );
+}
+
+/**
+ * CT_Workbook: workbookProtection comes after fileVersion, fileSharing and workbookPr, before
+ * bookViews and sheets. An existing element keeps its other attributes (and any password).
+ */
+function protectStructure(xml: string, p: string): string {
+  const existing = new RegExp(`<${p}workbookProtection(\\s[^>]*?)?(/?)>`).exec(xml);
+  if (existing) {
+    const attrs = (existing[1] ?? "").replace(/\slockStructure="[^"]*"/, "");
+    return (
+      xml.slice(0, existing.index) +
+      `<${p}workbookProtection${attrs} lockStructure="1"${existing[2]}>` +
+      xml.slice(existing.index + existing[0].length)
+    );
+  }
+  const element = `<${p}workbookProtection lockStructure="1"/>`;
+  for (const before of [`<${p}bookViews`, `<${p}sheets`]) {
+    const at = xml.search(new RegExp(`${before}[\\s>/]`));
+    if (at >= 0) return xml.slice(0, at) + element + xml.slice(at);
+  }
+  return xml;
 }
 
 /** Asks Excel and LibreOffice to compute every formula on open: the new ones carry no results. */

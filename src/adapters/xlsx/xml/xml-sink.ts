@@ -5,6 +5,7 @@
  * the garbage collection those cost (about half of `build`'s time before).
  */
 import { DeflatedPart, PartDeflater } from "../package/codec";
+import { escapeXml } from "./escape";
 
 /** Bytes per buffer handed to the deflater: large enough that each deflate call is worth it. */
 const BUFFER_BYTES = 1 << 20;
@@ -14,7 +15,34 @@ const LT = [0x26, 0x6c, 0x74, 0x3b]; // &lt;
 const GT = [0x26, 0x67, 0x74, 0x3b]; // &gt;
 const QUOT = [0x26, 0x71, 0x75, 0x6f, 0x74, 0x3b]; // &quot;
 
-export class XmlSink {
+/** Where XML is written: bytes for a part (`XmlSink`), or text for a fragment (`XmlText`). */
+export interface XmlOut {
+  /** Text written as it is: markup, or text already escaped. */
+  raw(text: string): void;
+  /** Text as element content or an attribute value, escaped as `escapeXml` escapes it. */
+  escaped(text: string): void;
+  /** A non-negative integer in decimal. */
+  int(n: number): void;
+}
+
+/** XML as a string, for the few fragments written into a part of the user's (appended rows). */
+export class XmlText implements XmlOut {
+  private readonly parts: string[] = [];
+  raw(text: string): void {
+    this.parts.push(text);
+  }
+  escaped(text: string): void {
+    this.parts.push(escapeXml(text));
+  }
+  int(n: number): void {
+    this.parts.push(String(n));
+  }
+  text(): string {
+    return this.parts.join("");
+  }
+}
+
+export class XmlSink implements XmlOut {
   private readonly buffer = new Uint8Array(BUFFER_BYTES);
   private at = 0;
   private readonly deflater = new PartDeflater();
