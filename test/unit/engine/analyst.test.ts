@@ -204,29 +204,41 @@ describe("numbers that overflow (issue 19)", () => {
 });
 
 describe("deep chains (issue 19)", () => {
-  it("a 30,000-deep unit chain and a 5,000-deep KRA chain analyse in under 2 s", () => {
-    const units: CellValue[][] = [["Unit ID", "Unit Name", "Parent Unit ID"]];
-    const people: CellValue[][] = [["Person ID", "Name", "Unit ID"]];
-    const kras: CellValue[][] = [KRA_HEADER];
-    const kpis: CellValue[][] = [KPI_HEADER];
-    for (let i = 0; i < 30_000; i++) {
-      units.push([`U${i}`, `Unit ${i}`, i === 0 ? null : `U${i - 1}`]);
-      people.push([`P${i}`, `Person ${i}`, `U${i}`]);
-    }
-    for (let i = 0; i < 5_000; i++) {
-      kras.push(kra(`R${i}`, { owner: `U${i}`, parent: i === 0 ? null : `R${i - 1}` }));
-      kpis.push(kpi(`K${i}`, { kra: `R${i}` }));
-    }
-    analyze(minimal()); // compiled once, as in any real run
-    // The best of two runs: the machine is shared, and a walk of depth × nodes took 112 s.
-    let best = Infinity;
+  it("a 30,000-deep unit chain and a 5,000-deep KRA chain analyse as fast as a flat organisation", () => {
+    // The same organisation twice: chained (each unit and KRA the child of the one before) and
+    // flat (all children of the first). A walk of depth × nodes took 112 s on the chain; a linear
+    // one takes about as long on both. Timed against each other, alternating, the best of three:
+    // a shared machine slows both alike, where a fixed limit in seconds failed under load.
+    const organisation = (chained: boolean) => {
+      const units: CellValue[][] = [["Unit ID", "Unit Name", "Parent Unit ID"]];
+      const people: CellValue[][] = [["Person ID", "Name", "Unit ID"]];
+      const kras: CellValue[][] = [KRA_HEADER];
+      const kpis: CellValue[][] = [KPI_HEADER];
+      for (let i = 0; i < 30_000; i++) {
+        units.push([`U${i}`, `Unit ${i}`, i === 0 ? null : `U${chained ? i - 1 : 0}`]);
+        people.push([`P${i}`, `Person ${i}`, `U${i}`]);
+      }
+      for (let i = 0; i < 5_000; i++) {
+        const parent = i === 0 ? null : `R${chained ? i - 1 : 0}`;
+        kras.push(kra(`R${i}`, { owner: `U${i}`, parent }));
+        kpis.push(kpi(`K${i}`, { kra: `R${i}` }));
+      }
+      return { Org: units, People: people, KRAs: kras, KPIs: kpis };
+    };
+    const chain = organisation(true);
+    const flat = organisation(false);
+    analyze(flat); // compiled once, as in any real run
     let a = analyze(minimal());
-    for (let run = 0; run < 2; run++) {
-      const start = Date.now();
-      a = analyze({ Org: units, People: people, KRAs: kras, KPIs: kpis });
-      best = Math.min(best, Date.now() - start);
+    const best = { chain: Infinity, flat: Infinity };
+    for (let run = 0; run < 3; run++) {
+      let start = Date.now();
+      a = analyze(chain);
+      best.chain = Math.min(best.chain, Date.now() - start);
+      start = Date.now();
+      analyze(flat);
+      best.flat = Math.min(best.flat, Date.now() - start);
     }
-    expect(best).toBeLessThan(2000);
+    expect(best.chain).toBeLessThan(3 * best.flat + 100);
     expect(rules(a)).not.toContain("misaligned-cascade");
     expect(a.scores.kras.get("R0")?.cascadeScore).toBe(1);
   });
