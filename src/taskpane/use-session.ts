@@ -129,7 +129,7 @@ function fileBackend(file: FileWorkbook, engine: PaneEngine): Backend {
       download: async () => new Blob([(await engine.fileBytes()) as BlobPart], { type: XLSX_TYPE }),
     },
     async load(onProgress) {
-      const view = await engine.openFile(file.bytes, within(onProgress, 0, 50));
+      const view = await engine.openFile(file.bytes, file.title, within(onProgress, 0, 50));
       if (!file.initialPlan) return view;
       return (await engine.writeFile(file.initialPlan, within(onProgress, 50, 100))).view;
     },

@@ -53,7 +53,7 @@ itBrowser(
     });
     await routeOfficeCdn(page);
     await page.goto(`${server.url}/taskpane.html`);
-    await page.getByRole("button", { name: "Open an .xlsx workbook" }).waitFor();
+    await page.getByRole("button", { name: "Open a workbook" }).waitFor();
     await page.setInputFiles('input[aria-label="Workbook file"]', master);
     await page.getByTestId("org-score").waitFor();
     await page.getByRole("tab", { name: "Build" }).click();

@@ -36,7 +36,7 @@ async function openPane(width = 360): Promise<void> {
   page = await browser.newPage({ viewport: { width, height: 900 }, acceptDownloads: true });
   await routeOfficeCdn(page);
   await page.goto(`${server.url}/taskpane.html`);
-  await page.getByRole("button", { name: "Open an .xlsx workbook" }).waitFor();
+  await page.getByRole("button", { name: "Open a workbook" }).waitFor();
 }
 
 async function openFile(file: string): Promise<number> {
@@ -103,7 +103,7 @@ describe("the task pane in a browser", () => {
       await p.route("https://appsforoffice.microsoft.com/**", () => undefined);
       const officeRequested = p.waitForRequest(/appsforoffice\.microsoft\.com\/.*office\.js/);
       await p.goto(`${server.url}/taskpane.html`, { waitUntil: "commit" });
-      const ms = await shownAfter(p, "Open an .xlsx workbook");
+      const ms = await shownAfter(p, "Open a workbook");
       await officeRequested;
       writeFileSync(path.join(SCREENS, "..", "pane-cdn-hang-ms.json"), JSON.stringify({ ms }));
       expect(ms).toBeLessThan(1000);

@@ -1,4 +1,7 @@
-/** File mode's first screen: open an .xlsx (picker or drag and drop), or start from the template. */
+/**
+ * File mode's first screen: open a workbook (.xlsx, .xlsm, .xls, .ods or .csv; picker or drag and
+ * drop), or start from the template.
+ */
 import { Body1, Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import { fileWorkbook, templateWorkbook } from "../ports/file-port";
@@ -51,7 +54,7 @@ export function OpenFile({ session }: { session: Session }) {
         ref={input}
         className={styles.hidden}
         type="file"
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        accept=".xlsx,.xlsm,.xls,.ods,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         aria-label="Workbook file"
         onChange={(e) => {
           openFile(e.target.files?.[0]);
@@ -64,9 +67,12 @@ export function OpenFile({ session }: { session: Session }) {
         onClick={() => input.current?.click()}
         disabled={session.busy !== null}
       >
-        Open an .xlsx workbook
+        Open a workbook
       </Button>
-      <Caption1>or drop it here. The file is read in this page and never uploaded.</Caption1>
+      <Caption1>
+        (.xlsx, .xlsm, .xls, .ods or .csv) or drop it here. The file is read in this page and never
+        uploaded.
+      </Caption1>
       <Button
         appearance="secondary"
         onClick={() => void session.open(templateWorkbook())}

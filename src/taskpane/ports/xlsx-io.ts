@@ -8,9 +8,9 @@
 import { WorkbookGrids } from "../../engine/grid";
 import { WorkbookPlan } from "../../planner/plan";
 import { SheetEdit } from "../../planner/settings-edit";
-import { readWorkbookInput } from "../../adapters/workbook-input";
+import { dataSheets, readWorkbookInput } from "../../adapters/workbook-input";
 import { PackageRefused } from "../../adapters/xlsx/package/limits";
-import { PackageReading } from "../../adapters/xlsx/read";
+import { PackageReading, readPackage } from "../../adapters/xlsx/read";
 import { editSheet, emptyWorkbook, writePlan as writePackage } from "../../adapters/xlsx/write";
 
 /**
@@ -19,25 +19,32 @@ import { editSheet, emptyWorkbook, writePlan as writePackage } from "../../adapt
  */
 let last: { bytes: Uint8Array; reading: PackageReading } | null = null;
 
-function open(bytes: Uint8Array): PackageReading {
+/**
+ * The bytes as a package. An .xls, .ods or .csv is read as the command line reads it and becomes
+ * a new .xlsx holding its data (SPEC section 7, "Inputs"), which every later write goes into.
+ */
+function open(bytes: Uint8Array, fileName = "workbook.xlsx"): PackageReading {
   if (last?.bytes === bytes) return last.reading;
   if (bytes.length === 0) return emptyWorkbook();
   let input;
   try {
-    input = readWorkbookInput(bytes, "workbook.xlsx");
+    input = readWorkbookInput(bytes, fileName);
   } catch (e) {
     throw new Error(
       e instanceof PackageRefused && !e.damaged
         ? `This workbook was refused: ${e.message}.`
-        : "This .xlsx file could not be read: it may be damaged or password-protected."
+        : "This workbook could not be read: it may be damaged or password-protected."
     );
   }
-  if (!input?.reading)
+  if (!input)
     throw new Error(
-      "This file is not an .xlsx workbook. Save it from Excel as .xlsx and open it again."
+      "This file is not a workbook the pane reads (.xlsx, .xlsm, .xls, .ods or .csv). Save it from Excel as .xlsx and open it again."
     );
-  last = { bytes, reading: input.reading };
-  return input.reading;
+  const reading =
+    input.reading ??
+    readPackage(writePackage(emptyWorkbook(), { sheets: dataSheets(input.grids) }).bytes);
+  last = { bytes, reading };
+  return reading;
 }
 
 function remember(bytes: Uint8Array): Uint8Array {
@@ -45,9 +52,12 @@ function remember(bytes: Uint8Array): Uint8Array {
   return bytes;
 }
 
-/** The workbook's grids; rejects with a message a person can act on when it is no workbook. */
-export async function readGrids(bytes: Uint8Array): Promise<WorkbookGrids> {
-  return open(bytes).grids;
+/**
+ * The workbook's grids; rejects with a message a person can act on when it is no workbook. The
+ * file's name tells a .csv (which has no signature) from the rest.
+ */
+export async function readGrids(bytes: Uint8Array, fileName?: string): Promise<WorkbookGrids> {
+  return open(bytes, fileName).grids;
 }
 
 /**

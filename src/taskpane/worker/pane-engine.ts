@@ -44,7 +44,7 @@ export interface PaneEngine {
   /** Analyses grids read on the page (Excel's workbook). */
   analyze(grids: WorkbookGrids, onProgress: OnProgress): Promise<PaneView>;
   /** File mode: keeps the .xlsx bytes and analyses them. Empty bytes: a new workbook. */
-  openFile(bytes: Uint8Array, onProgress: OnProgress): Promise<PaneView>;
+  openFile(bytes: Uint8Array, fileName: string, onProgress: OnProgress): Promise<PaneView>;
   /** The scorecards, cascade, findings and dashboard sheets to write into Excel. */
   planBuild(): Promise<WorkbookPlan>;
   /** The Settings rows that make these changes, for the workbook analysed last. */
@@ -113,16 +113,21 @@ export function createPaneEngine(
     return { ...view, roots: index.rootRows() };
   };
 
-  const read = async (next: Uint8Array, onProgress: OnProgress, from: number) => {
+  const read = async (
+    next: Uint8Array,
+    onProgress: OnProgress,
+    from: number,
+    fileName?: string
+  ) => {
     onProgress({ stage: "Reading the workbook", percent: from });
-    const grids = await (await loadIo()).readGrids(next);
+    const grids = await (await loadIo()).readGrids(next, fileName);
     bytes = next;
     return analyse(grids, onProgress, from + (100 - from) * 0.6);
   };
 
   return {
     analyze: async (grids, onProgress) => analyse(grids, onProgress, 0),
-    openFile: (next, onProgress) => read(next, onProgress, 0),
+    openFile: (next, fileName, onProgress) => read(next, onProgress, 0, fileName),
     planBuild: async () => planWorkbook(current().analysis),
     planSettings: async (changes) => {
       const { grids, analysis } = current();

@@ -67,7 +67,8 @@ export function engineOverMessages(worker: WorkerLike): PaneEngine {
       return call("analyzeReceived", [grids.tables, onProgress]);
     },
     // The bytes move to the worker: the page has no further use for them.
-    openFile: (bytes, onProgress) => call("openFile", [bytes, onProgress], [bytes.buffer]),
+    openFile: (bytes, fileName, onProgress) =>
+      call("openFile", [bytes, fileName, onProgress], [bytes.buffer]),
     async planBuild() {
       const { plan, rowCounts } = await call<PlanOutline>("planOutline", []);
       for (const [i, sheet] of plan.sheets.entries())

@@ -21,7 +21,7 @@ it("prepares the files as a zip, previews the returned ones, and writes them int
     async () => checkInIo
   );
   const master = new Uint8Array(await sampleMaster());
-  await engine.openFile(master.slice(), quiet);
+  await engine.openFile(master.slice(), "master.xlsx", quiet);
 
   const prepared = await engine.prepareCheckIns("owner", "master.xlsx");
   expect(prepared).toMatchObject({ name: "check-ins 2026-06-30.zip", checkIns: 91, by: "owner" });

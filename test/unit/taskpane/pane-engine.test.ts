@@ -72,7 +72,9 @@ describe("writing a file", () => {
   it("reads the file, writes the build into it and reads it again, reporting each stage", async () => {
     const engine = createPaneEngine(async () => fakeXlsxIo);
     const stages: Progress[] = [];
-    const view = await engine.openFile(jsonBytes(sampleGrids()), (p) => stages.push(p));
+    const view = await engine.openFile(jsonBytes(sampleGrids()), "sample.xlsx", (p) =>
+      stages.push(p)
+    );
     expect(view.overview.findings.error).toBe(2);
     expect(stages.map((s) => s.stage)).toEqual([
       "Reading the workbook",
@@ -103,7 +105,7 @@ describe("writing a file", () => {
     };
     const engine = createPaneEngine(async () => failing);
     const bytes = jsonBytes(sampleGrids());
-    await engine.openFile(bytes, () => undefined);
+    await engine.openFile(bytes, "sample.xlsx", () => undefined);
     await expect(engine.writeFile("build", () => undefined)).rejects.toThrow("disk full");
     expect(await engine.fileBytes()).toEqual(bytes);
   });

@@ -64,7 +64,7 @@ describe("the worker's messages", () => {
 
   it("carry files, settings edits, errors and the tree", async () => {
     const { client } = overMessages(inPlace());
-    const view = await client.openFile(jsonBytes(sampleGrids()), () => undefined);
+    const view = await client.openFile(jsonBytes(sampleGrids()), "sample.xlsx", () => undefined);
     expect((await client.children(view.roots[0].key)).map((r) => r.id)).toEqual(["O1"]);
     const edit = await client.planSettings(new Map([["Cap", 1.5]]));
     expect(edit.writes).toContainEqual({ address: "B3", value: 1.5 });

@@ -1,5 +1,7 @@
 /** The file mode's reader and writer over the package reader and writer: bytes in, grids or new bytes out, the old bytes untouched. */
 import ExcelJS from "exceljs";
+import { readFileSync } from "fs";
+import * as path from "path";
 import { planTemplate } from "../../../src/planner/template";
 import { applyEdit, readGrids, writePlan } from "../../../src/taskpane/ports/xlsx-io";
 
@@ -37,7 +39,17 @@ describe("xlsx-io", () => {
       await names((await writePlan(new Uint8Array(0), { sheets: planTemplate(["kras"]) })).bytes)
     ).toEqual(["KRAs"]);
     await expect(readGrids(new Uint8Array([1, 2, 3, 4]))).rejects.toThrow(
-      "This file is not an .xlsx workbook."
+      "This file is not a workbook the pane reads (.xlsx, .xlsm, .xls, .ods or .csv)."
     );
+  });
+
+  it("opens a .csv (told by its name) or an .xls as a new .xlsx holding its data, and builds into it", async () => {
+    const csv = new TextEncoder().encode("KRA ID,KRA,Owner\nR1,Revenue,U1\n");
+    expect((await readGrids(csv, "kras.csv")).sheets[0].rows[1]).toEqual(["R1", "Revenue", "U1"]);
+    const { bytes: built } = await writePlan(csv, { sheets: planTemplate(["kpis"]) });
+    expect(await names(built)).toEqual(["kras", "KPIs"]);
+    const xls = readFileSync(path.join(__dirname, "../../fixtures/xls/sample-company.xls"));
+    const grids = await readGrids(new Uint8Array(xls), "sample.xls");
+    expect(grids.sheets.map((s) => s.name)).toContain("KPIs");
   });
 });
