@@ -24,8 +24,14 @@ export function parseA1(address: string): { row: number; col: number } | null {
   return { row: Number(m[2]) - 1, col: col - 1 };
 }
 
-/** `Sheet!A1`, quoting the sheet name the way Excel does when it needs quotes. */
+/**
+ * `Sheet!A1`, quoting the sheet name the way Excel does when it needs quotes: anything but a
+ * plain word, and words a formula would read as a cell (`A1`, `R1C1`, `R2`, `C3`) or a boolean.
+ */
 export function sheetRef(sheet: string, cell: string): string {
-  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet);
+  const plain =
+    /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) &&
+    !/^[A-Za-z]{1,3}\d+$/.test(sheet) &&
+    !/^(R\d*C\d*|R\d*|C\d*|true|false)$/i.test(sheet);
   return plain ? `${sheet}!${cell}` : `'${sheet.replace(/'/g, "''")}'!${cell}`;
 }

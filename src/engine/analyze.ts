@@ -58,6 +58,8 @@ export interface Analysis {
   broken: BrokenLinks;
   /** How the layout reader (SPEC 2.1) read each sheet; empty when the canonical reading sufficed. */
   readings: SheetReading[];
+  /** The sheets as read (merged areas filled down): where the live scorecard's links point (SPEC 8). */
+  workbook: WorkbookGrids;
 }
 
 const REQUIRED_SHEETS: SheetKind[] = ["kras", "kpis"];
@@ -119,14 +121,11 @@ export function analyzeWorkbook(input: WorkbookGrids, options: AnalyzeOptions = 
     kras: readKras(regions.kras, findings),
     kpis: readKpis(regions.kpis, findings),
     checkIns: readCheckIns(regions.actuals, findings),
+    periodTargets: [...(layout?.periodTargets ?? []), ...readTargetsSheet(workbook, findings)],
+    openCells: layout?.openCells ?? [],
   };
 
-  applyPeriodTargets(
-    model.kpis,
-    [...(layout?.periodTargets ?? []), ...readTargetsSheet(workbook, findings)],
-    asOf,
-    findings
-  );
+  applyPeriodTargets(model.kpis, model.periodTargets, asOf, findings);
   const broken = checkReferences(model, findings);
   checkCycles(model, findings, broken);
   const definitions = new Map<string, KpiDefinition>();
@@ -149,5 +148,5 @@ export function analyzeWorkbook(input: WorkbookGrids, options: AnalyzeOptions = 
   checkCoverage(model, broken, scores, findings);
   const list = mergeSameCellFindings(collapseColumnFindings(findings.list, Object.values(regions)));
   const readings = layout?.readings ?? [];
-  return { model, findings: list, scores, definitions, actuals, broken, readings };
+  return { model, findings: list, scores, definitions, actuals, broken, readings, workbook };
 }

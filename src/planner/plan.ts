@@ -87,7 +87,7 @@ export interface ChartPlan {
 
 export interface SheetPlan {
   /** What the sheet is, for finding it again on the next build. */
-  kind: "scorecard" | "cascade" | "findings" | "dashboard" | "trends" | "template";
+  kind: "scorecard" | "cascade" | "findings" | "dashboard" | "trends" | "periods" | "template";
   name: string;
   /** Dense rows from A1: `rows[r][c]` is the cell at row r+1, column c+1 (null = empty). */
   rows: (CellPlan | null)[][];
@@ -107,6 +107,8 @@ export interface SheetPlan {
   table?: { name: string; headerRow: number; column: number; columns: number };
   tabColor?: string;
   charts?: ChartPlan[];
+  /** A helper sheet that formulas read and people need not see (the live scorecard's periods). */
+  hidden?: boolean;
 }
 
 /**

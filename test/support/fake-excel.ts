@@ -227,6 +227,10 @@ export class FakeSheet {
     this.count(pathBytes("property", "HorizontalPageBreaks"));
     return recorder(this.log, "horizontalPageBreaks", this.count);
   }
+  set visibility(state: string) {
+    this.count(actionBytes("setProperty", "Visibility", [state]));
+    this.log.push({ path: "visibility", value: state });
+  }
   set tabColor(color: string) {
     this.count(actionBytes("setProperty", "TabColor", [color]));
     this.log.push({ path: "tabColor", value: color });

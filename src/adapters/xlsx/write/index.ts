@@ -16,6 +16,8 @@ import {
   sheetAnchor,
 } from "../../../planner/generated";
 import { SheetPlan, WorkbookPlan } from "../../../planner/plan";
+import { withSheetNames } from "../../../planner/sheet-names";
+import { withFileFormulas } from "./future-functions";
 import { PackageReading, readPackage } from "../read";
 import { Package, relType, relsPartOf } from "../package/opc";
 import { ZipWriter } from "../package/zip-write";
@@ -248,9 +250,15 @@ export function writePlan(reading: PackageReading, plan: WorkbookPlan): PackageW
   const names: NewName[] = [];
   const written: string[] = [];
   const newParts: [string, string | Uint8Array][] = [];
-  for (const sheet of plan.sheets) {
-    const name = freeSheetName(sheet.name, taken);
+  // Every name first: the sheets' formulas refer to each other by the names they get.
+  const finalNames = plan.sheets.map((s) => {
+    const name = freeSheetName(s.name, taken);
     taken.push(name);
+    return name;
+  });
+  const named = withSheetNames(plan, finalNames).sheets.map(withFileFormulas);
+  for (const [i, sheet] of named.entries()) {
+    const name = finalNames[i];
     const part = freePartName(pkg, takenParts, removedParts, `${folder}worksheets/`, "sheet");
     const relId = freeRelId(relIds);
     // The sheet's own relationships: its table, its charts' drawing, its notes.
@@ -309,7 +317,7 @@ export function writePlan(reading: PackageReading, plan: WorkbookPlan): PackageW
     ]);
     newTypes.push({ part, type: CONTENT_TYPES.worksheet });
     newRels.push({ id: relId, type: REL_TYPES.worksheet, target: relativeTarget(info.part, part) });
-    newSheets.push({ name, sheetId: ++sheetId, relId });
+    newSheets.push({ name, sheetId: ++sheetId, relId, hidden: sheet.hidden });
     const index = kept.length + newSheets.length - 1;
     // Template sheets become the user's to fill in: no marker, so no build ever replaces them.
     if (sheet.kind !== "template") {

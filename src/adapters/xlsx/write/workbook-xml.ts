@@ -11,6 +11,8 @@ export interface NewSheet {
   name: string;
   sheetId: number;
   relId: string;
+  /** A helper sheet people need not see (`state="hidden"`). */
+  hidden?: boolean;
 }
 
 export interface NewName {
@@ -54,7 +56,10 @@ export function editWorkbookXml(xml: string, edit: WorkbookEdit): string {
   const sheetTag = new RegExp(`<${p}sheet\\s[^>]*?(/>|>\\s*</${p}sheet>)`, "g");
   let out = xml.replace(sheetTag, (tag) => (edit.removedRelIds.has(relIdIn(tag) ?? "") ? "" : tag));
   const newSheets = edit.added
-    .map((s) => `<${p}sheet name="${escapeXml(s.name)}" sheetId="${s.sheetId}" r:id="${s.relId}"/>`)
+    .map(
+      (s) =>
+        `<${p}sheet name="${escapeXml(s.name)}" sheetId="${s.sheetId}"${s.hidden ? ' state="hidden"' : ""} r:id="${s.relId}"/>`
+    )
     .join("");
   const sheetsEnd = out.indexOf(`</${p}sheets>`);
   if (sheetsEnd >= 0) out = out.slice(0, sheetsEnd) + newSheets + out.slice(sheetsEnd);
