@@ -5,7 +5,7 @@
  * measures each request as Office.js serialises it — every object path and action as JSON, in
  * UTF-8 bytes, which is what Excel on the web holds to 5 MB — and each read's response the same way.
  */
-import { a1, parseA1 } from "../../src/engine/address";
+import { a1, parseA1, sheetRef } from "../../src/engine/address";
 
 type Log = { path: string; value: unknown }[];
 
@@ -85,11 +85,25 @@ export class FakeSheet {
   activated = false;
   selected: string | null = null;
   constructor(
-    public name: string,
+    private sheetName: string,
     private readonly book: FakeWorkbook,
     /** What reading the sheet gives, from A1 (before anything is written). */
     public data: FakeValue[][] = []
   ) {}
+  get name(): string {
+    return this.sheetName;
+  }
+  /** Renames the sheet and, as Excel does, every formula's reference to it. */
+  set name(to: string) {
+    const from = sheetRef(this.sheetName, "");
+    const escaped = from.replace(/[.*+?^$()|[\]\\{}]/g, (c) => `\\${c}`);
+    const pattern = new RegExp(`(?<![\\w.'])${escaped}`, "g");
+    for (const sheet of this.book.sheets)
+      for (const cell of sheet.cells.values())
+        if (typeof cell.formula === "string" && cell.formula.startsWith("="))
+          cell.formula = cell.formula.replace(pattern, sheetRef(to, ""));
+    this.sheetName = to;
+  }
   /** The used range of `data`, as Excel reports it: trimmed to the non-blank cells. */
   getUsedRangeOrNullObject(): unknown {
     const filled = (v: FakeValue | undefined) => v !== null && v !== undefined && v !== "";

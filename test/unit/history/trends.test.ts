@@ -74,6 +74,7 @@ describe("the Trends sheet", () => {
       "findings",
       "dashboard",
       "trends",
+      "periods",
     ]);
     expect(planTrends(analyze({ KRAs: sheets.KRAs, KPIs: sheets.KPIs }))).toBeNull();
   });
