@@ -2,7 +2,7 @@
  * The Cascade sheet: Goal → Objective → KRA (→ child KRAs) → KPI as an indented tree, with owners
  * and scores. KPI and KRA scores are the scorecard's cells; an objective's score is the mean of its
  * KRAs' and a goal's of its objectives', as formulas over the rows below it (SPEC 8: the cascade
- * moves with the scorecard). The hidden column G holds each row's parent row for those formulas.
+ * moves with the scorecard). The hidden column G holds the row each score counts toward.
  */
 import { Analysis } from "../engine/analyze";
 import { live } from "../engine/links";
@@ -16,7 +16,7 @@ const PCT = "0.0%";
 /** Excel shows at most 15 levels of indent; deeper levels line up at the 15th. */
 const MAX_INDENT = 15;
 const STATUS_LABEL = { green: "Green", amber: "Amber", red: "Red" } as const;
-const HEADERS = ["Cascade", "Level", "ID", "Owner", "Score", "Status", "Parent row"];
+const HEADERS = ["Cascade", "Level", "ID", "Owner", "Score", "Status", "Counts toward row"];
 const LEVEL_STYLE: Partial<Record<CascadeLevel, CellPlan["style"]>> = {
   Goal: "owner",
   Objective: "subtitle",
@@ -24,28 +24,13 @@ const LEVEL_STYLE: Partial<Record<CascadeLevel, CellPlan["style"]>> = {
 };
 const FIRST_ROW = 4;
 const SCORE = "E";
-const PARENT = "G";
+const TOWARD = "G";
 
 interface Placed {
   node: CascadeNode;
   indent: number;
   /** 1-based row of the parent node; null at the top. */
   parent: number | null;
-}
-
-/** The KRAs the engine averages into each objective's score (SPEC 4): its linked KRAs. */
-function krasOfObjectives(analysis: Analysis): Map<string, Set<string>> {
-  const { model, broken } = analysis;
-  const out = new Map<string, Set<string>>();
-  for (const k of model.kras.values()) {
-    const o = live(broken, "kra", k.id, "objective", k.objective);
-    if (o !== null) out.set(o, (out.get(o) ?? new Set()).add(k.id));
-  }
-  return out;
-}
-
-function sameSet(a: ReadonlySet<string>, b: readonly string[]): boolean {
-  return a.size === b.length && b.every((x) => a.has(x));
 }
 
 export function planCascade(analysis: Analysis, name: string, scorecard: ScorecardIndex): SheetPlan {
@@ -61,42 +46,47 @@ export function planCascade(analysis: Analysis, name: string, scorecard: Scoreca
     for (let i = p.node.children.length - 1; i >= 0; i--)
       stack.push({ node: p.node.children[i], indent: p.indent + 1, parent: row });
   }
-  // The last row of each node's subtree: the row before the next one no deeper than it.
-  const end = new Array<number>(placed.length);
-  const open: number[] = [];
+  // Each row the score of which counts toward another's: an objective's toward its goal's, a
+  // KRA's toward its objective's (wherever the KRA is shown: under a parent KRA, say).
+  const { model, broken } = analysis;
+  const objectiveRow = new Map<string, number>();
   placed.forEach((p, i) => {
-    while (open.length && placed[open[open.length - 1]].indent >= p.indent)
-      end[open.pop() as number] = FIRST_ROW + i - 1;
-    open.push(i);
+    if (p.node.level === "Objective") objectiveRow.set(p.node.id, FIRST_ROW + i);
   });
-  for (const i of open) end[i] = FIRST_ROW + placed.length - 1;
-
-  const members = krasOfObjectives(analysis);
-  const meanOfChildren = (row: number, last: number): CellPlan => {
-    if (last <= row) return { value: null, format: PCT };
-    const scores = `${SCORE}${row + 1}:${SCORE}${last}`;
-    const parents = `${PARENT}${row + 1}:${PARENT}${last}`;
+  const toward = placed.map((p) => {
+    if (p.node.level === "Objective") return p.parent;
+    if (p.node.level !== "KRA") return null;
+    const kra = model.kras.get(p.node.id);
+    const objective = kra ? live(broken, "kra", kra.id, "objective", kra.objective) : null;
+    return objective === null ? null : (objectiveRow.get(objective) ?? null);
+  });
+  const members = new Map<number, { first: number; last: number }>();
+  toward.forEach((to, i) => {
+    if (to === null) return;
+    const row = FIRST_ROW + i;
+    const m = members.get(to);
+    if (m) m.last = row;
+    else members.set(to, { first: row, last: row });
+  });
+  /** The mean of the scores that count toward `row` (SPEC 4: goals and objectives). */
+  const meanOf = (row: number): CellPlan => {
+    const m = members.get(row);
+    if (!m) return { value: null, format: PCT };
+    const scores = `${SCORE}${m.first}:${SCORE}${m.last}`;
+    const keys = `${TOWARD}${m.first}:${TOWARD}${m.last}`;
     return {
-      formula: `IFERROR(SUMIFS(${scores},${parents},${row})/COUNTIFS(${parents},${row},${scores},">-1E+300"),"")`,
+      formula: `IFERROR(SUMIFS(${scores},${keys},${row})/COUNTIFS(${keys},${row},${scores},">-1E+300"),"")`,
       format: PCT,
     };
   };
-  const scoreCell = (p: Placed, row: number, last: number): CellPlan => {
-    const { node } = p;
-    const fixed: CellPlan = { value: node.score, format: PCT };
-    if (node.level === "KPI" || node.level === "KRA") {
-      const at = (node.level === "KPI" ? scorecard.kpis : scorecard.kras).get(node.id);
-      const scored = node.level === "KPI" || node.children.some((c) => c.level === "KPI");
-      return at !== undefined && scored
-        ? { formula: scorecardRef(scorecard, SC.attainment, at), format: PCT }
-        : fixed;
-    }
-    if (node.level === "Goal") return meanOfChildren(row, last);
-    // An objective whose linked KRAs all sit right under it (none shown elsewhere in the tree).
-    const shown = node.children.filter((c) => c.level === "KRA").map((c) => c.id);
-    return node.level === "Objective" && sameSet(members.get(node.id) ?? new Set(), shown)
-      ? meanOfChildren(row, last)
-      : fixed;
+  const scoreCell = (node: CascadeNode, row: number): CellPlan => {
+    if (node.level === "Goal" || node.level === "Objective") return meanOf(row);
+    const at = (node.level === "KPI" ? scorecard.kpis : scorecard.kras).get(node.id);
+    // A KRA without KPIs has no score cell on the scorecard (a reference would read 0).
+    const scored = node.level === "KPI" || node.children.some((c) => c.level === "KPI");
+    return at !== undefined && scored
+      ? { formula: scorecardRef(scorecard, SC.attainment, at), format: PCT }
+      : { value: node.score, format: PCT };
   };
   const statusCell = (node: CascadeNode): CellPlan => {
     const at = node.level === "KPI" ? scorecard.kpis.get(node.id) : undefined;
@@ -122,9 +112,9 @@ export function planCascade(analysis: Analysis, name: string, scorecard: Scoreca
       { value: node.level },
       { value: node.id },
       { value: node.owner },
-      scoreCell(p, row, end[i]),
+      scoreCell(node, row),
       statusCell(node),
-      p.parent === null ? null : { value: p.parent },
+      toward[i] === null ? null : { value: toward[i] },
     ]);
   });
   return {

@@ -12,7 +12,8 @@ import { a1, columnLetters, sheetRef } from "../engine/address";
 import { excelSerialFromDay, isoFromDay } from "../engine/dates";
 import { RATING_LABELS } from "../engine/settings";
 import { documentPrint } from "./plan-print";
-import { Kpi, isBroken } from "../engine/model";
+import { Kpi, Kra, isBroken } from "../engine/model";
+import { live } from "../engine/links";
 import { groupWeights } from "../engine/scoring/math";
 import { KpiScore } from "../engine/scoring/scores";
 import { checkInComment } from "../engine/history/latest-check-ins";
@@ -368,8 +369,79 @@ function kpiRow(
   });
 }
 
-function ownerBlock(rows: Rows, block: OwnerBlock, ctx: Context, index: ScorecardIndex): number {
+/** A KRA row with its KPI rows below it; its weighted share refers to `ownerRow`'s KRA weight. */
+function kraBlock(
+  rows: Rows,
+  block: { kra: Kra; kpis: readonly Kpi[]; weight: number | null; ownerRow: number },
+  ctx: Context,
+  index: ScorecardIndex
+): void {
   const { analysis } = ctx;
+  const { kra, kpis, ownerRow } = block;
+  const idNote = derivedIdNote(kra);
+  const k = rows.add({
+    [SC.label]: { value: kra.name ?? kra.id, style: "kra", indent: 1 },
+    [SC.id]: { value: kra.id, style: "kra", ...(idNote ? { comment: idNote } : {}) },
+    [SC.weight]: weightCell(analysis, kra, block.weight, "kra"),
+    [SC.kind]: { value: "kra" },
+  });
+  index.kras.set(kra.id, k);
+  const kpiWeights = groupWeights(
+    kpis.map((x) => x.weight),
+    kpis.map((x) => isBroken(x, "weight"))
+  );
+  kpis.forEach((kpi, j) =>
+    index.kpis.set(
+      kpi.id,
+      kpiRow(rows, kpi, analysis.scores.kpis.get(kpi.id) as KpiScore, kpiWeights[j], k, ctx)
+    )
+  );
+  const [first, last] = [k + 1, k + kpis.length];
+  const [I, K, O] = [ref(SC.attainment, k), ref(SC.weight, k), ref(SC.kpiWeightUsed, k)];
+  const scored = `OR(${I}="",${K}="")`;
+  rows.set(
+    k,
+    SC.kpiWeightUsed,
+    kpis.length
+      ? { formula: `SUM(${ref(SC.kpiWeightUsed, first)}:${ref(SC.kpiWeightUsed, last)})` }
+      : { value: 0 }
+  );
+  rows.set(
+    k,
+    SC.attainment,
+    kpis.length
+      ? {
+          formula: `IF(${O}=0,"",SUM(${ref(SC.kpiWeighted, first)}:${ref(SC.kpiWeighted, last)})/${O})`,
+          format: PCT,
+          style: "kra",
+        }
+      : { value: null, style: "kra" }
+  );
+  rows.set(
+    k,
+    SC.coverage,
+    kpis.length
+      ? {
+          formula: `IF(SUM(${ref(SC.weight, first)}:${ref(SC.weight, last)})=0,0,${O}/SUM(${ref(SC.weight, first)}:${ref(SC.weight, last)}))`,
+          format: COVERAGE_FORMAT,
+          style: "kra",
+        }
+      : { value: 0, format: COVERAGE_FORMAT, style: "kra" }
+  );
+  rows.set(k, SC.kraCoverageWeighted, {
+    formula: `IF(${K}="",0,${K}*IF(${I}="",0,${ref(SC.coverage, k)}))`,
+  });
+  rows.set(k, SC.kraWeightUsed, { formula: `IF(${scored},0,${K})` });
+  rows.set(k, SC.kraWeighted, { formula: `IF(${scored},0,${I}*${K})` });
+  const P = ref(SC.kraWeightUsed, ownerRow);
+  rows.set(k, SC.weighted, {
+    formula: `IF(OR(${scored},${P}=0),"",${ref(SC.kraWeighted, k)}/${P})`,
+    format: PCT,
+    style: "kra",
+  });
+}
+
+function ownerBlock(rows: Rows, block: OwnerBlock, ctx: Context, index: ScorecardIndex): number {
   const ownerRow = rows.add({
     [SC.label]: {
       value: `${block.kind === "unit" ? "Unit" : block.kind === "person" ? "Person" : "Owner"}: ${block.label}`,
@@ -382,69 +454,9 @@ function ownerBlock(rows: Rows, block: OwnerBlock, ctx: Context, index: Scorecar
     block.kras.map((k) => k.kra.weight),
     block.kras.map((k) => isBroken(k.kra, "weight"))
   );
-  block.kras.forEach(({ kra, kpis }, i) => {
-    const idNote = derivedIdNote(kra);
-    const k = rows.add({
-      [SC.label]: { value: kra.name ?? kra.id, style: "kra", indent: 1 },
-      [SC.id]: { value: kra.id, style: "kra", ...(idNote ? { comment: idNote } : {}) },
-      [SC.weight]: weightCell(analysis, kra, kraWeights[i], "kra"),
-      [SC.kind]: { value: "kra" },
-    });
-    index.kras.set(kra.id, k);
-    const kpiWeights = groupWeights(
-      kpis.map((x) => x.weight),
-      kpis.map((x) => isBroken(x, "weight"))
-    );
-    kpis.forEach((kpi, j) =>
-      index.kpis.set(
-        kpi.id,
-        kpiRow(rows, kpi, analysis.scores.kpis.get(kpi.id) as KpiScore, kpiWeights[j], k, ctx)
-      )
-    );
-    const [first, last] = [k + 1, k + kpis.length];
-    const [I, K, O] = [ref(SC.attainment, k), ref(SC.weight, k), ref(SC.kpiWeightUsed, k)];
-    const scored = `OR(${I}="",${K}="")`;
-    rows.set(
-      k,
-      SC.kpiWeightUsed,
-      kpis.length
-        ? { formula: `SUM(${ref(SC.kpiWeightUsed, first)}:${ref(SC.kpiWeightUsed, last)})` }
-        : { value: 0 }
-    );
-    rows.set(
-      k,
-      SC.attainment,
-      kpis.length
-        ? {
-            formula: `IF(${O}=0,"",SUM(${ref(SC.kpiWeighted, first)}:${ref(SC.kpiWeighted, last)})/${O})`,
-            format: PCT,
-            style: "kra",
-          }
-        : { value: null, style: "kra" }
-    );
-    rows.set(
-      k,
-      SC.coverage,
-      kpis.length
-        ? {
-            formula: `IF(SUM(${ref(SC.weight, first)}:${ref(SC.weight, last)})=0,0,${O}/SUM(${ref(SC.weight, first)}:${ref(SC.weight, last)}))`,
-            format: COVERAGE_FORMAT,
-            style: "kra",
-          }
-        : { value: 0, format: COVERAGE_FORMAT, style: "kra" }
-    );
-    rows.set(k, SC.kraCoverageWeighted, {
-      formula: `IF(${K}="",0,${K}*IF(${I}="",0,${ref(SC.coverage, k)}))`,
-    });
-    rows.set(k, SC.kraWeightUsed, { formula: `IF(${scored},0,${K})` });
-    rows.set(k, SC.kraWeighted, { formula: `IF(${scored},0,${I}*${K})` });
-    const P = ref(SC.kraWeightUsed, ownerRow);
-    rows.set(k, SC.weighted, {
-      formula: `IF(OR(${scored},${P}=0),"",${ref(SC.kraWeighted, k)}/${P})`,
-      format: PCT,
-      style: "kra",
-    });
-  });
+  block.kras.forEach(({ kra, kpis }, i) =>
+    kraBlock(rows, { kra, kpis, weight: kraWeights[i], ownerRow }, ctx, index)
+  );
   const end = rows.rows.length;
   const P = ref(SC.kraWeightUsed, ownerRow);
   const I = ref(SC.attainment, ownerRow);
@@ -483,7 +495,10 @@ function ownerBlock(rows: Rows, block: OwnerBlock, ctx: Context, index: Scorecar
   return ownerRow;
 }
 
-/** SPEC 8: KPIs with no KRA or owner get a block of their own, never nowhere; it has no score. */
+/**
+ * SPEC 8: KPIs with no KRA or owner get a block of their own, never nowhere; it has no score. A
+ * KRA that exists but has no owner (a workbook that names no owners) keeps its row and score.
+ */
 function unassignedBlock(
   rows: Rows,
   kpis: readonly Kpi[],
@@ -492,16 +507,28 @@ function unassignedBlock(
 ): void {
   if (kpis.length === 0) return;
   const { analysis } = ctx;
+  const { model, broken } = analysis;
   const head = rows.add({
     [SC.label]: { value: "Unassigned KPIs (no KRA or owner)", style: "owner" },
     [SC.kind]: { value: "unassigned" },
   });
-  for (const kpi of kpis)
+  const ofKra = new Map<Kra, Kpi[]>();
+  const loose: Kpi[] = [];
+  for (const kpi of kpis) {
+    const kra = model.kras.get(live(broken, "kpi", kpi.id, "kra", kpi.kra) ?? "");
+    if (kra) ofKra.set(kra, [...(ofKra.get(kra) ?? []), kpi]);
+    else loose.push(kpi);
+  }
+  for (const [kra, list] of ofKra)
+    kraBlock(rows, { kra, kpis: list, weight: kra.weight, ownerRow: head }, ctx, index);
+  if (loose.length === 0) return;
+  const first = rows.rows.length + 1;
+  for (const kpi of loose)
     index.kpis.set(
       kpi.id,
       kpiRow(rows, kpi, analysis.scores.kpis.get(kpi.id) as KpiScore, kpi.weight, head, ctx)
     );
-  const [first, last] = [head + 1, head + kpis.length];
+  const last = rows.rows.length;
   rows.set(head, SC.kpiWeightUsed, {
     formula: `SUM(${ref(SC.kpiWeightUsed, first)}:${ref(SC.kpiWeightUsed, last)})`,
   });
