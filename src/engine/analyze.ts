@@ -37,6 +37,7 @@ import { checkReferences } from "./rules/references";
 import { checkStaleActuals } from "./rules/stale-actuals";
 import { checkStructure } from "./rules/structure";
 import { checkWeights } from "./rules/weights";
+import { checkUnlinkedCheckIns } from "./rules/unlinked-check-ins";
 import { KpiActual, groupCheckIns, kpiActual } from "./scoring/actuals";
 import { KpiDefinition, defineKpi } from "./scoring/kpi-definition";
 import { Scores, computeScores } from "./scoring/scores";
@@ -142,6 +143,7 @@ export function analyzeWorkbook(input: WorkbookGrids, options: AnalyzeOptions = 
   for (const kpi of model.kpis.values())
     actuals.set(kpi.id, kpiActual(kpi, byKpi.get(kpi.id), model.checkIns, asOf));
   checkMissingActuals(model, actuals, findings);
+  checkUnlinkedCheckIns(workbook, model, findings);
 
   const unscored = checkKpiScale(model, definitions, actuals, findings);
   const scores = computeScores({ model, broken, definitions, actuals, unscored });

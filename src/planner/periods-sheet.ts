@@ -12,13 +12,17 @@
 import { Analysis } from "../engine/analyze";
 import { a1, columnLetters } from "../engine/address";
 import { excelSerialFromDay } from "../engine/dates";
-import { CheckInRoom, PeriodCell, checkInRoom, kpiPeriodCells } from "../engine/sources/period-cells";
+import {
+  CheckInRoom,
+  PeriodCell,
+  ROOM_RECORD_LABEL,
+  checkInRoom,
+  kpiPeriodCells,
+} from "../engine/sources/period-cells";
 import { PeriodPart, cellRef, guardedValue, keyCriterion, rangeRef } from "./live-formulas";
 import { CellPlan, SheetPlan } from "./plan";
 
 export const PERIODS_SHEET = "KPI Periods";
-/** Row 2 says which check-in rows the formulas read, for validate's `unlinked-check-in` (1-based). */
-export const COVERAGE_LABEL = "Check-ins read to row";
 const HEADER_ROW = 3;
 const COL = { id: 0, end: 1, value: 2, position: 3, key: 4, text: 5 } as const;
 const DATE_FORMAT = "yyyy-mm-dd";
@@ -139,7 +143,7 @@ export function planPeriods(
     ],
     room
       ? [
-          { value: COVERAGE_LABEL, style: "label" },
+          { value: ROOM_RECORD_LABEL, style: "label" },
           { value: room.sheet },
           { value: room.from + room.rows },
         ]

@@ -106,6 +106,12 @@ export interface CheckInRoom {
 }
 
 /**
+ * The helper sheet's row 2 records the rows it reads: this label, the check-ins sheet's name and
+ * the last row (1-based) the formulas read. Validate compares it with the check-ins there now.
+ */
+export const ROOM_RECORD_LABEL = "Check-ins read to row";
+
+/**
  * How many rows below the check-ins the formulas watch: one period's check-ins for every KPI,
  * at least 100 rows and at most 1,000. Every KPI's actual scans them, so the cost of a
  * recalculation grows with KPIs × rows: the cap keeps it linear (docs/decisions.md).
