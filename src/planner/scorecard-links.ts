@@ -29,8 +29,16 @@ export interface LiveCells {
   elapsedDays: string | null;
 }
 
+/** The engine's value of a row's field: for a KPI's target, the KPI sheet's own. */
+function valueOf(row: Kpi | Kra, field: string): number | null {
+  if (field === "target" && "originalTarget" in row && row.originalTarget !== undefined)
+    return row.originalTarget;
+  const v = (row as unknown as Record<string, unknown>)[field];
+  return typeof v === "number" ? v : null;
+}
+
 const source = (analysis: Analysis, row: Kpi | Kra, field: string): Source | null =>
-  fieldSource(analysis.workbook, row.ref, field);
+  fieldSource(analysis.workbook, row.ref, field, valueOf(row, field));
 
 /** A number as a formula term: blank becomes "". */
 const literal = (value: number | null) => (value === null ? `""` : String(value));

@@ -113,7 +113,16 @@ function valueFormat(kpi: Kpi, values: readonly (number | null)[]): string {
 }
 
 /** Raw attainment as a formula of this row's actual, target, baseline and target max (SPEC 4). */
-export function rawFormula(direction: string, hasBaseline: boolean, row: number): string {
+/**
+ * `targetMayBeBlank`: the target is a formula that is blank while no target per period counts
+ * yet (SPEC 4.2); the raw attainment is then blank too.
+ */
+export function rawFormula(
+  direction: string,
+  hasBaseline: boolean,
+  row: number,
+  targetMayBeBlank = false
+): string {
   const [a, t, b, u] = [
     ref(SC.actual, row),
     ref(SC.target, row),
@@ -136,7 +145,7 @@ export function rawFormula(direction: string, hasBaseline: boolean, row: number)
         ? `IF(${t}=0,"",1+(${a}-${t})/ABS(${t}))`
         : `IF(${t}=0,"",1+(${t}-${a})/ABS(${t}))`;
   }
-  return `IF(${a}="","",${body})`;
+  return targetMayBeBlank ? `IF(OR(${a}="",${t}=""),"",${body})` : `IF(${a}="","",${body})`;
 }
 
 export function ratingFormula(scoreCell: string): string {
@@ -338,7 +347,15 @@ function kpiRow(
     ),
     [SC.raw]:
       scorable && !unscored
-        ? { formula: rawFormula(score.direction as string, kpi.baseline !== null, n), format: PCT }
+        ? {
+            formula: rawFormula(
+              score.direction as string,
+              kpi.baseline !== null,
+              n,
+              kpi.originalTarget !== undefined
+            ),
+            format: PCT,
+          }
         : { value: null },
     [SC.attainment]: {
       formula: `IF(${ref(SC.raw, n)}="","",MIN(${CAP},MAX(${FLOOR},${ref(SC.raw, n)})))`,

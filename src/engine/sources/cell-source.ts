@@ -89,11 +89,21 @@ function held(at: CellLocation, why: string): Source {
   return { kind: "held", at, why: `Not linked: ${why}.` };
 }
 
-/** The source of one field of a row the engine read (a KPI's Target, a KRA's Weight); null when blank or absent. */
-export function fieldSource(workbook: WorkbookGrids, ref: RowRef, field: string): Source | null {
+/**
+ * The source of one field of a row the engine read (a KPI's Target, a KRA's Weight), `value`
+ * being what the engine made of it; null when blank or absent.
+ */
+export function fieldSource(
+  workbook: WorkbookGrids,
+  ref: RowRef,
+  field: string,
+  value: number | null
+): Source | null {
   const col = ref.region.columns[field];
   if (col === undefined) return null;
-  return cellSource(workbook, cellOf(ref, field), ref.region.grid.rows[ref.row]?.[col]);
+  const cell = ref.region.grid.rows[ref.row]?.[col];
+  // What the engine read: the cell itself, parsed where it held text (`85%` is 0.85).
+  return cellSource(workbook, cellOf(ref, field), typeof cell === "string" ? value : cell);
 }
 
 /**
