@@ -150,6 +150,13 @@ describe("the as-of date, prorated targets and targets per period", () => {
     expect(row("K1")[SC.target].formula).toBe("KPIs!F2*$H$1");
   });
 
+  it("prorates a sum KPI's target, but not one set per period (SPEC 4.2)", () => {
+    const analysis = analyzeWorkbook(grids, { today: TODAY });
+    const share = (dayFromYmd(2026, 5, 31)! - dayFromYmd(2026, 1, 1)! + 1) / 365;
+    expect(analysis.scores.kpis.get("K1")?.target).toBeCloseTo(1200 * share, 9);
+    expect(analysis.scores.kpis.get("K3")?.target).toBe(30);
+  });
+
   it("shows the KPI sheet's target beside a target set per period", () => {
     expect(row("K2")[SC.originalTarget].formula).toBe("KPIs!F3");
     expect(row("K2")[SC.target].formula).toMatch(/^IF\(COUNTIFS\('KPI Periods'!/);
