@@ -24,7 +24,10 @@ export function parseA1(address: string): { row: number; col: number } | null {
   return { row: Number(m[2]) - 1, col: col - 1 };
 }
 
-/** `Sheet!A1`, quoting the sheet name the way Excel does when it needs quotes. */
+/**
+ * `Sheet!A1`, quoting the sheet name the way Excel does when it needs quotes: anything but a
+ * plain word, and words a formula would read as a cell (`A1`, `R1C1`, `R2`, `C3`) or a boolean.
+ */
 export function sheetRef(sheet: string, cell: string): string {
   // Quoted unless a plain word that reads as no cell reference (A1 or R1C1) and no boolean.
   const plain =

@@ -38,6 +38,7 @@ import { checkReferences } from "./rules/references";
 import { checkStaleActuals } from "./rules/stale-actuals";
 import { checkStructure } from "./rules/structure";
 import { checkWeights } from "./rules/weights";
+import { checkUnlinkedCheckIns } from "./rules/unlinked-check-ins";
 import { KpiActual, groupCheckIns, kpiActual } from "./scoring/actuals";
 import { KpiDefinition, defineKpi } from "./scoring/kpi-definition";
 import { Scores, computeScores } from "./scoring/scores";
@@ -59,6 +60,8 @@ export interface Analysis {
   broken: BrokenLinks;
   /** How the layout reader (SPEC 2.1) read each sheet; empty when the canonical reading sufficed. */
   readings: SheetReading[];
+  /** The sheets as read (merged areas filled down): where the live scorecard's links point (SPEC 8). */
+  workbook: WorkbookGrids;
 }
 
 const REQUIRED_SHEETS: SheetKind[] = ["kras", "kpis"];
@@ -121,14 +124,11 @@ export function analyzeWorkbook(input: WorkbookGrids, options: AnalyzeOptions = 
     kras: readKras(regions.kras, findings),
     kpis: readKpis(regions.kpis, findings),
     checkIns: readCheckIns(regions.actuals, findings),
+    periodTargets: [...(layout?.periodTargets ?? []), ...readTargetsSheet(workbook, findings)],
+    openCells: layout?.openCells ?? [],
   };
 
-  applyPeriodTargets(
-    model.kpis,
-    [...(layout?.periodTargets ?? []), ...readTargetsSheet(workbook, findings)],
-    asOf,
-    findings
-  );
+  applyPeriodTargets(model.kpis, model.periodTargets, asOf, findings);
   const broken = checkReferences(model, findings);
   checkCycles(model, findings, broken);
   const definitions = new Map<string, KpiDefinition>();
@@ -145,11 +145,12 @@ export function analyzeWorkbook(input: WorkbookGrids, options: AnalyzeOptions = 
   for (const kpi of model.kpis.values())
     actuals.set(kpi.id, kpiActual(kpi, byKpi.get(kpi.id), model.checkIns, asOf));
   checkMissingActuals(model, actuals, findings);
+  checkUnlinkedCheckIns(workbook, model, findings);
 
   const unscored = checkKpiScale(model, definitions, actuals, findings);
   const scores = computeScores({ model, broken, definitions, actuals, unscored });
   checkCoverage(model, broken, scores, findings);
   const list = mergeSameCellFindings(collapseColumnFindings(findings.list, Object.values(regions)));
   const readings = layout?.readings ?? [];
-  return { model, findings: list, scores, definitions, actuals, broken, readings };
+  return { model, findings: list, scores, definitions, actuals, broken, readings, workbook };
 }

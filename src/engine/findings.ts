@@ -45,6 +45,7 @@ export const RULE_SEVERITY = {
   "scale-mismatch": "warning",
   "low-coverage": "warning",
   "ambiguous-date": "warning",
+  "unlinked-check-in": "warning",
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULE_SEVERITY;

@@ -11,6 +11,7 @@ import { SheetKind } from "./schema";
 import { Settings } from "./settings";
 import { Aggregation, Direction, Frequency } from "./values";
 import { CheckInTable } from "./check-in-table";
+import type { KpiOpenCell, PeriodTarget } from "./layout/workbook-layout";
 
 interface Row {
   ref: RowRef;
@@ -91,6 +92,10 @@ export interface Model {
   kras: Map<string, Kra>;
   kpis: Map<string, Kpi>;
   checkIns: CheckInTable;
+  /** The targets per period (SPEC 4.2) as read, each with its cell: the live scorecard links them. */
+  periodTargets: readonly PeriodTarget[];
+  /** Blank period cells of KPIs read from periods-across layouts: linked so a value typed later counts. */
+  openCells: readonly KpiOpenCell[];
 }
 
 export function isBroken(row: { broken: readonly string[] }, field: string): boolean {

@@ -14,6 +14,7 @@ import {
   elapsedShare,
   groupWeights,
   inferDirection,
+  paceAttainment,
   ratingOf,
   rawAttainment,
   statusOf,
@@ -222,23 +223,17 @@ export const CATALOGUE = {
       opt("baseline", 0),
     ],
     body: ([a, t, start, end, asOf, b]) => {
-      const share = elapsedShare(start as number, end as number, asOf as number);
-      if (share === null) return VALUE("cycleEnd is before cycleStart.");
-      const base = b as number;
-      const expected = base + ((t as number) - base) * share;
-      if (expected === base)
+      const pace = paceAttainment(
+        a as number,
+        t as number,
+        { start: start as number, end: end as number, asOf: asOf as number },
+        b as number,
+        DEFAULT_SETTINGS
+      );
+      if (pace === "cycle") return VALUE("cycleEnd is before cycleStart.");
+      if (pace === "nothing-expected")
         return DIV0("Nothing is expected yet on the as-of date (it is at or before cycleStart).");
-      const direction = inferDirection(t as number, base);
-      const r = rawAttainment({
-        actual: a as number,
-        target: expected,
-        direction,
-        baseline: base,
-        targetMax: null,
-      });
-      return r === null
-        ? DIV0("The target equals the baseline.")
-        : clampAttainment(r, DEFAULT_SETTINGS.cap, DEFAULT_SETTINGS.floor);
+      return pace;
     },
   },
   FORECAST: {

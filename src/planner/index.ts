@@ -4,20 +4,26 @@ import { planCascade } from "./cascade";
 import { planDashboard } from "./dashboard";
 import { planFindings } from "./findings-sheet";
 import { planLastBuild } from "./last-build";
+import { planPeriods } from "./periods-sheet";
 import { WorkbookPlan } from "./plan";
-import { planScorecard } from "./scorecard";
+import { buildScorecard } from "./scorecard";
 import { planTrends } from "./trends";
 
 export function planWorkbook(analysis: Analysis): WorkbookPlan {
   const trends = planTrends(analysis);
+  // The scorecard reads the user's check-in cells through the hidden helper sheet; the
+  // dashboard and the cascade read the scorecard (SPEC 8, "Live means linked").
+  const periods = planPeriods(analysis);
+  const scorecard = buildScorecard(analysis, "KPI Scorecard", periods?.index ?? null);
   return {
     sheets: [
-      planScorecard(analysis),
-      planCascade(analysis),
+      scorecard.plan,
+      planCascade(analysis, "KPI Cascade", scorecard.index),
       planFindings(analysis),
-      planDashboard(analysis),
+      planDashboard(analysis, "KPI Dashboard", scorecard.index),
       ...(trends ? [trends] : []),
       planLastBuild(analysis),
+      ...(periods ? [periods.plan] : []),
     ],
   };
 }

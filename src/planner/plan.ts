@@ -117,7 +117,9 @@ export interface SheetPlan {
     /** The hidden marker sheet of a check-in file (`split`): master, owner, cycle, rows sent. */
     | "checkin"
     /** `collect`'s list of the check-ins still owed. */
-    | "chase";
+    | "chase"
+    /** The live scorecard's hidden helper sheet: each check-in's period end, for its formulas. */
+    | "periods";
   name: string;
   /** Dense rows from A1: `rows[r][c]` is the cell at row r+1, column c+1 (null = empty). */
   rows: (CellPlan | null)[][];

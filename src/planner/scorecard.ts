@@ -1,54 +1,82 @@
 /**
  * The Scorecard sheet (SPEC section 8): a block per owner — owner row, each KRA, each KPI — with
  * attainment, status, weighted contributions, KRA scores, owner score and rating as native Excel
- * formulas, so the sheet recalculates in Excel (or LibreOffice) without the add-in. Every formula
- * refers to its own row, its block, or the settings strip in row 2: total cost grows linearly.
+ * formulas, so the sheet recalculates in Excel (or LibreOffice) without the add-in. It is live:
+ * targets, baselines, weights and thresholds refer to the user's cells, actuals aggregate the
+ * user's check-in cells up to the as-of date in row 1 (scorecard-links.ts). Every formula refers
+ * to its own row, its block, the strip in rows 1–2, or the KPI's own block of the helper sheet:
+ * total cost grows linearly.
  */
 import { Analysis } from "../engine/analyze";
-import { a1, columnLetters } from "../engine/address";
-import { isoFromDay } from "../engine/dates";
+import { a1, columnLetters, sheetRef } from "../engine/address";
+import { excelSerialFromDay, isoFromDay } from "../engine/dates";
 import { RATING_LABELS } from "../engine/settings";
 import { documentPrint } from "./plan-print";
-import { Kpi, isBroken } from "../engine/model";
+import { Kpi, Kra, isBroken } from "../engine/model";
+import { live } from "../engine/links";
 import { groupWeights } from "../engine/scoring/math";
 import { KpiScore } from "../engine/scoring/scores";
 import { checkInComment } from "../engine/history/latest-check-ins";
 import { OwnerBlock, ownerBlocks, unassignedKpis } from "./owners";
 import { CellPlan, ConditionalFormatPlan, SheetPlan } from "./plan";
+import { PeriodsIndex, planPeriods } from "./periods-sheet";
+import {
+  LiveCells,
+  actualCell,
+  countedCell,
+  cycleTargetTerm,
+  derivedIdNote,
+  fieldCell,
+  forecastFormula,
+  originalTargetCell,
+  paceFormula,
+  targetCell,
+  targetMaxCell,
+  weightCell,
+} from "./scorecard-links";
 
-/** Column of each field (0-based). O…S are helper columns, hidden. */
+/** Column of each field (0-based). S… are helper columns, hidden. */
 export const SC = {
   label: 0,
   id: 1,
   direction: 2,
   baseline: 3,
   target: 4,
-  targetMax: 5,
-  actual: 6,
-  raw: 7,
-  attainment: 8,
-  status: 9,
-  weight: 10,
-  weighted: 11,
-  greenAt: 12,
-  amberAt: 13,
-  kpiWeightUsed: 14,
-  kraWeightUsed: 15,
-  kraWeighted: 16,
-  kpiWeighted: 17,
-  kind: 18,
+  /** The KPI sheet's Target, beside an effective target set by targets per period (SPEC 4.2). */
+  originalTarget: 5,
+  targetMax: 6,
+  actual: 7,
+  raw: 8,
+  attainment: 9,
+  status: 10,
+  weight: 11,
+  weighted: 12,
+  /** Attainment against the straight line to the cycle's target (KPI.PACE). */
+  pace: 13,
+  /** The end-of-cycle value at the current run rate (KPI.FORECAST), for `sum` KPIs. */
+  forecast: 14,
+  greenAt: 15,
+  amberAt: 16,
   /** KRA and owner rows: the share of KPI weight with an attainment (SPEC section 4). */
-  coverage: 19,
+  coverage: 17,
+  kpiWeightUsed: 18,
+  kraWeightUsed: 19,
+  kraWeighted: 20,
+  kpiWeighted: 21,
+  kind: 22,
   /** Hidden: a KRA's weight × its coverage, summed into its owner's coverage. */
-  kraCoverageWeighted: 20,
+  kraCoverageWeighted: 23,
+  /** Hidden: how many of a KPI's check-ins count on the as-of date. */
+  counted: 24,
 } as const;
 
 /** Owner rows carry the rating's label beside its number, in the (otherwise empty) Weight cell. */
 const RATING_LABEL = SC.weight;
-const WIDTH = SC.kraCoverageWeighted + 1;
+const WIDTH = SC.counted + 1;
 export const HEADER_ROW = 4; // 1-based
 const PCT = "0.0%";
 const COVERAGE_FORMAT = "0%";
+const DATE_FORMAT = "yyyy-mm-dd";
 
 /** The settings strip (row 2): formulas read Cap, Floor, thresholds and bands from here. */
 const CAP = "$B$2";
@@ -56,8 +84,21 @@ const FLOOR = "$D$2";
 const GREEN = "$F$2";
 const AMBER = "$H$2";
 const BANDS = ["$J$2", "$K$2", "$L$2", "$M$2"];
-/** Coverage Min sits in T2, beside its label in N2 (the columns between are hidden). */
-const COVERAGE_MIN = "$T$2";
+/** Coverage Min sits in O2, beside its label in N2. */
+const COVERAGE_MIN = "$O$2";
+
+/**
+ * Row 1: the as-of date (B1) and the cycle (D1 to F1) a person may change, the share of the cycle
+ * elapsed (H1); hidden beside them, the as-of date the formulas count to (never after Cycle End),
+ * the cycle's days and the days elapsed.
+ */
+const AS_OF_TYPED = "$B$1";
+const CYCLE_START = "$D$1";
+const CYCLE_END = "$F$1";
+const SHARE = "$H$1";
+const AS_OF = `$${columnLetters(SC.kpiWeightUsed)}$1`;
+const CYCLE_DAYS = `$${columnLetters(SC.kraWeightUsed)}$1`;
+const ELAPSED_DAYS = `$${columnLetters(SC.kraWeighted)}$1`;
 
 const col = (c: number) => columnLetters(c);
 const ref = (c: number, row: number) => `${col(c)}${row}`;
@@ -72,7 +113,16 @@ function valueFormat(kpi: Kpi, values: readonly (number | null)[]): string {
 }
 
 /** Raw attainment as a formula of this row's actual, target, baseline and target max (SPEC 4). */
-export function rawFormula(direction: string, hasBaseline: boolean, row: number): string {
+/**
+ * `targetMayBeBlank`: the target is a formula that is blank while no target per period counts
+ * yet (SPEC 4.2); the raw attainment is then blank too.
+ */
+export function rawFormula(
+  direction: string,
+  hasBaseline: boolean,
+  row: number,
+  targetMayBeBlank = false
+): string {
   const [a, t, b, u] = [
     ref(SC.actual, row),
     ref(SC.target, row),
@@ -95,7 +145,7 @@ export function rawFormula(direction: string, hasBaseline: boolean, row: number)
         ? `IF(${t}=0,"",1+(${a}-${t})/ABS(${t}))`
         : `IF(${t}=0,"",1+(${t}-${a})/ABS(${t}))`;
   }
-  return `IF(${a}="","",${body})`;
+  return targetMayBeBlank ? `IF(OR(${a}="",${t}=""),"",${body})` : `IF(${a}="","",${body})`;
 }
 
 export function ratingFormula(scoreCell: string): string {
@@ -134,7 +184,53 @@ function settingsStrip(analysis: Analysis): Partial<Record<number, CellPlan>> {
     11: { value: s.ratingBands[2], format: PCT },
     12: { value: s.ratingBands[3], format: PCT },
     13: label("Coverage min"),
-    [SC.coverage]: { value: s.coverageMin, format: PCT },
+    14: { value: s.coverageMin, format: PCT },
+  };
+}
+
+/** Whether the workbook sets a cycle the formulas can prorate and pace by (start ≤ end). */
+function hasCycle(analysis: Analysis): boolean {
+  const { cycleStart, cycleEnd } = analysis.model.settings;
+  return cycleStart !== null && cycleEnd !== null && cycleStart <= cycleEnd;
+}
+
+/** The cells of row 1 the formulas read (LiveCells), and row 1 itself. */
+function asOfStrip(analysis: Analysis): {
+  live: LiveCells;
+  cells: Partial<Record<number, CellPlan>>;
+} {
+  const { asOf, settings } = analysis.model;
+  const date = (day: number | null): CellPlan =>
+    day === null ? { value: null } : { value: excelSerialFromDay(day), format: DATE_FORMAT };
+  const cycle = hasCycle(analysis);
+  const cells: Partial<Record<number, CellPlan>> = {
+    0: { value: "Scorecard — as of", style: "title" },
+    1: { ...date(asOf), style: "title" },
+    2: { value: "Cycle", style: "label" },
+    3: date(settings.cycleStart),
+    4: { value: "to", style: "label" },
+    5: date(settings.cycleEnd),
+    [SC.kpiWeightUsed]: {
+      formula: settings.cycleEnd !== null ? `MIN(${AS_OF_TYPED},${CYCLE_END})` : AS_OF_TYPED,
+      format: DATE_FORMAT,
+    },
+  };
+  if (cycle) {
+    cells[6] = { value: "Elapsed", style: "label" };
+    cells[7] = { formula: `${ELAPSED_DAYS}/${CYCLE_DAYS}`, format: "0%" };
+    cells[SC.kraWeightUsed] = { formula: `${CYCLE_END}-${CYCLE_START}+1` };
+    cells[SC.kraWeighted] = {
+      formula: `MAX(0,MIN(${CYCLE_DAYS},${AS_OF}-${CYCLE_START}+1))`,
+    };
+  }
+  return {
+    cells,
+    live: {
+      asOf: AS_OF,
+      share: cycle ? SHARE : null,
+      cycleDays: cycle ? CYCLE_DAYS : null,
+      elapsedDays: cycle ? ELAPSED_DAYS : null,
+    },
   };
 }
 
@@ -161,6 +257,7 @@ const HEADERS = [
   "Direction",
   "Baseline",
   "Target",
+  "Original target",
   "Target max",
   "Actual",
   "Raw",
@@ -168,16 +265,26 @@ const HEADERS = [
   "Status / rating",
   "Weight",
   "Weighted",
+  "Pace",
+  "Forecast",
   "Green at",
   "Amber at",
+  "Coverage",
   "KPI weight scored",
   "KRA weight scored",
   "KRA weighted",
   "KPI weighted",
   "Row",
-  "Coverage",
   "KRA coverage weighted",
+  "Check-ins counted",
 ];
+
+/** What every row formula needs: the analysis, the strip's cells, the helper sheet's blocks. */
+interface Context {
+  analysis: Analysis;
+  live: LiveCells;
+  periods: PeriodsIndex | null;
+}
 
 function kpiRow(
   rows: Rows,
@@ -185,8 +292,9 @@ function kpiRow(
   score: KpiScore,
   weight: number | null,
   kraRow: number,
-  analysis: Analysis
+  ctx: Context
 ): number {
+  const { analysis, live, periods } = ctx;
   const def = analysis.definitions.get(kpi.id);
   const n = rows.rows.length + 1;
   const [I, K, M, N] = [
@@ -196,19 +304,65 @@ function kpiRow(
     ref(SC.amberAt, n),
   ];
   const scorable = !!def?.scorable && score.direction !== null && score.target !== null;
+  // A KPI the engine left unscored although it has all it needs (scale-mismatch) stays so.
+  const unscored = scorable && score.actual !== null && score.raw === null;
   const format = valueFormat(kpi, [kpi.baseline, score.target, score.targetMax, score.actual]);
   const scored = `OR(${I}="",${K}="")`;
+  const counted = countedCell(kpi, live, periods);
+  const idNote = derivedIdNote(kpi);
+  const cycleTarget = cycleTargetTerm(analysis, kpi, ref(SC.target, n), live);
+  const pace =
+    live.share !== null &&
+    scorable &&
+    score.direction !== "range" &&
+    kpi.originalTarget === undefined
+      ? {
+          formula: paceFormula(
+            {
+              actual: ref(SC.actual, n),
+              target: cycleTarget,
+              baseline: kpi.baseline !== null ? ref(SC.baseline, n) : null,
+            },
+            live,
+            { cap: CAP, floor: FLOOR }
+          ),
+          format: PCT,
+        }
+      : null;
+  const forecast =
+    live.share !== null && kpi.aggregation === "sum"
+      ? { formula: forecastFormula(ref(SC.actual, n), live), format }
+      : null;
   return rows.add({
     [SC.label]: { value: kpi.name ?? kpi.id, style: "kpi", indent: 2 },
-    [SC.id]: { value: kpi.id, style: "kpi" },
+    [SC.id]: { value: kpi.id, style: "kpi", ...(idNote ? { comment: idNote } : {}) },
     [SC.direction]: { value: score.direction },
-    [SC.baseline]: { value: kpi.baseline, format },
-    [SC.target]: { value: score.target, format },
-    [SC.targetMax]: { value: score.targetMax, format },
-    [SC.actual]: { value: score.actual, format, ...checkInComment(analysis, kpi.id) },
-    [SC.raw]: scorable
-      ? { formula: rawFormula(score.direction as string, kpi.baseline !== null, n), format: PCT }
-      : { value: null },
+    [SC.baseline]: fieldCell(analysis, kpi, "baseline", kpi.baseline, format),
+    [SC.target]: targetCell(analysis, kpi, score.target, format, live, periods),
+    [SC.originalTarget]: originalTargetCell(analysis, kpi, format) ?? undefined,
+    [SC.targetMax]: targetMaxCell(analysis, kpi, score.targetMax, format, live),
+    [SC.actual]: actualCell(
+      analysis,
+      kpi,
+      score.actual,
+      format,
+      live,
+      periods,
+      ref(SC.counted, n),
+      checkInComment(analysis, kpi.id).comment
+    ),
+    [SC.raw]:
+      scorable && !unscored
+        ? {
+            formula: rawFormula(
+              score.direction as string,
+              kpi.baseline !== null,
+              n,
+              kpi.originalTarget !== undefined
+            ),
+            format: PCT,
+          }
+        : { value: null },
     [SC.attainment]: {
       formula: `IF(${ref(SC.raw, n)}="","",MIN(${CAP},MAX(${FLOOR},${ref(SC.raw, n)})))`,
       format: PCT,
@@ -216,22 +370,101 @@ function kpiRow(
     [SC.status]: def?.statusable
       ? { formula: `IF(${I}="","",IF(${I}>=${M}-1E-9,"Green",IF(${I}>=${N}-1E-9,"Amber","Red")))` }
       : { value: null },
-    [SC.weight]: { value: weight },
+    [SC.weight]: weightCell(analysis, kpi, weight),
     [SC.weighted]: {
       formula: `IF(OR(${scored},${ref(SC.kpiWeightUsed, kraRow)}=0),"",${ref(SC.kpiWeighted, n)}/${ref(SC.kpiWeightUsed, kraRow)})`,
       format: PCT,
     },
+    [SC.pace]: pace ?? undefined,
+    [SC.forecast]: forecast ?? undefined,
     [SC.greenAt]:
-      kpi.greenAt !== null ? { value: kpi.greenAt, format: PCT } : { formula: GREEN, format: PCT },
+      kpi.greenAt !== null
+        ? fieldCell(analysis, kpi, "greenAt", kpi.greenAt, PCT)
+        : { formula: GREEN, format: PCT },
     [SC.amberAt]:
-      kpi.amberAt !== null ? { value: kpi.amberAt, format: PCT } : { formula: AMBER, format: PCT },
+      kpi.amberAt !== null
+        ? fieldCell(analysis, kpi, "amberAt", kpi.amberAt, PCT)
+        : { formula: AMBER, format: PCT },
     [SC.kpiWeightUsed]: { formula: `IF(${scored},0,${K})` },
     [SC.kpiWeighted]: { formula: `IF(${scored},0,${I}*${K})` },
     [SC.kind]: { value: "kpi" },
+    [SC.counted]: counted ?? undefined,
   });
 }
 
-function ownerBlock(rows: Rows, block: OwnerBlock, analysis: Analysis): number {
+/** A KRA row with its KPI rows below it; its weighted share refers to `ownerRow`'s KRA weight. */
+function kraBlock(
+  rows: Rows,
+  block: { kra: Kra; kpis: readonly Kpi[]; weight: number | null; ownerRow: number },
+  ctx: Context,
+  index: ScorecardIndex
+): void {
+  const { analysis } = ctx;
+  const { kra, kpis, ownerRow } = block;
+  const idNote = derivedIdNote(kra);
+  const k = rows.add({
+    [SC.label]: { value: kra.name ?? kra.id, style: "kra", indent: 1 },
+    [SC.id]: { value: kra.id, style: "kra", ...(idNote ? { comment: idNote } : {}) },
+    [SC.weight]: weightCell(analysis, kra, block.weight, "kra"),
+    [SC.kind]: { value: "kra" },
+  });
+  index.kras.set(kra.id, k);
+  const kpiWeights = groupWeights(
+    kpis.map((x) => x.weight),
+    kpis.map((x) => isBroken(x, "weight"))
+  );
+  kpis.forEach((kpi, j) =>
+    index.kpis.set(
+      kpi.id,
+      kpiRow(rows, kpi, analysis.scores.kpis.get(kpi.id) as KpiScore, kpiWeights[j], k, ctx)
+    )
+  );
+  const [first, last] = [k + 1, k + kpis.length];
+  const [I, K, O] = [ref(SC.attainment, k), ref(SC.weight, k), ref(SC.kpiWeightUsed, k)];
+  const scored = `OR(${I}="",${K}="")`;
+  rows.set(
+    k,
+    SC.kpiWeightUsed,
+    kpis.length
+      ? { formula: `SUM(${ref(SC.kpiWeightUsed, first)}:${ref(SC.kpiWeightUsed, last)})` }
+      : { value: 0 }
+  );
+  rows.set(
+    k,
+    SC.attainment,
+    kpis.length
+      ? {
+          formula: `IF(${O}=0,"",SUM(${ref(SC.kpiWeighted, first)}:${ref(SC.kpiWeighted, last)})/${O})`,
+          format: PCT,
+          style: "kra",
+        }
+      : { value: null, style: "kra" }
+  );
+  rows.set(
+    k,
+    SC.coverage,
+    kpis.length
+      ? {
+          formula: `IF(SUM(${ref(SC.weight, first)}:${ref(SC.weight, last)})=0,0,${O}/SUM(${ref(SC.weight, first)}:${ref(SC.weight, last)}))`,
+          format: COVERAGE_FORMAT,
+          style: "kra",
+        }
+      : { value: 0, format: COVERAGE_FORMAT, style: "kra" }
+  );
+  rows.set(k, SC.kraCoverageWeighted, {
+    formula: `IF(${K}="",0,${K}*IF(${I}="",0,${ref(SC.coverage, k)}))`,
+  });
+  rows.set(k, SC.kraWeightUsed, { formula: `IF(${scored},0,${K})` });
+  rows.set(k, SC.kraWeighted, { formula: `IF(${scored},0,${I}*${K})` });
+  const P = ref(SC.kraWeightUsed, ownerRow);
+  rows.set(k, SC.weighted, {
+    formula: `IF(OR(${scored},${P}=0),"",${ref(SC.kraWeighted, k)}/${P})`,
+    format: PCT,
+    style: "kra",
+  });
+}
+
+function ownerBlock(rows: Rows, block: OwnerBlock, ctx: Context, index: ScorecardIndex): number {
   const ownerRow = rows.add({
     [SC.label]: {
       value: `${block.kind === "unit" ? "Unit" : block.kind === "person" ? "Person" : "Owner"}: ${block.label}`,
@@ -244,64 +477,9 @@ function ownerBlock(rows: Rows, block: OwnerBlock, analysis: Analysis): number {
     block.kras.map((k) => k.kra.weight),
     block.kras.map((k) => isBroken(k.kra, "weight"))
   );
-  block.kras.forEach(({ kra, kpis }, i) => {
-    const k = rows.add({
-      [SC.label]: { value: kra.name ?? kra.id, style: "kra", indent: 1 },
-      [SC.id]: { value: kra.id, style: "kra" },
-      [SC.weight]: { value: kraWeights[i], style: "kra" },
-      [SC.kind]: { value: "kra" },
-    });
-    const kpiWeights = groupWeights(
-      kpis.map((x) => x.weight),
-      kpis.map((x) => isBroken(x, "weight"))
-    );
-    kpis.forEach((kpi, j) =>
-      kpiRow(rows, kpi, analysis.scores.kpis.get(kpi.id) as KpiScore, kpiWeights[j], k, analysis)
-    );
-    const [first, last] = [k + 1, k + kpis.length];
-    const [I, K, O] = [ref(SC.attainment, k), ref(SC.weight, k), ref(SC.kpiWeightUsed, k)];
-    const scored = `OR(${I}="",${K}="")`;
-    rows.set(
-      k,
-      SC.kpiWeightUsed,
-      kpis.length
-        ? { formula: `SUM(${ref(SC.kpiWeightUsed, first)}:${ref(SC.kpiWeightUsed, last)})` }
-        : { value: 0 }
-    );
-    rows.set(
-      k,
-      SC.attainment,
-      kpis.length
-        ? {
-            formula: `IF(${O}=0,"",SUM(${ref(SC.kpiWeighted, first)}:${ref(SC.kpiWeighted, last)})/${O})`,
-            format: PCT,
-            style: "kra",
-          }
-        : { value: null, style: "kra" }
-    );
-    rows.set(
-      k,
-      SC.coverage,
-      kpis.length
-        ? {
-            formula: `IF(SUM(${ref(SC.weight, first)}:${ref(SC.weight, last)})=0,0,${O}/SUM(${ref(SC.weight, first)}:${ref(SC.weight, last)}))`,
-            format: COVERAGE_FORMAT,
-            style: "kra",
-          }
-        : { value: 0, format: COVERAGE_FORMAT, style: "kra" }
-    );
-    rows.set(k, SC.kraCoverageWeighted, {
-      formula: `IF(${K}="",0,${K}*IF(${I}="",0,${ref(SC.coverage, k)}))`,
-    });
-    rows.set(k, SC.kraWeightUsed, { formula: `IF(${scored},0,${K})` });
-    rows.set(k, SC.kraWeighted, { formula: `IF(${scored},0,${I}*${K})` });
-    const P = ref(SC.kraWeightUsed, ownerRow);
-    rows.set(k, SC.weighted, {
-      formula: `IF(OR(${scored},${P}=0),"",${ref(SC.kraWeighted, k)}/${P})`,
-      format: PCT,
-      style: "kra",
-    });
-  });
+  block.kras.forEach(({ kra, kpis }, i) =>
+    kraBlock(rows, { kra, kpis, weight: kraWeights[i], ownerRow }, ctx, index)
+  );
   const end = rows.rows.length;
   const P = ref(SC.kraWeightUsed, ownerRow);
   const I = ref(SC.attainment, ownerRow);
@@ -332,25 +510,56 @@ function ownerBlock(rows: Rows, block: OwnerBlock, analysis: Analysis): number {
         }
       : { value: 0, format: COVERAGE_FORMAT, style: "owner" }
   );
+  index.owners.set(block.id, {
+    row: ownerRow,
+    last: end,
+    kpis: block.kras.reduce((n, k) => n + k.kpis.length, 0),
+  });
   return ownerRow;
 }
 
-/** SPEC 8: KPIs with no KRA or owner get a block of their own, never nowhere; it has no score. */
-function unassignedBlock(rows: Rows, kpis: readonly Kpi[], analysis: Analysis): void {
+/**
+ * SPEC 8: KPIs with no KRA or owner get a block of their own, never nowhere; it has no score. A
+ * KRA that exists but has no owner (a workbook that names no owners) keeps its row and score.
+ */
+function unassignedBlock(
+  rows: Rows,
+  kpis: readonly Kpi[],
+  ctx: Context,
+  index: ScorecardIndex
+): void {
   if (kpis.length === 0) return;
+  const { analysis } = ctx;
+  const { model, broken } = analysis;
   const head = rows.add({
     [SC.label]: { value: "Unassigned KPIs (no KRA or owner)", style: "owner" },
     [SC.kind]: { value: "unassigned" },
   });
-  for (const kpi of kpis)
-    kpiRow(rows, kpi, analysis.scores.kpis.get(kpi.id) as KpiScore, kpi.weight, head, analysis);
-  const [first, last] = [head + 1, head + kpis.length];
+  const ofKra = new Map<Kra, Kpi[]>();
+  const loose: Kpi[] = [];
+  for (const kpi of kpis) {
+    const kra = model.kras.get(live(broken, "kpi", kpi.id, "kra", kpi.kra) ?? "");
+    if (kra) ofKra.set(kra, [...(ofKra.get(kra) ?? []), kpi]);
+    else loose.push(kpi);
+  }
+  for (const [kra, list] of ofKra)
+    kraBlock(rows, { kra, kpis: list, weight: kra.weight, ownerRow: head }, ctx, index);
+  if (loose.length === 0) return;
+  const first = rows.rows.length + 1;
+  for (const kpi of loose)
+    index.kpis.set(
+      kpi.id,
+      kpiRow(rows, kpi, analysis.scores.kpis.get(kpi.id) as KpiScore, kpi.weight, head, ctx)
+    );
+  const last = rows.rows.length;
   rows.set(head, SC.kpiWeightUsed, {
     formula: `SUM(${ref(SC.kpiWeightUsed, first)}:${ref(SC.kpiWeightUsed, last)})`,
   });
 }
 
-const WIDTHS = [44, 12, 10, 12, 12, 12, 12, 9, 11, 14, 11, 10, 9, 12, 8, 8, 8, 8, 7, 10, 8];
+const WIDTHS = [
+  44, 12, 10, 12, 12, 12, 12, 12, 9, 11, 14, 11, 10, 9, 12, 9, 9, 10, 8, 8, 8, 8, 7, 8, 8,
+];
 const HIDDEN = [
   SC.kpiWeightUsed,
   SC.kraWeightUsed,
@@ -358,18 +567,57 @@ const HIDDEN = [
   SC.kpiWeighted,
   SC.kind,
   SC.kraCoverageWeighted,
+  SC.counted,
 ];
 
+/**
+ * Where each KPI, KRA and owner sits on the scorecard (1-based rows), so the dashboard and the
+ * cascade refer to its cells and move with it (SPEC 8). An owner's block runs from its row to `last`.
+ */
+export interface ScorecardIndex {
+  sheet: string;
+  kpis: Map<string, number>;
+  kras: Map<string, number>;
+  owners: Map<string, OwnerRows>;
+}
+
+/** An owner's row and the last row of its block; how many KPI rows the block holds. */
+export interface OwnerRows {
+  row: number;
+  last: number;
+  kpis: number;
+}
+
+/** A scorecard cell as other sheets refer to it: `'KPI Scorecard'!$J$12`. */
+export function scorecardRef(index: ScorecardIndex, column: number, row: number): string {
+  return sheetRef(index.sheet, `$${col(column)}$${row}`);
+}
+
 export function planScorecard(analysis: Analysis, name = "KPI Scorecard"): SheetPlan {
+  return buildScorecard(analysis, name, planPeriods(analysis)?.index ?? null).plan;
+}
+
+/** The scorecard over the helper sheet's blocks (`periods`), and where its rows are. */
+export function buildScorecard(
+  analysis: Analysis,
+  name: string,
+  periods: PeriodsIndex | null
+): { plan: SheetPlan; index: ScorecardIndex } {
   const rows = new Rows();
-  rows.add({
-    0: { value: `Scorecard — as of ${isoFromDay(analysis.model.asOf)}`, style: "title" },
-  });
+  const strip = asOfStrip(analysis);
+  const ctx: Context = { analysis, live: strip.live, periods };
+  const index: ScorecardIndex = {
+    sheet: name,
+    kpis: new Map(),
+    kras: new Map(),
+    owners: new Map(),
+  };
+  rows.add(strip.cells);
   rows.add(settingsStrip(analysis));
   rows.add({
     0: {
       value:
-        "Attainment, status, scores and ratings are formulas: change an actual or a target and they follow. Cap, floor, thresholds and bands are the cells above.",
+        "Live: targets, weights and thresholds are links to your cells, actuals add up your check-ins to the as-of date in B1, and attainment, status, scores and ratings are formulas. Change any of them, or the as-of date, and the scorecard follows. Cap, floor, thresholds and bands are the cells above.",
       style: "note",
     },
   });
@@ -377,8 +625,8 @@ export function planScorecard(analysis: Analysis, name = "KPI Scorecard"): Sheet
     Object.fromEntries(HEADERS.map((h, c) => [c, { value: h, style: "header" } as CellPlan]))
   );
   const blocks = ownerBlocks(analysis);
-  const ownerRows = blocks.map((block) => ownerBlock(rows, block, analysis));
-  unassignedBlock(rows, unassignedKpis(analysis, blocks), analysis);
+  const ownerRows = blocks.map((block) => ownerBlock(rows, block, ctx, index));
+  unassignedBlock(rows, unassignedKpis(analysis, blocks), ctx, index);
   const last = Math.max(rows.rows.length, HEADER_ROW + 1);
   const attainments = `${col(SC.attainment)}${HEADER_ROW + 1}:${col(SC.attainment)}${last}`;
   const statuses = `${col(SC.status)}${HEADER_ROW + 1}:${col(SC.status)}${last}`;
@@ -405,7 +653,7 @@ export function planScorecard(analysis: Analysis, name = "KPI Scorecard"): Sheet
       max: s.ratingBands[0],
     });
   }
-  return {
+  const plan: SheetPlan = {
     kind: "scorecard",
     name,
     rows: rows.rows,
@@ -422,4 +670,5 @@ export function planScorecard(analysis: Analysis, name = "KPI Scorecard"): Sheet
     }),
     tabColor: "FF107C10",
   };
+  return { plan, index };
 }

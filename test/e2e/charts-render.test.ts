@@ -8,13 +8,11 @@ import JSZip from "jszip";
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "fs";
 import * as path from "path";
 import { readPackage } from "../../src/adapters/xlsx/read";
-import { emptyWorkbook, writePlan } from "../../src/adapters/xlsx/write";
+import { writePlan } from "../../src/adapters/xlsx/write";
 import { analyzeWorkbook } from "../../src/engine/analyze";
 import { dayFromYmd } from "../../src/engine/dates";
 import { SAMPLE_WORKBOOK } from "../../src/cli/main";
-import { planDashboard } from "../../src/planner/dashboard";
-import { planTrends } from "../../src/planner/trends";
-import { SheetPlan } from "../../src/planner/plan";
+import { planWorkbook } from "../../src/planner";
 import { convert } from "../support/libreoffice";
 
 const OUT = path.resolve(__dirname, "../../.tmp/charts");
@@ -24,8 +22,8 @@ it("opens in LibreOffice with the trends and dashboard charts drawn", async () =
   mkdirSync(OUT, { recursive: true });
   const grids = readPackage(readFileSync(SAMPLE_WORKBOOK)).grids;
   const analysis = analyzeWorkbook(grids, { asOf: dayFromYmd(2026, 9, 30) });
-  const sheets = [planTrends(analysis), planDashboard(analysis)] as SheetPlan[];
-  const { bytes } = writePlan(emptyWorkbook(), { sheets });
+  // The dashboard's counts are formulas over the scorecard, which reads the user's sheets.
+  const { bytes } = writePlan(readPackage(readFileSync(SAMPLE_WORKBOOK)), planWorkbook(analysis));
   const file = path.join(OUT, "charts.xlsx");
   writeFileSync(file, bytes);
 
@@ -37,14 +35,23 @@ it("opens in LibreOffice with the trends and dashboard charts drawn", async () =
   );
 
   const pdf = convert(file, "pdf", OUT);
+  // The user's sheets print first: the trends sheet's first page is the one with its title.
+  const pages = Number(
+    /Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))?.[1]
+  );
+  const page = Array.from({ length: pages }, (_, i) => i + 1).find((p) =>
+    execFileSync("pdftotext", ["-f", String(p), "-l", String(p), pdf, "-"], {
+      encoding: "utf8",
+    }).includes("Trends — scores by period")
+  );
   execFileSync("pdftoppm", [
     "-png",
     "-r",
     "60",
     "-f",
-    "1",
+    String(page),
     "-l",
-    "1",
+    String(page),
     pdf,
     path.join(OUT, "trends"),
   ]);

@@ -22,6 +22,11 @@ import { convert } from "../support/libreoffice";
 import { foreignPackage } from "../support/foreign-packages";
 import { kpiFods } from "../support/fods";
 import { lostOrChanged, packageParts } from "../support/package-diff";
+import { editSheet } from "../../src/adapters/xlsx/write";
+import { SheetEdit } from "../../src/planner/settings-edit";
+import { planWorkbook } from "../../src/planner";
+import { dayFromYmd, excelSerialFromDay } from "../../src/engine/dates";
+import { Cell, mismatches } from "../support/scorecard-check";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "kpi-e2e-"));
 const quiet: Output = { out: () => undefined, err: () => undefined };
@@ -40,14 +45,18 @@ function isErrorValue(v: unknown): boolean {
   return typeof v === "object" && v !== null && "error" in v;
 }
 
-const GENERATED = ["KPI Scorecard", "KPI Cascade", "KPI Findings", "KPI Dashboard"];
+const GENERATED = ["KPI Scorecard", "KPI Cascade", "KPI Findings", "KPI Dashboard", "KPI Periods"];
 type Sheets = Map<string, Map<string, Cached>>;
 
 /** The recalculated file's generated sheets, as cached values by address. */
 async function recalculated(file: string): Promise<Sheets> {
   const converted = convert(file, "xlsx", mkdtempSync(path.join(dir, "lo-")));
   const sheets: Sheets = new Map();
-  for (const name of GENERATED) sheets.set(name, await cachedValues(converted, name));
+  const names = new Set(
+    readPackage(require("fs").readFileSync(converted)).workbook.sheets.map((s) => s.name)
+  );
+  for (const name of GENERATED)
+    if (names.has(name)) sheets.set(name, await cachedValues(converted, name));
   return sheets;
 }
 
@@ -176,6 +185,80 @@ describe("the scorecard recalculated in LibreOffice", () => {
       .map((r) => `${r.kind}:${r.id}`);
     expect(moved).toEqual(expect.arrayContaining(["kpi:K-035", "kra:R-P06-1", "owner:P06"]));
   }, 180_000);
+});
+
+describe("the live scorecard recalculated in LibreOffice after edits in the user's sheets", () => {
+  /** A cell of a sheet of the package, found by its row's first cell and its column's header. */
+  function cellOf(
+    grids: WorkbookGrids,
+    sheet: string,
+    rowId: string,
+    header: RegExp,
+    last = false
+  ): string {
+    const grid = grids.sheets.find((g) => g.name === sheet) as { rows: CellValue[][] };
+    const headerRow = grid.rows.findIndex((r) =>
+      r.some((v) => typeof v === "string" && header.test(v))
+    );
+    const col = grid.rows[headerRow].findIndex((v) => typeof v === "string" && header.test(v));
+    const rows = grid.rows.flatMap((r, i) => (r[0] === rowId ? [i] : []));
+    return a1(last ? rows[rows.length - 1] : rows[0], col);
+  }
+
+  it("moves every score as the engine says: a check-in, a target, a KRA weight and the as-of date", async () => {
+    const fs = require("fs");
+    const out = path.join(dir, "live.xlsx");
+    expect(await run(["build", SAMPLE_WORKBOOK, "-o", out], quiet)).toBeLessThanOrEqual(1);
+    const original = readPackage(fs.readFileSync(SAMPLE_WORKBOOK)).grids;
+    const before = scorecardRows(await recalculated(out));
+    // The edits a manager makes in their own sheets (and the as-of cell of the scorecard),
+    // typed into the package's XML as a script would.
+    const asOf = dayFromYmd(2026, 3, 31) as number;
+    const edits: SheetEdit[] = [
+      {
+        sheet: "Check-ins",
+        create: false,
+        writes: [{ address: cellOf(original, "Check-ins", "K-036", /^Actual$/, true), value: 0.5 }],
+      },
+      {
+        sheet: "KPIs",
+        create: false,
+        writes: [{ address: cellOf(original, "KPIs", "K-035", /^Target\*$/), value: 30 }],
+      },
+      {
+        sheet: "KRAs",
+        create: false,
+        writes: [{ address: cellOf(original, "KRAs", "R-P06-1", /^Weight$/), value: 10 }],
+      },
+      {
+        sheet: "KPI Scorecard",
+        create: false,
+        writes: [{ address: "B1", value: excelSerialFromDay(asOf) }],
+      },
+    ];
+    let bytes: Uint8Array = fs.readFileSync(out);
+    for (const edit of edits) bytes = editSheet(readPackage(bytes), edit);
+    const edited = path.join(dir, "live-edited.xlsx");
+    fs.writeFileSync(edited, bytes);
+
+    // The engine on the edited workbook, as of the edited date.
+    const after = analyzeWorkbook(readPackage(bytes).grids, { asOf });
+    const plan = planWorkbook(analyzeWorkbook(original));
+    const sheets = await recalculated(edited);
+    expect(formulaErrors(sheets)).toEqual([]);
+    const read = (sheet: string, r: number, c: number) =>
+      (sheets.get(sheet)?.get(a1(r, c)) ?? null) as Cell;
+    expect(mismatches(after, plan, read)).toEqual([]);
+    // And they did move: the edited KPIs, their KRAs and their owner.
+    const moved = new Set(
+      scorecardRows(sheets)
+        .filter((r, i) => r.attainment !== before[i].attainment)
+        .map((r) => `${r.kind}:${r.id}`)
+    );
+    for (const id of ["kpi:K-035", "kpi:K-036", "kra:R-P06-1", "owner:P06"])
+      expect(moved).toContain(id);
+    expect(moved.size).toBeGreaterThan(40); // the as-of date moved most of the others
+  }, 300_000);
 });
 
 describe("workbooks saved by LibreOffice and by openpyxl-style writers", () => {

@@ -5,7 +5,7 @@
  * measures each request as Office.js serialises it — every object path and action as JSON, in
  * UTF-8 bytes, which is what Excel on the web holds to 5 MB — and each read's response the same way.
  */
-import { a1, parseA1 } from "../../src/engine/address";
+import { a1, parseA1, sheetRef } from "../../src/engine/address";
 
 type Log = { path: string; value: unknown }[];
 
@@ -85,11 +85,25 @@ export class FakeSheet {
   activated = false;
   selected: string | null = null;
   constructor(
-    public name: string,
+    private sheetName: string,
     private readonly book: FakeWorkbook,
     /** What reading the sheet gives, from A1 (before anything is written). */
     public data: FakeValue[][] = []
   ) {}
+  get name(): string {
+    return this.sheetName;
+  }
+  /** Renames the sheet and, as Excel does, every formula's reference to it. */
+  set name(to: string) {
+    const from = sheetRef(this.sheetName, "");
+    const escaped = from.replace(/[.*+?^$()|[\]\\{}]/g, (c) => `\\${c}`);
+    const pattern = new RegExp(`(?<![\\w.'])${escaped}`, "g");
+    for (const sheet of this.book.sheets)
+      for (const cell of sheet.cells.values())
+        if (typeof cell.formula === "string" && cell.formula.startsWith("="))
+          cell.formula = cell.formula.replace(pattern, sheetRef(to, ""));
+    this.sheetName = to;
+  }
   /**
    * A cell as reading gives it: what was written (`range.formulas`) over `data`. A formula reads
    * back as its text in `formulas` and, never computed here, 0 in `values`; text written with
@@ -250,6 +264,10 @@ export class FakeSheet {
   get horizontalPageBreaks(): unknown {
     this.count(pathBytes("property", "HorizontalPageBreaks"));
     return recorder(this.log, "horizontalPageBreaks", this.count);
+  }
+  set visibility(state: string) {
+    this.count(actionBytes("setProperty", "Visibility", [state]));
+    this.log.push({ path: "visibility", value: state });
   }
   set tabColor(color: string) {
     this.count(actionBytes("setProperty", "TabColor", [color]));

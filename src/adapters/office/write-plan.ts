@@ -26,6 +26,7 @@ import {
   WriteProgress,
 } from "../../planner/plan";
 import { headerFooterPart } from "../../planner/plan-print";
+import { withSheetNames } from "../../planner/sheet-names";
 import { STYLE_SPECS, StyleSpec } from "../../planner/styles";
 import { fitCell } from "../../planner/cell-text";
 
@@ -396,20 +397,22 @@ export async function applyPlanToExcel(
   const added: string[] = [];
   try {
     const targets: { plan: SheetPlan; sheet: Excel.Worksheet; name: string }[] = [];
-    for (const sheetPlan of plan.sheets) {
-      const name = freeSheetName(sheetPlan.name, [...allNames, ...added]);
-      added.push(name);
-      targets.push({ plan: sheetPlan, sheet: workbook.worksheets.add(name), name });
-    }
+    for (const sheetPlan of plan.sheets)
+      added.push(freeSheetName(sheetPlan.name, [...allNames, ...added]));
+    // The formulas name the sheets as they are written; Excel renames them with the sheets below.
+    withSheetNames(plan, added).sheets.forEach((sheetPlan, i) =>
+      targets.push({ plan: sheetPlan, sheet: workbook.worksheets.add(added[i]), name: added[i] })
+    );
     await batches.sync();
 
-    for (const { plan: sheetPlan, sheet } of targets) {
+    for (const [n, { plan: sheetPlan, sheet }] of targets.entries()) {
+      const planned = plan.sheets[n].name;
       const chunks = chunkRows(sheetPlan);
       const columns = width(sheetPlan);
       for (const [i, chunk] of chunks.entries()) {
         onProgress({
           stage: "writing",
-          sheet: sheetPlan.name,
+          sheet: planned,
           chunk: i + 1,
           chunks: chunks.length,
         });
@@ -420,7 +423,7 @@ export async function applyPlanToExcel(
         range.formulas = rows.map((line) => rowFormulas(line, columns));
         await batches.sync();
       }
-      onProgress({ stage: "formatting", sheet: sheetPlan.name });
+      onProgress({ stage: "formatting", sheet: planned });
       await formatSheet(sheet, sheetPlan, batches, tableNames);
     }
     await batches.sync();
@@ -429,8 +432,8 @@ export async function applyPlanToExcel(
     for (const marker of markers) marker.delete();
     for (const name of generated) workbook.worksheets.getItem(name).delete();
     const finalNames: string[] = [];
-    for (const t of targets) {
-      const final = freeSheetName(t.plan.name, [...userNames, ...finalNames]);
+    for (const [i, t] of targets.entries()) {
+      const final = freeSheetName(plan.sheets[i].name, [...userNames, ...finalNames]);
       finalNames.push(final);
       if (final !== t.name) t.sheet.name = final;
       if (t.plan.kind !== "template")

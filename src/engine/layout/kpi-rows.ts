@@ -49,6 +49,16 @@ export interface PeriodValue {
   cell: Sourced;
 }
 
+/**
+ * A period cell of a KPI row that is still blank (a month not reported yet): no check-in now, but
+ * the live scorecard links it, so the value typed there later counts without a rebuild (SPEC 8).
+ */
+export interface OpenPeriodCell {
+  measure: "actual" | "target";
+  end: number;
+  at: CellLocation;
+}
+
 export interface LayoutRow {
   sheet: string;
   /** Grid index of the row on its sheet. */
@@ -62,6 +72,7 @@ export interface LayoutRow {
   fields: Partial<Record<KpiField, Sourced>>;
   actuals: PeriodValue[];
   targets: PeriodValue[];
+  open: OpenPeriodCell[];
 }
 
 /**
@@ -174,9 +185,14 @@ export function layoutRows(layout: SheetLayout, ctx: SheetContext): LayoutRow[] 
     applyTextTarget(own);
     const actuals: PeriodValue[] = [];
     const targets: PeriodValue[] = [];
+    const open: OpenPeriodCell[] = [];
     for (const p of layout.periods) {
       const value = cells[p.col];
-      if (isBlank(value) || (p.measure !== "actual" && p.measure !== "target")) continue;
+      if (p.measure !== "actual" && p.measure !== "target") continue;
+      if (isBlank(value)) {
+        open.push({ measure: p.measure, end: p.end, at: locationOf(sheet, row, p.col) });
+        continue;
+      }
       let cell: Sourced = { value, at: locationOf(sheet, row, p.col) };
       const text = p.measure === "target" ? parseTextTarget(value) : null;
       if (text) {
@@ -201,6 +217,12 @@ export function layoutRows(layout: SheetLayout, ctx: SheetContext): LayoutRow[] 
     } else if (ctx.period) {
       // A sheet per period: its Actual and Target are that period's.
       if (own.actual) actuals.push({ ...ctx.period, cell: own.actual });
+      else if (fields.actual !== undefined)
+        open.push({
+          measure: "actual",
+          end: ctx.period.end,
+          at: locationOf(sheet, row, fields.actual),
+        });
       if (own.target) targets.push({ ...ctx.period, cell: own.target });
     }
     rows.push({
@@ -215,6 +237,7 @@ export function layoutRows(layout: SheetLayout, ctx: SheetContext): LayoutRow[] 
       fields: own,
       actuals,
       targets,
+      open,
     });
   }
   return rows;

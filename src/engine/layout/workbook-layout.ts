@@ -14,7 +14,15 @@ import { CellValue, SheetGrid, WorkbookGrids } from "../grid";
 import { Region } from "../read/region";
 import { SHEET_BY_KIND, SheetKind, normaliseSheetName } from "../schema";
 import { displayText } from "../values";
-import { KPI_FIELDS, LayoutRow, PeriodValue, Sourced, layoutRows, sheetLocation } from "./kpi-rows";
+import {
+  KPI_FIELDS,
+  LayoutRow,
+  OpenPeriodCell,
+  PeriodValue,
+  Sourced,
+  layoutRows,
+  sheetLocation,
+} from "./kpi-rows";
 import { LayoutChoice, LayoutSettingRow, parseLayoutChoice } from "./layout-setting";
 import { SheetLayout, readSheetLayout } from "./sheet-layout";
 import { periodEnd, sheetPeriod } from "./vocabulary";
@@ -37,10 +45,16 @@ export interface SheetReading {
   checkIns: number;
 }
 
+/** A blank period cell of one KPI, which the live scorecard links (SPEC 8). */
+export interface KpiOpenCell extends OpenPeriodCell {
+  kpi: string;
+}
+
 export interface LayoutResult {
   regions: Partial<Record<SheetKind, Region>>;
   periodTargets: PeriodTarget[];
   readings: SheetReading[];
+  openCells: KpiOpenCell[];
 }
 
 export interface LayoutInput {
@@ -55,7 +69,7 @@ export interface LayoutInput {
 }
 
 const GENERATED =
-  /^kpi ?(scorecard|cascade|findings|dashboard|trends|chase list|last build)( \d+)?$/i;
+  /^kpi ?(scorecard|cascade|findings|dashboard|trends|chase list|last build|periods)( \d+)?$/i;
 
 function usable(region: Region | undefined, ...keys: string[]): region is Region {
   return region !== undefined && keys.every((k) => region.columns[k] !== undefined);
@@ -194,6 +208,7 @@ function deriveIds(
   const kpis = new Map<string, KpiEntry>();
   const checkIns: { kpi: string; p: PeriodValue }[] = [];
   const periodTargets: { kpi: string; p: PeriodValue }[] = [];
+  const openCells: KpiOpenCell[] = [];
   const ordered = [...plans].sort((a, b) => (a.period?.end ?? 0) - (b.period?.end ?? 0));
   const counts = new Map<SheetPlan, { kpis: number; checkIns: number }>();
   for (const plan of ordered) {
@@ -226,11 +241,12 @@ function deriveIds(
       const entry = kpis.get(id) as KpiEntry;
       for (const p of row.actuals) checkIns.push({ kpi: id, p });
       for (const p of row.targets) periodTargets.push({ kpi: id, p });
+      for (const o of row.open) openCells.push({ kpi: id, ...o });
       if (row.targets.length > 0) entry.hasPeriodTargets = true;
       tally.checkIns += row.actuals.length;
     }
   }
-  return { kpis, checkIns, periodTargets, counts };
+  return { kpis, checkIns, periodTargets, openCells, counts };
 }
 
 /** The KRA of a row: its KRA code or name (with its owner when KPIs are per owner). */
@@ -348,7 +364,7 @@ export function readLayouts(input: LayoutInput): LayoutResult | null {
   const read = plans.filter((p) => p.layout.kind !== "none");
   const canonicalKras = usable(input.regions.kras, "id");
   const kras = new Map<string, KraEntry>();
-  const { kpis, checkIns, periodTargets, counts } = deriveIds(
+  const { kpis, checkIns, periodTargets, openCells, counts } = deriveIds(
     read,
     kras,
     canonicalKras,
@@ -361,7 +377,7 @@ export function readLayouts(input: LayoutInput): LayoutResult | null {
     kpis: counts.get(p)?.kpis ?? 0,
     checkIns: counts.get(p)?.checkIns ?? 0,
   }));
-  if (kpis.size === 0) return { regions: {}, periodTargets: [], readings };
+  if (kpis.size === 0) return { regions: {}, periodTargets: [], readings, openCells: [] };
 
   const first = read[0].layout.sheet.name;
   const entries = [...kpis.values()];
@@ -411,6 +427,7 @@ export function readLayouts(input: LayoutInput): LayoutResult | null {
       p.end === null ? [] : [{ kpi, end: p.end, value: p.cell.value, at: p.cell.at }]
     ),
     readings,
+    openCells,
   };
 }
 

@@ -211,3 +211,27 @@ export function elapsedShare(cycleStart: number, cycleEnd: number, asOf: number)
   const elapsed = Math.min(asOf, cycleEnd) - cycleStart + 1;
   return Math.max(0, Math.min(length, elapsed)) / length;
 }
+
+/** Why a pace has no value: a cycle that ends before it starts, or nothing expected yet (or target = baseline). */
+export type PaceProblem = "cycle" | "nothing-expected";
+
+/**
+ * Pace (SPEC 6, `KPI.PACE`): the attainment of `actual` against the straight line from the
+ * baseline (0 when blank) at Cycle Start to the target at Cycle End, on `asOf`, bounded by cap
+ * and floor. The scorecard's Pace column computes the same with native formulas.
+ */
+export function paceAttainment(
+  actual: number,
+  target: number,
+  cycle: { start: number; end: number; asOf: number },
+  baseline: number,
+  bounds: { cap: number; floor: number }
+): number | PaceProblem {
+  const share = elapsedShare(cycle.start, cycle.end, cycle.asOf);
+  if (share === null) return "cycle";
+  const expected = baseline + (target - baseline) * share;
+  if (expected === baseline) return "nothing-expected";
+  const direction = inferDirection(target, baseline);
+  const r = rawAttainment({ actual, target: expected, direction, baseline, targetMax: null });
+  return r === null ? "nothing-expected" : clampAttainment(r, bounds.cap, bounds.floor);
+}

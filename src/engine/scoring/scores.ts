@@ -97,7 +97,8 @@ function scoreKpi(
   model: Model,
   unscored: ReadonlySet<string> | undefined
 ): KpiScore {
-  const prorate = kpi.aggregation === "sum" ? share : 1;
+  // A KPI with targets per period follows them instead (SPEC 4.2): no prorating.
+  const prorate = kpi.aggregation === "sum" && kpi.originalTarget === undefined ? share : 1;
   const target = kpi.target === null ? null : kpi.target * prorate;
   const targetMax = kpi.targetMax === null ? null : kpi.targetMax * prorate;
   const base: KpiScore = {

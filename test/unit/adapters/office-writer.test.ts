@@ -46,24 +46,31 @@ describe("the Office.js writer", () => {
       "KPI Dashboard",
       "KPI Trends",
       "KPI Last Build",
+      "KPI Periods",
     ]);
     const reread = new ExcelJS.Workbook();
     await reread.xlsx.load(
       Buffer.from(writePlan(emptyWorkbook(), plan).bytes) as unknown as ExcelJS.Buffer
     );
     let compared = 0;
+    let links = 0;
     for (const name of result.sheets) {
       const ws = reread.getWorksheet(name) as ExcelJS.Worksheet;
       const office = fake.sheet(name)?.cells ?? new Map();
       ws.eachRow((row) =>
         row.eachCell((cell) => {
           const v = cell.value;
+          // A file spells newer functions `_xlfn.MINIFS`; Excel shows (and takes) `MINIFS`.
+          // A date-formatted number comes back from ExcelJS as a Date: compare its serial.
           const expected =
             v && typeof v === "object" && "formula" in v
-              ? `=${(v as ExcelJS.CellFormulaValue).formula}`
-              : v;
+              ? `=${(v as ExcelJS.CellFormulaValue).formula.replace(/_xlfn\./g, "")}`
+              : v instanceof Date
+                ? v.getTime() / 86_400_000 + 25_569
+                : v;
           expect(normalise(office.get(cell.address)?.formula)).toEqual(expected);
           compared++;
+          if (typeof expected === "string" && /'Check-ins'!|KPIs!|KRAs!/.test(expected)) links++;
         })
       );
       for (const [address, cell] of office)
@@ -78,6 +85,9 @@ describe("the Office.js writer", () => {
         .filter((n) => n.startsWith("KPICascade_"))
         .sort();
     expect(markers(fake.names)).toEqual(markers(packaged));
+    // The live cells are among them: links to the user's KPI, KRA and check-in cells.
+    expect(links).toBeGreaterThan(1000);
+    expect(fake.sheet("KPI Periods")?.log).toContainEqual({ path: "visibility", value: "hidden" });
   });
 
   it("keeps text as text: a leading =, +, - or @ gets an apostrophe", () => {
@@ -155,9 +165,18 @@ describe("the Office.js writer", () => {
       "KPICascade_dashboard",
       "KPICascade_findings",
       "KPICascade_lastbuild",
+      "KPICascade_periods",
       "KPICascade_scorecard",
       "KPICascade_trends",
     ]);
+    // Written under passing names beside the last build's sheets, then renamed: the formulas
+    // name the sheets as they end up, as Excel renames references with a sheet.
+    const formulas = (name: string) =>
+      [...(fake.sheet(name)?.cells.values() ?? [])].map((c) => String(c.formula));
+    expect(formulas("KPI Scorecard 2").join()).toContain("'KPI Periods'!");
+    expect(formulas("KPI Scorecard 2").join()).not.toContain("'KPI Periods 2'!");
+    expect(formulas("KPI Dashboard").join()).toContain("'KPI Scorecard 2'!");
+    expect(formulas("KPI Dashboard").join()).not.toContain("'KPI Scorecard 3'!");
   });
 
   it("replaces only sheets that still hold what it wrote: an edited one, or one a copied marker names, is kept", async () => {

@@ -2,6 +2,7 @@
  * The package writer on workbooks written by another program (ExcelJS), read back by it too:
  * generated sheets are replaced, the user's sheets never touched, text stays text.
  */
+import { SC } from "../../../src/planner/scorecard";
 import ExcelJS from "exceljs";
 import { readPackage } from "../../../src/adapters/xlsx/read";
 import { writePlan } from "../../../src/adapters/xlsx/write";
@@ -126,7 +127,7 @@ describe("applying a plan to a package", () => {
     build(book);
     const ws = (await roundTrip(book)).getWorksheet("KPI Scorecard") as ExcelJS.Worksheet;
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 4 });
-    expect(ws.getColumn(15).hidden).toBe(true);
+    expect(ws.getColumn(SC.kpiWeightUsed + 1).hidden).toBe(true);
     expect(ws.pageSetup.orientation).toBe("landscape");
     const refs = (
       ws as unknown as { conditionalFormattings: { ref: string }[] }

@@ -8,11 +8,11 @@ import {
   chartParts,
   sheetRange,
 } from "../../../src/adapters/xlsx/chart-parts";
-import { planDashboard } from "../../../src/planner/dashboard";
 import { planWorkbook } from "../../../src/planner";
 import { CellPlan, ChartPlan, SheetPlan } from "../../../src/planner/plan";
 import { TRENDS_HEADER_ROW, periodLabel, planTrends, trendOf } from "../../../src/planner/trends";
-import { KPI_HEADER, KRA_HEADER, analyze, kpi } from "../../support/workbook";
+import { KPI_HEADER, KRA_HEADER, analyze, kpi, workbook } from "../../support/workbook";
+import { Recalculated } from "../../support/recalc";
 
 const sheets = {
   Org: [
@@ -75,6 +75,7 @@ describe("the Trends sheet", () => {
       "dashboard",
       "trends",
       "lastbuild",
+      "periods",
     ]);
     expect(planTrends(analyze({ KRAs: sheets.KRAs, KPIs: sheets.KPIs }))).toBeNull();
   });
@@ -120,10 +121,21 @@ describe("the Trends sheet", () => {
   });
 
   it("gives the dashboard a status-by-unit chart over its own count columns", () => {
-    const dash = planDashboard(analysis);
+    const built = planWorkbook(analysis);
+    const dash = built.sheets.find((s) => s.kind === "dashboard") as SheetPlan;
+    const book = Recalculated.of(workbook(sheets), built);
+    // The counts are formulas over the scorecard: what they compute is what the chart plots.
+    const computed = (range: string) => {
+      const [from, to] = range.split(":").map((c) => parseA1(c) as { row: number; col: number });
+      const all = book.values(dash.name);
+      const out: unknown[] = [];
+      for (let r = from.row; r <= to.row; r++)
+        for (let c = from.col; c <= to.col; c++) out.push(all[r]?.[c] ?? null);
+      return out;
+    };
     const [chart] = dash.charts as ChartPlan[];
     expect(values(dash, chart.categories)).toEqual(["Company", "Sales"]);
-    expect(chart.series.map((s) => [s.name, values(dash, s.values)])).toEqual([
+    expect(chart.series.map((s) => [s.name, computed(s.values)])).toEqual([
       ["Green", [1, 1]],
       ["Amber", [0, 0]],
       ["Red", [1, 1]],

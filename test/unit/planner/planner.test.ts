@@ -5,6 +5,8 @@ import { cellLink, formulaString } from "../../../src/planner/findings-sheet";
 import { CellPlan, SheetPlan } from "../../../src/planner/plan";
 import { SC, rawFormula, ratingFormula } from "../../../src/planner/scorecard";
 import { AS_OF, KPI_HEADER, KRA_HEADER, kpi, kra, workbook } from "../../support/workbook";
+import { columnLetters } from "../../../src/engine/address";
+import { Recalculated } from "../../support/recalc";
 
 const sheets = {
   Org: [
@@ -75,17 +77,21 @@ describe("the scorecard", () => {
   it("writes attainment, status, scores and rating as formulas, and no raw formula for an unscorable KPI", () => {
     const row = (id: string) => sc.rows[ids.indexOf(id)];
     expect(row("K1")[SC.raw]?.formula).toBe(rawFormula("higher", false, ids.indexOf("K1") + 1));
+    const H = columnLetters(SC.raw);
     expect(row("K1")[SC.attainment]?.formula).toMatch(
-      /^IF\(H\d+="","",MIN\(\$B\$2,MAX\(\$D\$2,H\d+\)\)\)$/
+      new RegExp(`^IF\\(${H}\\d+="","",MIN\\(\\$B\\$2,MAX\\(\\$D\\$2,${H}\\d+\\)\\)\\)$`)
     );
     expect(row("K1")[SC.status]?.formula).toContain('"Green"');
     expect(row("K4")[SC.raw]?.value).toBeNull();
-    expect(row("P1")[SC.status]?.formula).toBe(ratingFormula(`I${ids.indexOf("P1") + 1}`));
-    expect(row("P1-1")[SC.attainment]?.formula).toMatch(/SUM\(R\d+:R\d+\)/);
+    expect(row("P1")[SC.status]?.formula).toBe(
+      ratingFormula(`${columnLetters(SC.attainment)}${ids.indexOf("P1") + 1}`)
+    );
+    const R = columnLetters(SC.kpiWeighted);
+    expect(row("P1-1")[SC.attainment]?.formula).toMatch(new RegExp(`SUM\\(${R}\\d+:${R}\\d+\\)`));
   });
-  it("uses a KPI's own thresholds as values and the settings' as references", () => {
+  it("links a KPI's own thresholds to its cells and refers to the settings' otherwise", () => {
     const row = (id: string) => sc.rows[ids.indexOf(id)];
-    expect(row("K5")[SC.greenAt]?.value).toBe(0.8);
+    expect(row("K5")[SC.greenAt]?.formula).toBe("KPIs!J6");
     expect(row("K1")[SC.greenAt]?.formula).toBe("$F$2");
   });
   it("puts every conditional format on a bounded range", () => {
@@ -96,11 +102,11 @@ describe("the scorecard", () => {
 
 describe("formulas", () => {
   it("spell out each direction of SPEC section 4", () => {
-    expect(rawFormula("higher", true, 7)).toBe('IF(G7="","",IF(E7=D7,"",(G7-D7)/(E7-D7)))');
-    expect(rawFormula("lower", true, 7)).toBe('IF(G7="","",IF(D7=E7,"",(D7-G7)/(D7-E7)))');
-    expect(rawFormula("higher", false, 7)).toBe('IF(G7="","",IF(E7=0,"",1+(G7-E7)/ABS(E7)))');
-    expect(rawFormula("lower", false, 7)).toBe('IF(G7="","",IF(E7=0,"",1+(E7-G7)/ABS(E7)))');
-    expect(rawFormula("range", false, 7)).toContain("IF(AND(G7>=E7,G7<=F7),1,");
+    expect(rawFormula("higher", true, 7)).toBe('IF(H7="","",IF(E7=D7,"",(H7-D7)/(E7-D7)))');
+    expect(rawFormula("lower", true, 7)).toBe('IF(H7="","",IF(D7=E7,"",(D7-H7)/(D7-E7)))');
+    expect(rawFormula("higher", false, 7)).toBe('IF(H7="","",IF(E7=0,"",1+(H7-E7)/ABS(E7)))');
+    expect(rawFormula("lower", false, 7)).toBe('IF(H7="","",IF(E7=0,"",1+(E7-H7)/ABS(E7)))');
+    expect(rawFormula("range", false, 7)).toContain("IF(AND(H7>=E7,H7<=G7),1,");
   });
   it("quote workbook text so it cannot break out of a string", () => {
     expect(formulaString('say "hi"')).toBe('"say ""hi"""');
@@ -137,8 +143,12 @@ describe("the other sheets", () => {
   });
   it("dashboard: KPIs by status per unit, counting the units and people below it", () => {
     const d = sheet("dashboard");
-    const row = (id: string) => d.rows.find((r) => r[1]?.value === id) as (CellPlan | null)[];
-    const counts = (id: string) => values(row(id).slice(2, 6));
+    // The counts are formulas over the scorecard: what matters is what they compute.
+    const book = Recalculated.of(analysis.workbook, plan);
+    const computed = book.values(d.name);
+    book.destroy();
+    const counts = (id: string) =>
+      computed[d.rows.findIndex((r) => r[1]?.value === id)].slice(2, 6);
     // K1 amber (CO); K2 red and K5 green (P1, in WH); K3 red (P2, in OPS); K4 unscored (WH).
     expect(counts("CO")).toEqual([1, 1, 2, 1]);
     expect(counts("WH")).toEqual([1, 0, 1, 1]);

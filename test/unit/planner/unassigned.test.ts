@@ -2,6 +2,7 @@
 import { analyzeWorkbook } from "../../../src/engine/analyze";
 import { CellPlan } from "../../../src/planner/plan";
 import { SC, planScorecard } from "../../../src/planner/scorecard";
+import { columnLetters } from "../../../src/engine/address";
 import { AS_OF, KPI_HEADER, KRA_HEADER, kpi, kra, workbook } from "../../support/workbook";
 
 const text = (c: CellPlan | null | undefined) => (c && "value" in c ? c.value : null);
@@ -22,9 +23,12 @@ describe("the Unassigned KPIs block", () => {
     expect(plan.rows[head][SC.kind]).toEqual({ value: "unassigned" });
     const row = plan.rows[head + 1];
     expect(text(row[SC.id])).toBe("K2");
-    expect(row[SC.attainment]).toMatchObject({ formula: expect.stringContaining(`H${head + 2}`) });
+    const [raw, used] = [SC.raw, SC.kpiWeightUsed].map(columnLetters);
+    expect(row[SC.attainment]).toMatchObject({
+      formula: expect.stringContaining(`${raw}${head + 2}`),
+    });
     expect(plan.rows[head][SC.kpiWeightUsed]).toEqual({
-      formula: `SUM(O${head + 2}:O${head + 2})`,
+      formula: `SUM(${used}${head + 2}:${used}${head + 2})`,
     });
     expect(plan.rows).toHaveLength(head + 2);
   });

@@ -15,6 +15,7 @@ import {
   sheetAnchor,
 } from "../../../planner/generated";
 import { SheetPlan, WorkbookPlan } from "../../../planner/plan";
+import { withSheetNames } from "../../../planner/sheet-names";
 import { PackageReading, readPackage } from "../read";
 import { Package, relType, relsPartOf } from "../package/opc";
 import { DeflatedPart } from "../package/codec";
@@ -255,9 +256,15 @@ export function writePlan(reading: PackageReading, plan: WorkbookPlan): PackageW
   const names: NewName[] = [];
   const written: string[] = [];
   const newParts: [string, DeflatedPart][] = [];
-  for (const sheet of plan.sheets) {
-    const name = freeSheetName(sheet.name, taken);
+  // Every name first: the sheets' formulas refer to each other by the names they get.
+  const finalNames = plan.sheets.map((s) => {
+    const name = freeSheetName(s.name, taken);
     taken.push(name);
+    return name;
+  });
+  const named = withSheetNames(plan, finalNames).sheets;
+  for (const [i, sheet] of named.entries()) {
+    const name = finalNames[i];
     const part = freePartName(pkg, takenParts, removedParts, `${folder}worksheets/`, "sheet");
     const relId = freeRelId(relIds);
     // The sheet's own relationships: its table, its charts' drawing, its notes.

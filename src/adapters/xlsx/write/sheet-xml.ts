@@ -13,6 +13,7 @@ import { ContentChecksum } from "../../../planner/generated";
 import { DeflatedPart } from "../package/codec";
 import { escapeCellText, escapeXml, needsXstring } from "../xml/escape";
 import { XmlOut, XmlSink, XmlText } from "../xml/xml-sink";
+import { fileFormula } from "./future-functions";
 import { StyleBook } from "./style-book";
 
 export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -67,7 +68,7 @@ function writeCell(
   }
   if (cell.formula !== undefined) {
     out.raw("><f>");
-    out.escaped(cell.formula);
+    out.escaped(fileFormula(cell.formula));
     out.raw("</f></c>");
     sum?.addCell(column, row, { formula: true });
   } else if (error !== null) {

@@ -1,0 +1,39 @@
+/**
+ * Formulas of one generated sheet refer to another by the name it was planned under (the
+ * scorecard reads `'KPI Periods'!C10`). A writer gives a sheet another name when that one is
+ * taken (`KPI Periods 2`); this renames those references to match, as Excel does on a rename.
+ */
+import { sheetRef } from "../engine/address";
+import { CellPlan, WorkbookPlan } from "./plan";
+
+/** The plan with each sheet named `names[i]` and every formula's reference to it renamed. */
+export function withSheetNames(plan: WorkbookPlan, names: readonly string[]): WorkbookPlan {
+  const renames = plan.sheets
+    .map((s, i) => ({ from: sheetRef(s.name, ""), to: sheetRef(names[i], "") }))
+    .filter((r) => r.from !== r.to);
+  if (renames.length === 0) return plan;
+  // A reference is its (quoted) name and `!`, not preceded by a character a name could hold.
+  const pattern = new RegExp(
+    `(?<![\\w.'])(${renames.map((r) => r.from.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})`,
+    "g"
+  );
+  const to = new Map(renames.map((r) => [r.from, r.to]));
+  const rename = (cell: CellPlan | null): CellPlan | null =>
+    cell?.formula === undefined
+      ? cell
+      : { ...cell, formula: renameOutsideText(cell.formula, pattern, to) };
+  return {
+    sheets: plan.sheets.map((s, i) => ({
+      ...s,
+      name: names[i],
+      rows: s.rows.map((line) => line.map(rename)),
+    })),
+  };
+}
+
+function renameOutsideText(formula: string, pattern: RegExp, to: Map<string, string>): string {
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(pattern, (m) => to.get(m) ?? m)))
+    .join("");
+}
