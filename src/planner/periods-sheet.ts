@@ -43,6 +43,9 @@ export interface PeriodsIndex {
 
 const letter = (c: number) => columnLetters(c);
 
+/** The longest text value a formula may hold (Excel's limit). */
+const FORMULA_TEXT_MAX = 255;
+
 function part(sheet: string, block: PeriodBlock, match?: PeriodPart["match"]): PeriodPart {
   const range = (c: number) => rangeRef(sheet, letter(c), block.first, block.last);
   return {
@@ -58,11 +61,14 @@ export function checkInParts(index: PeriodsIndex, kpi: string): PeriodPart[] {
   const parts: PeriodPart[] = [];
   const block = index.checkIns.get(kpi);
   if (block) parts.push(part(index.sheet, block));
-  if (index.room)
+  const key = keyCriterion(kpi);
+  // Excel refuses a formula whose text value is over 255 characters: the check-ins typed below
+  // for a KPI whose ID is that long count from the next build on.
+  if (index.room && key.length - 2 <= FORMULA_TEXT_MAX)
     parts.push(
       part(index.sheet, index.room, {
         keys: rangeRef(index.sheet, letter(COL.key), index.room.first, index.room.last),
-        key: keyCriterion(kpi),
+        key,
       })
     );
   return parts;

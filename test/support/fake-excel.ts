@@ -265,9 +265,14 @@ export class FakeSheet {
     this.count(pathBytes("property", "HorizontalPageBreaks"));
     return recorder(this.log, "horizontalPageBreaks", this.count);
   }
+  private shown = "Visible";
+  get visibility(): string {
+    return this.shown;
+  }
   set visibility(state: string) {
     this.count(actionBytes("setProperty", "Visibility", [state]));
     this.log.push({ path: "visibility", value: state });
+    this.shown = state;
   }
   set tabColor(color: string) {
     this.count(actionBytes("setProperty", "TabColor", [color]));
