@@ -168,6 +168,7 @@ describe("the task pane in a browser", () => {
         "KPI Dashboard",
         "KPI Trends",
         "KPI Last Build",
+        "KPI Periods",
       ]);
       expect(built.getWorksheet("KPI Last Build")?.state).toBe("hidden");
       await expectUserSheetsUnchanged(built);
