@@ -10,7 +10,8 @@ const FUTURE = /(?<![\w.])(MINIFS|MAXIFS)\(/g;
 
 /** The formula as the file stores it (`_xlfn.MINIFS(`), text inside quotes left as it is. */
 export function fileFormula(formula: string): string {
-  if (!formula.includes("IFS(")) return formula;
+  // SUMIFS and COUNTIFS need no prefix: most formulas are decided by these two searches.
+  if (!formula.includes("MINIFS(") && !formula.includes("MAXIFS(")) return formula;
   return formula
     .split(/("(?:[^"]|"")*")/)
     .map((part, i) => (i % 2 === 1 ? part : part.replace(FUTURE, "_xlfn.$1(")))
