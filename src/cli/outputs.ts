@@ -14,7 +14,7 @@ import { promisify } from "util";
 import { UsageError } from "./args";
 import { CheckedInput, checkInput, fileIdentity } from "./io";
 import { isKpiCascadeCsv, isKpiCascadeOutput, isKpiCascadeReport } from "./output-proof";
-import { isClosedPipe, releaseTemporary, trackTemporary, writeStdout } from "./signals";
+import { creating, isClosedPipe, releaseTemporary, trackTemporary, writeStdout } from "./signals";
 
 export interface OutputRequest {
   /** How the user named it, for messages: `-o`, `--json`. */
@@ -261,7 +261,7 @@ async function writeTemporary(file: string, mode: number | null, data: Buffer): 
   const tmp = temporaryBeside(file);
   trackTemporary(tmp);
   try {
-    const handle = await fs.open(tmp, "wx");
+    const handle = await creating(fs.open(tmp, "wx"));
     try {
       for (let at = 0; at < data.length;)
         at += (await handle.write(data, at, Math.min(CHUNK, data.length - at))).bytesWritten;

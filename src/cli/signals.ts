@@ -7,6 +7,11 @@ import { unlinkSync } from "fs";
 import { constants } from "os";
 
 const temporaryFiles = new Set<string>();
+/**
+ * Temporary files being created: an open runs in libuv's thread pool, so the file can appear
+ * after a signal's handler has removed the files it knew of. The handler waits for these first.
+ */
+const creations = new Set<Promise<unknown>>();
 let stdoutClosed = false;
 
 /** A temporary file the run is writing; removed if a signal stops the run before `release`. */
@@ -16,6 +21,14 @@ export function trackTemporary(file: string): void {
 
 export function releaseTemporary(file: string): void {
   temporaryFiles.delete(file);
+}
+
+/** The creation of a tracked temporary file, awaited by a signal's handler before it cleans up. */
+export function creating<T>(creation: Promise<T>): Promise<T> {
+  creations.add(creation);
+  const done = () => creations.delete(creation);
+  creation.then(done, done);
+  return creation;
 }
 
 function removeTemporaries(): void {
@@ -61,10 +74,16 @@ export function installProcessHandlers(): void {
     if (!isClosedPipe(e)) throw e;
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.on(signal, () => {
+    const stop = () => {
       removeTemporaries();
       process.stderr.write(`kpi-cascade: stopped by ${signal}.\n`);
       process.exit(128 + constants.signals[signal]);
+    };
+    // Renames into place come only after every temporary file is written, so none can happen
+    // while a creation is still pending: waiting for those publishes nothing.
+    process.on(signal, () => {
+      if (creations.size === 0) stop();
+      else void Promise.allSettled([...creations]).then(stop);
     });
   }
 }

@@ -23,6 +23,7 @@ import { ChangesView, MovementLine } from "../worker/changes-view";
 import { Loaded, messageOf } from "../use-session";
 import { count, percent } from "./format";
 import { VirtualList } from "./VirtualList";
+import { LIST_ITEM_STYLE } from "./list-item-style";
 
 const ROW = 84;
 const HEIGHT = 504;
@@ -30,24 +31,7 @@ const HEIGHT = 504;
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   badges: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  item: {
-    display: "flex",
-    flexDirection: "column",
-    gap: "2px",
-    boxSizing: "border-box",
-    height: "100%",
-    width: "100%",
-    padding: tokens.spacingVerticalXS,
-    border: "none",
-    borderRadius: tokens.borderRadiusMedium,
-    background: "none",
-    color: "inherit",
-    font: "inherit",
-    textAlign: "left",
-    cursor: "pointer",
-    ":hover": { backgroundColor: tokens.colorSubtleBackgroundHover },
-    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` },
-  },
+  item: LIST_ITEM_STYLE,
   chosen: { backgroundColor: tokens.colorSubtleBackgroundSelected },
   title: { overflow: "hidden", whiteSpace: "nowrap", textOverflow: "ellipsis" },
   id: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },

@@ -23,6 +23,7 @@ import { Loaded, messageOf } from "../use-session";
 import { matches } from "./format";
 import { useDebounced } from "./use-debounced";
 import { VirtualList } from "./VirtualList";
+import { LIST_ITEM_STYLE } from "./list-item-style";
 
 const ROW = 64;
 const HEIGHT = 576;
@@ -37,22 +38,7 @@ const useStyles = makeStyles({
   filter: { minWidth: 0 },
   heading: { display: "flex", alignItems: "flex-end", height: "100%", margin: 0 },
   item: {
-    display: "flex",
-    flexDirection: "column",
-    gap: "2px",
-    boxSizing: "border-box",
-    height: "100%",
-    width: "100%",
-    padding: tokens.spacingVerticalXS,
-    border: "none",
-    borderRadius: tokens.borderRadiusMedium,
-    background: "none",
-    color: "inherit",
-    font: "inherit",
-    textAlign: "left",
-    cursor: "pointer",
-    ":hover": { backgroundColor: tokens.colorSubtleBackgroundHover },
-    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+    ...LIST_ITEM_STYLE,
     ":disabled": { cursor: "default" },
   },
   chosen: { backgroundColor: tokens.colorSubtleBackgroundSelected },

@@ -3,7 +3,7 @@ import { Deflate, Inflate, deflateSync } from "fflate";
 import { DeflatedPart, joinPieces } from "./deflated-part";
 import { PackageRefused } from "./limits";
 
-export { DeflatedPart };
+export type { DeflatedPart };
 
 export function inflateRaw(data: Uint8Array, maxBytes: number, part: string): Uint8Array {
   const pieces: Uint8Array[] = [];

@@ -7,7 +7,7 @@ import * as zlib from "zlib";
 import { DeflatedPart, FINAL_EMPTY_BLOCK, joinPieces } from "./deflated-part";
 import { PackageRefused } from "./limits";
 
-export { DeflatedPart };
+export type { DeflatedPart };
 
 export function inflateRaw(data: Uint8Array, maxBytes: number, part: string): Uint8Array {
   try {
