@@ -33,7 +33,11 @@ interface Placed {
   parent: number | null;
 }
 
-export function planCascade(analysis: Analysis, name: string, scorecard: ScorecardIndex): SheetPlan {
+export function planCascade(
+  analysis: Analysis,
+  name: string,
+  scorecard: ScorecardIndex
+): SheetPlan {
   // Depth first without recursion: a cascade of KRAs may be thousands of levels deep.
   const placed: Placed[] = [];
   const stack: Placed[] = cascadeTree(analysis)

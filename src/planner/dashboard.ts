@@ -64,7 +64,10 @@ export function planDashboard(
   for (let i = order.length - 1; i >= 0; i--) {
     const parent = parentOf(order[i]);
     if (parent !== null && parent !== order[i] && inSubtree.has(parent))
-      inSubtree.set(parent, (inSubtree.get(parent) as number) + (inSubtree.get(order[i]) as number));
+      inSubtree.set(
+        parent,
+        (inSubtree.get(parent) as number) + (inSubtree.get(order[i]) as number)
+      );
   }
   const rows: (CellPlan | null)[][] = [
     [{ value: "Dashboard — KPIs and scores by unit", style: "title" }],
@@ -149,7 +152,15 @@ export function planDashboard(
     name,
     rows,
     columnWidths: [36, 10, 8, 8, 8, 10, 12, 17, 30, 10, 4, 12, 10, 8, 8, 8, 8],
-    hiddenColumns: [10, OWNER.id, OWNER.personScore, OWNER.green, OWNER.amber, OWNER.red, OWNER.kpis],
+    hiddenColumns: [
+      10,
+      OWNER.id,
+      OWNER.personScore,
+      OWNER.green,
+      OWNER.amber,
+      OWNER.red,
+      OWNER.kpis,
+    ],
     frozen: { rows: 3, columns: 1 },
     conditionalFormats:
       last > 3
@@ -169,4 +180,3 @@ export function planDashboard(
     charts: last > 3 ? [statusByUnitChart(4, last, "K3")] : [],
   };
 }
-

@@ -8,16 +8,9 @@ import { Kpi, Kra, isBroken } from "../engine/model";
 import { cellOf } from "../engine/read/region";
 import { Source, fieldSource, whereText } from "../engine/sources/cell-source";
 import { kpiPeriodCells } from "../engine/sources/period-cells";
-import {
-  PeriodPart,
-  aggregateFormula,
-  cellRef,
-  countFormula,
-  linkedCell,
-  usableFormula,
-} from "./live-formulas";
+import { cellRef, linkedCell } from "./live-formulas";
 import { CellPlan } from "./plan";
-import { PeriodsIndex, checkInParts, targetParts } from "./periods-sheet";
+import { PeriodsIndex, periodsRef } from "./periods-sheet";
 
 /** The cells of the strip at the top that the row formulas read. */
 export interface LiveCells {
@@ -70,7 +63,11 @@ function heldCellsNote(cells: readonly { source: Source }[], what: string): stri
   if (held.length === 0) return undefined;
   const shown = held.slice(0, 3).map((s) => `- ${s.why}`);
   const more = held.length > 3 ? [`- and ${held.length - 3} more.`] : [];
-  return [`${held.length} of the ${what} cells hold their value here, not a link:`, ...shown, ...more].join("\n");
+  return [
+    `${held.length} of the ${what} cells hold their value here, not a link:`,
+    ...shown,
+    ...more,
+  ].join("\n");
 }
 
 /** The Target cell: a link, a prorated link, or the aggregation of the targets per period. */
@@ -82,13 +79,12 @@ export function targetCell(
   live: LiveCells,
   periods: PeriodsIndex | null
 ): CellPlan {
-  const parts = periods ? targetParts(periods, kpi.id) : [];
-  if (parts.length > 0) {
-    const method = kpi.aggregation ?? "last";
+  const block = periods?.targets.get(kpi.id);
+  if (periods && block !== undefined) {
     const cells = kpiPeriodCells(analysis).get(kpi.id)?.periodTargets ?? [];
     const note = heldCellsNote(cells, "target-per-period");
     return {
-      formula: aggregateFormula(method, parts, live.asOf, countFormula(parts, live.asOf)),
+      formula: periodsRef(periods, "aggregate", block),
       format,
       ...(note ? { comment: note } : {}),
     };
@@ -149,7 +145,10 @@ export function weightCell(
 ): CellPlan {
   const src = source(analysis, row, "weight");
   const cell =
-    src === null && effective === 0 && !row.ref.region.origins && row.ref.region.columns.weight !== undefined
+    src === null &&
+    effective === 0 &&
+    !row.ref.region.origins &&
+    row.ref.region.columns.weight !== undefined
       ? { formula: cellRef(cellOf(row.ref, "weight")) }
       : src?.kind === "link" && effective !== null
         ? { formula: cellRef(src.at) }
@@ -157,15 +156,9 @@ export function weightCell(
   return style ? { ...cell, style } : cell;
 }
 
-/** The hidden cell that counts a KPI's check-ins on the as-of date; null when it has none to count. */
-export function countedCell(kpi: Kpi, live: LiveCells, periods: PeriodsIndex | null): CellPlan | null {
-  const parts = periods ? checkInParts(periods, kpi.id) : [];
-  return parts.length ? { formula: countFormula(parts, live.asOf) } : null;
-}
-
 /**
  * The Actual cell (SPEC 4.1): the KPI's aggregation of its check-in cells counted on the as-of
- * date, `countedRef` holding how many count; else the KPI sheet's Actual cell. A KPI with no
+ * date (on its block of the helper sheet); else the KPI sheet's Actual cell. A KPI with no
  * check-in at build time takes the Actual cell until a check-in turns up below the others.
  */
 export function actualCell(
@@ -173,12 +166,10 @@ export function actualCell(
   kpi: Kpi,
   value: number | null,
   format: string,
-  live: LiveCells,
   periods: PeriodsIndex | null,
-  countedRef: string,
   comment?: string
 ): CellPlan {
-  const parts: PeriodPart[] = periods ? checkInParts(periods, kpi.id) : [];
+  const block = periods?.checkIns.get(kpi.id);
   const heldCells = heldCellsNote(kpiPeriodCells(analysis).get(kpi.id)?.checkIns ?? [], "check-in");
   const src = source(analysis, kpi, "actual");
   const notes = (...lines: (string | undefined)[]) => {
@@ -186,14 +177,15 @@ export function actualCell(
     return text ? { comment: text } : {};
   };
   // linkedCell says itself why the Actual cell is not linked.
-  if (parts.length === 0) return linkedCell(src, value, format, notes(heldCells, comment).comment);
+  if (!periods || block === undefined)
+    return linkedCell(src, value, format, notes(heldCells, comment).comment);
   if (isBroken(kpi, "aggregation")) return { value, format, ...notes(heldCells, comment) };
-  const aggregate = aggregateFormula(kpi.aggregation ?? "last", parts, live.asOf, countedRef);
+  const aggregate = periodsRef(periods, "aggregate", block);
   if (analysis.actuals.get(kpi.id)?.fromCheckIns)
     return { formula: aggregate, format, ...notes(heldCells, comment) };
   const why = src?.kind === "held" ? src.why : undefined;
   return {
-    formula: `IF(${usableFormula(parts)}=0,${term(src, kpi.actual)},${aggregate})`,
+    formula: `IF(${periodsRef(periods, "usable", block)}=0,${term(src, kpi.actual)},${aggregate})`,
     format,
     ...notes(why, heldCells, comment),
   };
@@ -231,6 +223,11 @@ export function forecastFormula(actual: string, live: LiveCells): string {
 }
 
 /** The pace's full-cycle target: the KPI sheet's own (not prorated) target. */
-export function cycleTargetTerm(analysis: Analysis, kpi: Kpi, targetCellRef: string, live: LiveCells): string {
+export function cycleTargetTerm(
+  analysis: Analysis,
+  kpi: Kpi,
+  targetCellRef: string,
+  live: LiveCells
+): string {
   return prorated(analysis, kpi, live) ? targetTerm(analysis, kpi, "target") : targetCellRef;
 }

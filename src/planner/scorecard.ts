@@ -19,11 +19,10 @@ import { KpiScore } from "../engine/scoring/scores";
 import { checkInComment } from "../engine/history/latest-check-ins";
 import { OwnerBlock, ownerBlocks, unassignedKpis } from "./owners";
 import { CellPlan, ConditionalFormatPlan, SheetPlan } from "./plan";
-import { PeriodsIndex, planPeriods } from "./periods-sheet";
+import { PERIODS_SHEET, PeriodsIndex, planPeriods } from "./periods-sheet";
 import {
   LiveCells,
   actualCell,
-  countedCell,
   cycleTargetTerm,
   derivedIdNote,
   fieldCell,
@@ -66,13 +65,11 @@ export const SC = {
   kind: 22,
   /** Hidden: a KRA's weight × its coverage, summed into its owner's coverage. */
   kraCoverageWeighted: 23,
-  /** Hidden: how many of a KPI's check-ins count on the as-of date. */
-  counted: 24,
 } as const;
 
 /** Owner rows carry the rating's label beside its number, in the (otherwise empty) Weight cell. */
 const RATING_LABEL = SC.weight;
-const WIDTH = SC.counted + 1;
+const WIDTH = SC.kraCoverageWeighted + 1;
 export const HEADER_ROW = 4; // 1-based
 const PCT = "0.0%";
 const COVERAGE_FORMAT = "0%";
@@ -195,7 +192,10 @@ function hasCycle(analysis: Analysis): boolean {
 }
 
 /** The cells of row 1 the formulas read (LiveCells), and row 1 itself. */
-function asOfStrip(analysis: Analysis): { live: LiveCells; cells: Partial<Record<number, CellPlan>> } {
+function asOfStrip(analysis: Analysis): {
+  live: LiveCells;
+  cells: Partial<Record<number, CellPlan>>;
+} {
   const { asOf, settings } = analysis.model;
   const date = (day: number | null): CellPlan =>
     day === null ? { value: null } : { value: excelSerialFromDay(day), format: DATE_FORMAT };
@@ -273,7 +273,6 @@ const HEADERS = [
   "KPI weighted",
   "Row",
   "KRA coverage weighted",
-  "Check-ins counted",
 ];
 
 /** What every row formula needs: the analysis, the strip's cells, the helper sheet's blocks. */
@@ -305,11 +304,13 @@ function kpiRow(
   const unscored = scorable && score.actual !== null && score.raw === null;
   const format = valueFormat(kpi, [kpi.baseline, score.target, score.targetMax, score.actual]);
   const scored = `OR(${I}="",${K}="")`;
-  const counted = countedCell(kpi, live, periods);
   const idNote = derivedIdNote(kpi);
   const cycleTarget = cycleTargetTerm(analysis, kpi, ref(SC.target, n), live);
   const pace =
-    live.share !== null && scorable && score.direction !== "range" && kpi.originalTarget === undefined
+    live.share !== null &&
+    scorable &&
+    score.direction !== "range" &&
+    kpi.originalTarget === undefined
       ? {
           formula: paceFormula(
             {
@@ -340,9 +341,7 @@ function kpiRow(
       kpi,
       score.actual,
       format,
-      live,
       periods,
-      ref(SC.counted, n),
       checkInComment(analysis, kpi.id).comment
     ),
     [SC.raw]:
@@ -382,7 +381,6 @@ function kpiRow(
     [SC.kpiWeightUsed]: { formula: `IF(${scored},0,${K})` },
     [SC.kpiWeighted]: { formula: `IF(${scored},0,${I}*${K})` },
     [SC.kind]: { value: "kpi" },
-    [SC.counted]: counted ?? undefined,
   });
 }
 
@@ -551,7 +549,9 @@ function unassignedBlock(
   });
 }
 
-const WIDTHS = [44, 12, 10, 12, 12, 12, 12, 12, 9, 11, 14, 11, 10, 9, 12, 9, 9, 10, 8, 8, 8, 8, 7, 8, 8];
+const WIDTHS = [
+  44, 12, 10, 12, 12, 12, 12, 12, 9, 11, 14, 11, 10, 9, 12, 9, 9, 10, 8, 8, 8, 8, 7, 8,
+];
 const HIDDEN = [
   SC.kpiWeightUsed,
   SC.kraWeightUsed,
@@ -559,7 +559,6 @@ const HIDDEN = [
   SC.kpiWeighted,
   SC.kind,
   SC.kraCoverageWeighted,
-  SC.counted,
 ];
 
 /**
@@ -585,8 +584,14 @@ export function scorecardRef(index: ScorecardIndex, column: number, row: number)
   return sheetRef(index.sheet, `$${col(column)}$${row}`);
 }
 
+/** The as-of date the formulas count to, as another sheet of the build refers to it. */
+export function scorecardAsOf(sheet: string): string {
+  return sheetRef(sheet, AS_OF);
+}
+
 export function planScorecard(analysis: Analysis, name = "KPI Scorecard"): SheetPlan {
-  return buildScorecard(analysis, name, planPeriods(analysis)?.index ?? null).plan;
+  const periods = planPeriods(analysis, { sheet: PERIODS_SHEET, asOf: scorecardAsOf(name) });
+  return buildScorecard(analysis, name, periods?.index ?? null).plan;
 }
 
 /** The scorecard over the helper sheet's blocks (`periods`), and where its rows are. */
@@ -598,7 +603,12 @@ export function buildScorecard(
   const rows = new Rows();
   const strip = asOfStrip(analysis);
   const ctx: Context = { analysis, live: strip.live, periods };
-  const index: ScorecardIndex = { sheet: name, kpis: new Map(), kras: new Map(), owners: new Map() };
+  const index: ScorecardIndex = {
+    sheet: name,
+    kpis: new Map(),
+    kras: new Map(),
+    owners: new Map(),
+  };
   rows.add(strip.cells);
   rows.add(settingsStrip(analysis));
   rows.add({

@@ -36,7 +36,9 @@ it("opens in LibreOffice with the trends and dashboard charts drawn", async () =
 
   const pdf = convert(file, "pdf", OUT);
   // The user's sheets print first: the trends sheet's first page is the one with its title.
-  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))?.[1]);
+  const pages = Number(
+    /Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))?.[1]
+  );
   const page = Array.from({ length: pages }, (_, i) => i + 1).find((p) =>
     execFileSync("pdftotext", ["-f", String(p), "-l", String(p), pdf, "-"], {
       encoding: "utf8",

@@ -51,7 +51,9 @@ type Sheets = Map<string, Map<string, Cached>>;
 async function recalculated(file: string): Promise<Sheets> {
   const converted = convert(file, "xlsx", mkdtempSync(path.join(dir, "lo-")));
   const sheets: Sheets = new Map();
-  const names = new Set(readPackage(require("fs").readFileSync(converted)).workbook.sheets.map((s) => s.name));
+  const names = new Set(
+    readPackage(require("fs").readFileSync(converted)).workbook.sheets.map((s) => s.name)
+  );
   for (const name of GENERATED)
     if (names.has(name)) sheets.set(name, await cachedValues(converted, name));
   return sheets;
@@ -186,9 +188,17 @@ describe("the scorecard recalculated in LibreOffice", () => {
 
 describe("the live scorecard recalculated in LibreOffice after edits in the user's sheets", () => {
   /** A cell of a sheet of the package, found by its row's first cell and its column's header. */
-  function cellOf(grids: WorkbookGrids, sheet: string, rowId: string, header: RegExp, last = false): string {
+  function cellOf(
+    grids: WorkbookGrids,
+    sheet: string,
+    rowId: string,
+    header: RegExp,
+    last = false
+  ): string {
     const grid = grids.sheets.find((g) => g.name === sheet) as { rows: CellValue[][] };
-    const headerRow = grid.rows.findIndex((r) => r.some((v) => typeof v === "string" && header.test(v)));
+    const headerRow = grid.rows.findIndex((r) =>
+      r.some((v) => typeof v === "string" && header.test(v))
+    );
     const col = grid.rows[headerRow].findIndex((v) => typeof v === "string" && header.test(v));
     const rows = grid.rows.flatMap((r, i) => (r[0] === rowId ? [i] : []));
     return a1(last ? rows[rows.length - 1] : rows[0], col);
@@ -204,10 +214,26 @@ describe("the live scorecard recalculated in LibreOffice after edits in the user
     // typed into the package's XML as a script would.
     const asOf = dayFromYmd(2026, 3, 31) as number;
     const edits: SheetEdit[] = [
-      { sheet: "Check-ins", create: false, writes: [{ address: cellOf(original, "Check-ins", "K-036", /^Actual$/, true), value: 0.5 }] },
-      { sheet: "KPIs", create: false, writes: [{ address: cellOf(original, "KPIs", "K-035", /^Target\*$/), value: 30 }] },
-      { sheet: "KRAs", create: false, writes: [{ address: cellOf(original, "KRAs", "R-P06-1", /^Weight$/), value: 10 }] },
-      { sheet: "KPI Scorecard", create: false, writes: [{ address: "B1", value: excelSerialFromDay(asOf) }] },
+      {
+        sheet: "Check-ins",
+        create: false,
+        writes: [{ address: cellOf(original, "Check-ins", "K-036", /^Actual$/, true), value: 0.5 }],
+      },
+      {
+        sheet: "KPIs",
+        create: false,
+        writes: [{ address: cellOf(original, "KPIs", "K-035", /^Target\*$/), value: 30 }],
+      },
+      {
+        sheet: "KRAs",
+        create: false,
+        writes: [{ address: cellOf(original, "KRAs", "R-P06-1", /^Weight$/), value: 10 }],
+      },
+      {
+        sheet: "KPI Scorecard",
+        create: false,
+        writes: [{ address: "B1", value: excelSerialFromDay(asOf) }],
+      },
     ];
     let bytes: Uint8Array = fs.readFileSync(out);
     for (const edit of edits) bytes = editSheet(readPackage(bytes), edit);
@@ -228,7 +254,8 @@ describe("the live scorecard recalculated in LibreOffice after edits in the user
         .filter((r, i) => r.attainment !== before[i].attainment)
         .map((r) => `${r.kind}:${r.id}`)
     );
-    for (const id of ["kpi:K-035", "kpi:K-036", "kra:R-P06-1", "owner:P06"]) expect(moved).toContain(id);
+    for (const id of ["kpi:K-035", "kpi:K-036", "kra:R-P06-1", "owner:P06"])
+      expect(moved).toContain(id);
     expect(moved.size).toBeGreaterThan(40); // the as-of date moved most of the others
   }, 300_000);
 });

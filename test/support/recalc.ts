@@ -73,10 +73,9 @@ export class Recalculated {
   /** Types a value into a cell (`KPIs`, `G7`), as a person would; the formulas recalculate. */
   set(sheet: string, cell: string, value: CellValue): void {
     const pos = parseA1(cell) as { row: number; col: number };
-    this.hf.setCellContents(
-      { sheet: this.ids.get(sheet) as number, row: pos.row, col: pos.col },
-      [[rawOf(value)]]
-    );
+    this.hf.setCellContents({ sheet: this.ids.get(sheet) as number, row: pos.row, col: pos.col }, [
+      [rawOf(value)],
+    ]);
   }
 
   value(sheet: string, cell: string): Value {

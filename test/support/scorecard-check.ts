@@ -117,7 +117,10 @@ function dashboardMismatches(analysis: Analysis, plan: WorkbookPlan, read: Reade
     const at = (c: number) => read(sheet.name, r, c);
     const own = scores.owners.get(id);
     const expect = (c: number, what: string, engine: number | string | null) => {
-      if (differs(at(c), engine)) out.push(`${sheet.name} row ${r + 1} ${id} ${what}: sheet ${JSON.stringify(at(c))}, engine ${JSON.stringify(engine)}`);
+      if (differs(at(c), engine))
+        out.push(
+          `${sheet.name} row ${r + 1} ${id} ${what}: sheet ${JSON.stringify(at(c))}, engine ${JSON.stringify(engine)}`
+        );
     };
     const c = counts.get(id) ?? [0, 0, 0, 0];
     ["green", "amber", "red", "no status"].forEach((what, i) => expect(2 + i, what, c[i]));
@@ -138,7 +141,11 @@ function cascadeMismatches(analysis: Analysis, plan: WorkbookPlan, read: Reader)
   const stack = cascadeTree(analysis).reverse();
   while (stack.length) {
     const n = stack.pop() as ReturnType<typeof cascadeTree>[number];
-    nodes.push({ score: n.score, status: n.status ? STATUS[n.status] : null, label: `${n.level} ${n.id}` });
+    nodes.push({
+      score: n.score,
+      status: n.status ? STATUS[n.status] : null,
+      label: `${n.level} ${n.id}`,
+    });
     for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
   }
   nodes.forEach((n, i) => {
@@ -146,14 +153,17 @@ function cascadeMismatches(analysis: Analysis, plan: WorkbookPlan, read: Reader)
     if (n.label.startsWith("Unlinked")) return;
     const score = read(sheet.name, r, 4);
     if (differs(score, n.score))
-      out.push(`${sheet.name} row ${r + 1} ${n.label} score: sheet ${JSON.stringify(score)}, engine ${n.score}`);
+      out.push(
+        `${sheet.name} row ${r + 1} ${n.label} score: sheet ${JSON.stringify(score)}, engine ${n.score}`
+      );
     const status = read(sheet.name, r, 5);
     if (differs(status ?? "", n.status ?? ""))
-      out.push(`${sheet.name} row ${r + 1} ${n.label} status: sheet ${JSON.stringify(status)}, engine ${n.status}`);
+      out.push(
+        `${sheet.name} row ${r + 1} ${n.label} status: sheet ${JSON.stringify(status)}, engine ${n.status}`
+      );
   });
   return out;
 }
-
 
 /** Each unit's KPIs by status (green, amber, red, none): at their owner's unit, then up the tree. */
 function engineCounts(analysis: Analysis): Map<string, number[]> {
@@ -177,7 +187,13 @@ function engineCounts(analysis: Analysis): Map<string, number[]> {
     live(broken, "unit", id, "parent", model.units.get(id)?.parent ?? null)
   );
   for (let i = units.length - 1; i >= 0; i--) {
-    const parent = live(broken, "unit", units[i], "parent", model.units.get(units[i])?.parent ?? null);
+    const parent = live(
+      broken,
+      "unit",
+      units[i],
+      "parent",
+      model.units.get(units[i])?.parent ?? null
+    );
     const up = parent === null || parent === units[i] ? undefined : counts.get(parent);
     if (up) (counts.get(units[i]) as number[]).forEach((n, k) => (up[k] += n));
   }

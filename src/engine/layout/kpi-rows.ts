@@ -218,7 +218,11 @@ export function layoutRows(layout: SheetLayout, ctx: SheetContext): LayoutRow[] 
       // A sheet per period: its Actual and Target are that period's.
       if (own.actual) actuals.push({ ...ctx.period, cell: own.actual });
       else if (fields.actual !== undefined)
-        open.push({ measure: "actual", end: ctx.period.end, at: locationOf(sheet, row, fields.actual) });
+        open.push({
+          measure: "actual",
+          end: ctx.period.end,
+          at: locationOf(sheet, row, fields.actual),
+        });
       if (own.target) targets.push({ ...ctx.period, cell: own.target });
     }
     rows.push({

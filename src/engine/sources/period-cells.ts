@@ -41,12 +41,7 @@ export function kpiPeriodCells(analysis: Analysis): Map<string, KpiPeriodCells> 
   const { model, workbook } = analysis;
   const actuals = new Map<string, { cell: PeriodCell; order: number }[]>();
   const targets = new Map<string, { cell: PeriodCell; order: number }[]>();
-  const add = (
-    into: typeof actuals,
-    kpi: string,
-    cell: PeriodCell,
-    order: number
-  ): void => {
+  const add = (into: typeof actuals, kpi: string, cell: PeriodCell, order: number): void => {
     const list = into.get(kpi);
     if (list) list.push({ cell, order });
     else into.set(kpi, [{ cell, order }]);

@@ -80,7 +80,10 @@ function property(grids: WorkbookGrids, runs: number, asOfRange: [number, number
   const baseShape = shape(analysis);
   const edit = fc.record({
     picks: fc.uniqueArray(fc.nat({ max: cells.length - 1 }), { minLength: 1, maxLength: 4 }),
-    factors: fc.array(fc.double({ min: 0.5, max: 1.5, noNaN: true }), { minLength: 4, maxLength: 4 }),
+    factors: fc.array(fc.double({ min: 0.5, max: 1.5, noNaN: true }), {
+      minLength: 4,
+      maxLength: 4,
+    }),
     asOf: fc.option(fc.integer({ min: asOfRange[0], max: asOfRange[1] }), { nil: null }),
   });
   try {
@@ -114,7 +117,12 @@ describe("editing the user's cells moves the live scorecard as the engine says",
     property(grids, 25, [dayFromYmd(2025, 6, 1) as number, dayFromYmd(2026, 8, 31) as number]);
   }, 240_000);
 
-  it.each(["months-across", "salesperson-months-target-actual", "quarterly-scorecard", "kra-merged-appraisal"])(
+  it.each([
+    "months-across",
+    "salesperson-months-target-actual",
+    "quarterly-scorecard",
+    "kra-merged-appraisal",
+  ])(
     "on the %s layout",
     async (name) => {
       const grids = await readFixture(name);
