@@ -49,6 +49,8 @@ const DATE_FORMAT = "yyyy-mm-dd";
 /** Row 2: how many numbers were typed in the room (its formulas run only then), and the criteria. */
 const ROOM_USED = "$E$2";
 const CRITERIA: Criteria = { ended: "$G$2", number: "$I$2" };
+/** The longest criterion text Excel's COUNTIFS and SUMIFS accept. */
+const MAX_CRITERION = 255;
 
 export interface PeriodsIndex {
   sheet: string;
@@ -237,7 +239,10 @@ export function planPeriods(
     );
     if (list.length === 0) rows.push([{ value: kpiId }]);
     const parts = [blockPart(first, last, positions)];
-    if (kind === "checkIns" && roomRange) parts.push(roomPart(roomRange, kpiId));
+    // Excel reads a criterion of at most 255 characters: an ID longer than that (a typing
+    // accident) cannot be matched in the rows below, and counts after the next build.
+    if (kind === "checkIns" && roomRange && keyCriterion(kpiId).length <= MAX_CRITERION + 2)
+      parts.push(roomPart(roomRange, kpiId));
     const line = rows[first - 1];
     while (line.length < COL.usable) line.push(null);
     const counted = a1(first - 1, COL.counted);

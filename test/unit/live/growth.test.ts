@@ -114,6 +114,30 @@ describe("check-ins added below the others", () => {
   });
 });
 
+describe("formulas Excel accepts", () => {
+  it("hold criteria of at most 255 characters and no formula over 8,192, whatever the IDs", () => {
+    const long = `K${"x".repeat(300)}`;
+    const grids = workbook({
+      KRAs: [KRA_HEADER, kra("R1")],
+      KPIs: [KPI_HEADER, kpi("K1", { target: 10 }), kpi(long, { target: 10 })],
+      Actuals: [
+        ["KPI ID", "Period", "Actual"],
+        ["K1", "2026-01", 5],
+        [long, "2026-01", 5],
+      ],
+    });
+    const plan = planWorkbook(analyzeWorkbook(grids, { today: TODAY }));
+    const formulas = plan.sheets.flatMap((s) =>
+      s.rows.flatMap((line) => line.flatMap((c) => (c?.formula ? [c.formula] : [])))
+    );
+    expect(Math.max(...formulas.map((f) => f.length))).toBeLessThanOrEqual(8192);
+    const texts = formulas.flatMap((f) => f.match(/"(?:[^"]|"")*"/g) ?? []);
+    expect(Math.max(...texts.map((t) => t.length - 2))).toBeLessThanOrEqual(255);
+    // K1 still reads the rows below; the long ID does not, and counts after the next build.
+    expect(formulas.some((f) => f.includes('"#K1"'))).toBe(true);
+  });
+});
+
 describe("a typed period read by formula", () => {
   it("ends when the engine says it ends", () => {
     const texts: CellValue[] = [
