@@ -550,7 +550,7 @@ function unassignedBlock(
 }
 
 const WIDTHS = [
-  44, 12, 10, 12, 12, 12, 12, 12, 9, 11, 14, 11, 10, 9, 12, 9, 9, 10, 8, 8, 8, 8, 7, 8,
+  44, 12, 10, 12, 12, 15, 12, 12, 9, 11, 14, 11, 10, 9, 12, 9, 9, 10, 8, 8, 8, 8, 7, 8,
 ];
 const HIDDEN = [
   SC.kpiWeightUsed,
@@ -650,18 +650,27 @@ export function buildScorecard(
       max: s.ratingBands[0],
     });
   }
+  // Columns with nothing to show stay out of sight (and of print): Original target where no
+  // target is set per period, Pace and Forecast without a cycle.
+  const hidden = [
+    ...HIDDEN,
+    ...([...analysis.model.kpis.values()].some((k) => k.originalTarget !== undefined)
+      ? []
+      : [SC.originalTarget]),
+    ...(strip.live.share === null ? [SC.pace, SC.forecast] : []),
+  ].sort((a, b) => a - b);
   const plan: SheetPlan = {
     kind: "scorecard",
     name,
     rows: rows.rows,
     columnWidths: WIDTHS,
-    hiddenColumns: HIDDEN,
+    hiddenColumns: hidden,
     frozen: { rows: HEADER_ROW, columns: 1 },
     conditionalFormats,
     // Each owner's block starts a page, so one person's scorecard is never split from its header.
     print: documentPrint("Scorecard", isoFromDay(analysis.model.asOf), HEADER_ROW, {
       widths: WIDTHS,
-      hidden: HIDDEN,
+      hidden,
       // The first block follows the title on page 1; each later one starts a page.
       breaksBefore: ownerRows.slice(1),
     }),
