@@ -24,7 +24,8 @@ export function formulaCounts(plan: WorkbookPlan): {
     for (const c of line) if (c?.formula !== undefined) formulas++;
   }
   let helper = 0;
-  for (const line of periods?.rows ?? []) for (const c of line) if (c?.formula !== undefined) helper++;
+  for (const line of periods?.rows ?? [])
+    for (const c of line) if (c?.formula !== undefined) helper++;
   return { formulasPerKpiRow: formulas / rows, helperFormulasPerKpi: helper / rows };
 }
 

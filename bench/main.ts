@@ -182,7 +182,10 @@ async function main(): Promise<void> {
     const office =
       r.name === "office-write"
         ? ` — ${r.syncs} syncs, largest batch ${fmt(r.maxPayloadMB as number, 2)} MB of ${fmt(r.totalMB as number, 1)} MB`
-        : r.name.startsWith("vs-") || r.name === "history" || r.name === "charts" || r.name === "recalc"
+        : r.name.startsWith("vs-") ||
+            r.name === "history" ||
+            r.name === "charts" ||
+            r.name === "recalc"
           ? ` — ${versus(r)}`
           : "";
     const notes = r.runs

@@ -19,11 +19,17 @@ const OUT = path.resolve(__dirname, "../../.tmp/live");
 
 /** The first page of a PDF whose text holds `text`, its text, and a PNG of its top part. */
 function render(pdf: string, text: string, png: string): string {
-  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))?.[1]);
+  const pages = Number(
+    /Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))?.[1]
+  );
   for (let p = 1; p <= pages; p++) {
-    const page = execFileSync("pdftotext", ["-layout", "-f", String(p), "-l", String(p), pdf, "-"], {
-      encoding: "utf8",
-    });
+    const page = execFileSync(
+      "pdftotext",
+      ["-layout", "-f", String(p), "-l", String(p), pdf, "-"],
+      {
+        encoding: "utf8",
+      }
+    );
     if (!page.includes(text)) continue;
     // The block's rows and the header above them, at 150 dpi.
     execFileSync("pdftoppm", [
@@ -55,7 +61,10 @@ it("moves the scorecard when a check-in is typed into the user's sheet", () => {
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
   const bytes = readFileSync(SAMPLE_WORKBOOK);
-  const built = writePlan(readPackage(bytes), planWorkbook(analyzeWorkbook(readPackage(bytes).grids))).bytes;
+  const built = writePlan(
+    readPackage(bytes),
+    planWorkbook(analyzeWorkbook(readPackage(bytes).grids))
+  ).bytes;
   const before = path.join(OUT, "before.xlsx");
   writeFileSync(before, built);
   // Check-ins!C421 is K-035's June check-in (2): Lucas Silva types 5.
@@ -72,7 +81,10 @@ it("moves the scorecard when a check-in is typed into the user's sheet", () => {
   const was = render(convert(before, "pdf", OUT), owner, path.join(OUT, "live-before"));
   const now = render(convert(after, "pdf", OUT), owner, path.join(OUT, "live-after"));
   const line = (page: string, what: string) =>
-    page.split("\n").find((l) => l.includes(what))?.replace(/\s+/g, " ") ?? "";
+    page
+      .split("\n")
+      .find((l) => l.includes(what))
+      ?.replace(/\s+/g, " ") ?? "";
   expect(line(was, "New customers signed")).toMatch(/25 24 .*96\.0% Amber/);
   expect(line(now, "New customers signed")).toMatch(/25 27 .*108\.0% Green/);
   expect(line(was, owner)).toContain("Largely achieved");
