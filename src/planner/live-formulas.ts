@@ -10,9 +10,15 @@ import { Source } from "../engine/sources/cell-source";
 import { Aggregation } from "../engine/values";
 import { CellPlan } from "./plan";
 
+/** Each sheet's name as a formula writes it before `!`: a build refers to few sheets, often. */
+const prefixes = new Map<string, string>();
+
 /** `'Sales KPIs'!F7`: a reference to a user's cell. */
 export function cellRef(at: CellLocation): string {
-  return sheetRef(at.sheet ?? "", at.cell ?? "");
+  const sheet = at.sheet ?? "";
+  let prefix = prefixes.get(sheet);
+  if (prefix === undefined) prefixes.set(sheet, (prefix = sheetRef(sheet, "")));
+  return prefix + (at.cell ?? "");
 }
 
 /**

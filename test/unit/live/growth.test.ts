@@ -114,6 +114,46 @@ describe("check-ins added below the others", () => {
   });
 });
 
+describe("check-ins in an Excel table", () => {
+  it("count a row typed into the table's next row, as the table grows into it", () => {
+    const grids: WorkbookGrids = {
+      sheets: [
+        ...book().sheets.filter((s) => s.name !== "Actuals"),
+        {
+          name: "Data",
+          rows: [
+            ["Check-ins, FY2026"],
+            [],
+            ["KPI ID", "Period", "Actual"],
+            ["K1", "2026-01", 20],
+            ["K2", "2026-02", 40],
+            [null, null, null],
+          ],
+        },
+      ],
+      // The table spans a blank row below its two check-ins, as a table a person keeps does.
+      tables: [{ name: "tblCheckIns", sheet: "Data", top: 2, left: 0, rowCount: 4, colCount: 3 }],
+    };
+    const analysis = analyzeWorkbook(grids, { today: TODAY });
+    expect(analysis.model.regions.actuals?.table).toBe("tblCheckIns");
+    const plan = planWorkbook(analysis);
+    const sheet = Recalculated.of(grids, plan);
+    const typed: CellValue[][] = [
+      ["K1", "2026-03", 30], // the table's blank row
+      ["K2", "2026-04", 45], // the row below the table, which it grows into
+    ];
+    typed.forEach((line, i) => line.forEach((v, c) => sheet.set("Data", a1(5 + i, c), v)));
+    const edited = structuredClone(grids);
+    const data = edited.sheets.find((s) => s.name === "Data") as { rows: CellValue[][] };
+    data.rows.splice(5, 1, ...typed);
+    (edited.tables as { rowCount: number }[])[0].rowCount = 5;
+    const after = analyzeWorkbook(edited, { today: TODAY });
+    expect(after.scores.kpis.get("K1")?.actual).toBe(50);
+    expect(mismatches(after, plan, (s, r, c) => sheet.values(s)[r]?.[c] ?? null)).toEqual([]);
+    sheet.destroy();
+  });
+});
+
 describe("formulas Excel accepts", () => {
   it("hold criteria of at most 255 characters and no formula over 8,192, whatever the IDs", () => {
     const long = `K${"x".repeat(300)}`;
