@@ -42,7 +42,7 @@ function term(src: Source | null, value: number | null): string {
 }
 
 /** Whether SPEC 4.1's prorating applies to this KPI's targets. */
-export function prorated(analysis: Analysis, kpi: Kpi, live: LiveCells): boolean {
+function prorated(analysis: Analysis, kpi: Kpi, live: LiveCells): boolean {
   return (
     live.share !== null &&
     analysis.model.settings.prorateTargets &&
@@ -63,11 +63,11 @@ function heldCellsNote(cells: readonly { source: Source }[], what: string): stri
   if (held.length === 0) return undefined;
   const shown = held.slice(0, 3).map((s) => `- ${s.why}`);
   const more = held.length > 3 ? [`- and ${held.length - 3} more.`] : [];
-  return [
-    `${held.length} of the ${what} cells hold their value here, not a link:`,
-    ...shown,
-    ...more,
-  ].join("\n");
+  const count =
+    held.length === 1
+      ? `One ${what} cell is counted as a value, not linked:`
+      : `${held.length} ${what} cells are counted as values, not linked:`;
+  return [count, ...shown, ...more].join("\n");
 }
 
 /** The Target cell: a link, a prorated link, or the aggregation of the targets per period. */
@@ -89,14 +89,7 @@ export function targetCell(
       ...(note ? { comment: note } : {}),
     };
   }
-  const src = source(analysis, kpi, "target");
-  if (prorated(analysis, kpi, live) && value !== null)
-    return {
-      formula: `${targetTerm(analysis, kpi, "target")}*${live.share}`,
-      format,
-      ...(src?.kind === "held" ? { comment: src.why } : {}),
-    };
-  return linkedCell(src, value, format);
+  return boundCell(analysis, kpi, "target", value, format, live);
 }
 
 export function targetMaxCell(
@@ -106,14 +99,25 @@ export function targetMaxCell(
   format: string,
   live: LiveCells
 ): CellPlan {
-  const src = source(analysis, kpi, "targetMax");
-  if (prorated(analysis, kpi, live) && value !== null)
-    return {
-      formula: `${targetTerm(analysis, kpi, "targetMax")}*${live.share}`,
-      format,
-      ...(src?.kind === "held" ? { comment: src.why } : {}),
-    };
-  return linkedCell(src, value, format);
+  return boundCell(analysis, kpi, "targetMax", value, format, live);
+}
+
+/** A Target or Target max: a link, or a link times the share of the cycle elapsed (SPEC 4.1). */
+function boundCell(
+  analysis: Analysis,
+  kpi: Kpi,
+  field: "target" | "targetMax",
+  value: number | null,
+  format: string,
+  live: LiveCells
+): CellPlan {
+  const src = source(analysis, kpi, field);
+  if (!prorated(analysis, kpi, live) || value === null) return linkedCell(src, value, format);
+  return {
+    formula: `${targetTerm(analysis, kpi, field)}*${live.share}`,
+    format,
+    ...(src?.kind === "held" ? { comment: src.why } : {}),
+  };
 }
 
 /** The KPI sheet's Target beside an effective target that targets per period set (SPEC 4.2, 7). */

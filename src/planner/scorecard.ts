@@ -81,8 +81,8 @@ const FLOOR = "$D$2";
 const GREEN = "$F$2";
 const AMBER = "$H$2";
 const BANDS = ["$J$2", "$K$2", "$L$2", "$M$2"];
-/** Coverage Min sits in O2, beside its label in N2. */
-const COVERAGE_MIN = "$O$2";
+/** Coverage Min sits in Q2, beside its label in P2 (columns that are never hidden). */
+const COVERAGE_MIN = "$Q$2";
 
 /**
  * Row 1: the as-of date (B1) and the cycle (D1 to F1) a person may change, the share of the cycle
@@ -180,8 +180,8 @@ function settingsStrip(analysis: Analysis): Partial<Record<number, CellPlan>> {
     10: { value: s.ratingBands[1], format: PCT },
     11: { value: s.ratingBands[2], format: PCT },
     12: { value: s.ratingBands[3], format: PCT },
-    13: label("Coverage min"),
-    14: { value: s.coverageMin, format: PCT },
+    15: label("Coverage min"),
+    16: { value: s.coverageMin, format: PCT },
   };
 }
 
@@ -202,7 +202,7 @@ function asOfStrip(analysis: Analysis): {
   const cycle = hasCycle(analysis);
   const cells: Partial<Record<number, CellPlan>> = {
     0: { value: "Scorecard — as of", style: "title" },
-    1: { ...date(asOf), style: "title" },
+    1: { ...date(asOf), style: "subtitle" },
     2: { value: "Cycle", style: "label" },
     3: date(settings.cycleStart),
     4: { value: "to", style: "label" },
@@ -614,7 +614,7 @@ export function buildScorecard(
   rows.add({
     0: {
       value:
-        "Live: targets, weights and thresholds are links to your cells, actuals add up your check-ins to the as-of date in B1, and attainment, status, scores and ratings are formulas. Change any of them, or the as-of date, and the scorecard follows. Cap, floor, thresholds and bands are the cells above.",
+        "Linked to your cells: change a check-in, a target, a weight or the as-of date in B1 and all follows. Cap, floor, thresholds, bands: the cells above.",
       style: "note",
     },
   });
@@ -650,15 +650,10 @@ export function buildScorecard(
       max: s.ratingBands[0],
     });
   }
-  // Columns with nothing to show stay out of sight (and of print): Original target where no
-  // target is set per period, Pace and Forecast without a cycle.
-  const hidden = [
-    ...HIDDEN,
-    ...([...analysis.model.kpis.values()].some((k) => k.originalTarget !== undefined)
-      ? []
-      : [SC.originalTarget]),
-    ...(strip.live.share === null ? [SC.pace, SC.forecast] : []),
-  ].sort((a, b) => a - b);
+  // Pace and Forecast need a cycle: without one they stay out of sight (and of print).
+  const hidden = [...HIDDEN, ...(strip.live.share === null ? [SC.pace, SC.forecast] : [])].sort(
+    (a, b) => a - b
+  );
   const plan: SheetPlan = {
     kind: "scorecard",
     name,
