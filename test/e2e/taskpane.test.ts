@@ -153,7 +153,9 @@ describe("the task pane in a browser", () => {
       await tab("Build");
       await page.getByRole("button", { name: "Build scorecards" }).click();
       await page
-        .getByText(/^Wrote KPI Scorecard, KPI Cascade, KPI Findings, KPI Dashboard, KPI Trends in/)
+        .getByText(
+          /^Wrote KPI Scorecard, KPI Cascade, KPI Findings, KPI Dashboard, KPI Trends, KPI Periods in/
+        )
         .waitFor();
       await shot("05-built");
       const built = await download("Download the workbook", "built.xlsx");
@@ -171,6 +173,8 @@ describe("the task pane in a browser", () => {
         "KPI Periods",
       ]);
       expect(built.getWorksheet("KPI Last Build")?.state).toBe("hidden");
+      // The live scorecard's helper sheet is there, hidden.
+      expect(built.getWorksheet("KPI Periods")?.state).toBe("hidden");
       await expectUserSheetsUnchanged(built);
       const scorecard = built.getWorksheet("KPI Scorecard") as ExcelJS.Worksheet;
       let formulas = 0;
