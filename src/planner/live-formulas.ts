@@ -63,6 +63,8 @@ export interface Criteria {
 export interface PeriodPart {
   ends: string;
   values: string;
+  /** The cells lie across one row (a KPI's values under a shared row of period ends). */
+  across?: boolean;
   /** 1, 2, 3… down the part (the row order), where two rows may share a period; else null. */
   positions: string | null;
   match?: { keys: string; key: string; gate: string; positions: string };
@@ -139,9 +141,9 @@ const latest = (p: PeriodPart, c: Criteria) => `MAXIFS(${p.ends},${counted(p, c)
  * two rows share a period, else the highest position among that period's rows.
  */
 function lastOfBlock(p: PeriodPart, c: Criteria): string {
-  return p.positions === null
-    ? `INDEX(${p.values},MATCH(${latest(p, c)},${p.ends},0))`
-    : `INDEX(${p.values},MAXIFS(${p.positions},${counted(p, c)}))`;
+  if (p.positions !== null) return `INDEX(${p.values},MAXIFS(${p.positions},${counted(p, c)}))`;
+  const at = `MATCH(${latest(p, c)},${p.ends},0)`;
+  return p.across ? `INDEX(${p.values},1,${at})` : `INDEX(${p.values},${at})`;
 }
 
 function lastFormula(parts: readonly PeriodPart[], c: Criteria): string {

@@ -15,6 +15,7 @@ import { a1, columnLetters, sheetRef } from "../engine/address";
 import { excelSerialFromDay } from "../engine/dates";
 import {
   CheckInRoom,
+  KpiPeriodCells,
   PeriodCell,
   ROOM_RECORD_LABEL,
   checkInRoom,
@@ -51,6 +52,14 @@ const ROOM_USED = "$E$2";
 const CRITERIA: Criteria = { ended: "$G$2", number: "$I$2" };
 /** The longest criterion text Excel's COUNTIFS and SUMIFS accept. */
 const MAX_CRITERION = 255;
+/**
+ * Where a workbook's check-ins fall in at most this many distinct periods (months of a few years),
+ * each KPI's cells lie across one row, under row 3's period ends (from column L): half the cells
+ * of a row per check-in, since the period ends are written once. Each KPI's formulas then read
+ * the whole row, so the cost grows with KPIs × periods: more periods take the rows down instead.
+ */
+const MAX_ACROSS = 120;
+const FIRST_ACROSS = COL.usable + 2;
 
 export interface PeriodsIndex {
   sheet: string;
@@ -161,6 +170,18 @@ function sharesPeriod(cells: readonly PeriodCell[]): boolean {
   return false;
 }
 
+/** The distinct period ends of every KPI's cells, when few enough to lie across a row; else null. */
+function periodsAcross(cells: ReadonlyMap<string, KpiPeriodCells>): number[] | null {
+  const ends = new Set<number>();
+  for (const c of cells.values())
+    for (const list of [c.checkIns, c.periodTargets ?? []])
+      for (const cell of list) {
+        ends.add(cell.end);
+        if (ends.size > MAX_ACROSS) return null;
+      }
+  return [...ends].sort((a, b) => a - b);
+}
+
 /** The helper sheet's names: its own, and the scorecard's as-of cell as it refers to it. */
 export interface PeriodsNames {
   sheet: string;
@@ -220,25 +241,54 @@ export function planPeriods(
   const roomRange = room ? { first: rows.length + 1, last: rows.length + room.rows } : null;
   if (room) rows.push(...roomRows(room, rows.length + 1));
   const shared = new SharedCells();
-  /** A block of `list` (a blank row when empty), with its formulas on its first row. */
+  const across = periodsAcross(cells);
+  const width = FIRST_ACROSS + (across?.length ?? 0);
+  if (across) {
+    const header = rows[HEADER_ROW - 1];
+    while (header.length < width) header.push(null);
+    across.forEach(
+      (end, i) => (header[FIRST_ACROSS + i] = { ...shared.end(end), style: "header" })
+    );
+  }
+  const column = new Map(across?.map((end, i) => [end, FIRST_ACROSS + i]));
+  const [fromLetter, toLetter] = [letter(FIRST_ACROSS), letter(width - 1)];
+  const endsAcross = `$${fromLetter}$${HEADER_ROW}:$${toLetter}$${HEADER_ROW}`;
+  const valueCell = (cell: PeriodCell): CellPlan =>
+    cell.source.kind === "link"
+      ? { formula: guardedValue(cellRef(cell.source.at)) }
+      : { value: cell.value };
+  /** A KPI's cells: across one row, or a block down (a blank row when empty); formulas on its first row. */
   const place = (kpiId: string, list: readonly PeriodCell[], kind: "checkIns" | "targets") => {
     const kpi = analysis.model.kpis.get(kpiId);
     const method = kpi?.aggregation ?? "last";
     const first = rows.length + 1;
-    const last = first + Math.max(list.length, 1) - 1;
-    const positions = method === "last" && sharesPeriod(list);
-    list.forEach((cell, i) =>
-      rows.push([
-        i === 0 ? { value: kpiId } : null,
-        shared.end(cell.end),
-        cell.source.kind === "link"
-          ? { formula: guardedValue(cellRef(cell.source.at)) }
-          : { value: cell.value },
-        positions ? shared.position(i) : null,
-      ])
-    );
-    if (list.length === 0) rows.push([{ value: kpiId }]);
-    const parts = [blockPart(first, last, positions)];
+    let part: PeriodPart;
+    if (across && !sharesPeriod(list)) {
+      const line: (CellPlan | null)[] = new Array(list.length ? width : 1).fill(null);
+      line[0] = { value: kpiId };
+      for (const cell of list) line[column.get(cell.end) as number] = valueCell(cell);
+      rows.push(line);
+      part = {
+        ends: endsAcross,
+        values: `${fromLetter}${first}:${toLetter}${first}`,
+        positions: null,
+        across: true,
+      };
+    } else {
+      const last = first + Math.max(list.length, 1) - 1;
+      const positions = method === "last" && sharesPeriod(list);
+      list.forEach((cell, i) =>
+        rows.push([
+          i === 0 ? { value: kpiId } : null,
+          shared.end(cell.end),
+          valueCell(cell),
+          positions ? shared.position(i) : null,
+        ])
+      );
+      if (list.length === 0) rows.push([{ value: kpiId }]);
+      part = blockPart(first, last, positions);
+    }
+    const parts = [part];
     // Excel reads a criterion of at most 255 characters: an ID longer than that (a typing
     // accident) cannot be matched in the rows below, and counts after the next build.
     if (kind === "checkIns" && roomRange && keyCriterion(kpiId).length <= MAX_CRITERION + 2)
