@@ -188,17 +188,63 @@ export interface PeriodsNames {
   asOf: string;
 }
 
+/** Rows a KPI's cells take: one across, else one per cell (one when it has none). */
+function height(list: readonly PeriodCell[], across: readonly number[] | null): number {
+  return across && !sharesPeriod(list) ? 1 : Math.max(list.length, 1);
+}
+
 /**
- * The helper sheet and where each KPI's block sits; null when no KPI has period cells to link
- * and no check-ins sheet leaves room to grow.
+ * Where each KPI's block sits, worked out without planning a cell: the scorecard refers to
+ * these rows long before the helper sheet itself is planned and written (planner/index.ts).
+ */
+function layout(
+  analysis: Analysis,
+  cells: ReadonlyMap<string, KpiPeriodCells>,
+  room: CheckInRoom | null,
+  across: readonly number[] | null,
+  sheet: string
+): PeriodsIndex {
+  const index: PeriodsIndex = { sheet, checkIns: new Map(), targets: new Map() };
+  let next = HEADER_ROW + (room?.rows ?? 0) + 1;
+  for (const kpi of analysis.model.kpis.keys()) {
+    const c = cells.get(kpi);
+    if (c || room) {
+      index.checkIns.set(kpi, next);
+      next += height(c?.checkIns ?? [], across);
+    }
+    if (c?.periodTargets) {
+      index.targets.set(kpi, next);
+      next += height(c.periodTargets, across);
+    }
+  }
+  return index;
+}
+
+/**
+ * Where each KPI's block sits on the helper sheet, and the sheet itself, planned when `plan` is
+ * called; null when no KPI has period cells to link and no check-ins sheet leaves room to grow.
  */
 export function planPeriods(
   analysis: Analysis,
   names: PeriodsNames
-): { plan: SheetPlan; index: PeriodsIndex } | null {
+): { plan: () => SheetPlan; index: PeriodsIndex } | null {
   const cells = kpiPeriodCells(analysis);
   const room = checkInRoom(analysis);
   if (cells.size === 0 && !room) return null;
+  const across = periodsAcross(cells);
+  return {
+    index: layout(analysis, cells, room, across, names.sheet),
+    plan: () => periodsSheet(analysis, names, cells, room, across),
+  };
+}
+
+function periodsSheet(
+  analysis: Analysis,
+  names: PeriodsNames,
+  cells: ReadonlyMap<string, KpiPeriodCells>,
+  room: CheckInRoom | null,
+  across: readonly number[] | null
+): SheetPlan {
   const rows: (CellPlan | null)[][] = [
     [
       {
@@ -237,11 +283,9 @@ export function planPeriods(
       "Usable",
     ].map((h) => (h === null ? null : { value: h, style: "header" as const })),
   ];
-  const index: PeriodsIndex = { sheet: names.sheet, checkIns: new Map(), targets: new Map() };
   const roomRange = room ? { first: rows.length + 1, last: rows.length + room.rows } : null;
   if (room) rows.push(...roomRows(room, rows.length + 1));
   const shared = new SharedCells();
-  const across = periodsAcross(cells);
   const width = FIRST_ACROSS + (across?.length ?? 0);
   if (across) {
     const header = rows[HEADER_ROW - 1];
@@ -305,7 +349,6 @@ export function planPeriods(
       line[COL.aggregate] = {
         formula: aggregateFormula(method, parts, CRITERIA, `(${countFormula(parts, CRITERIA)})`),
       };
-    index[kind].set(kpiId, first);
   };
   for (const kpi of analysis.model.kpis.keys()) {
     const c = cells.get(kpi);
@@ -313,14 +356,11 @@ export function planPeriods(
     if (c?.periodTargets) place(kpi, c.periodTargets, "targets");
   }
   return {
-    plan: {
-      kind: "periods",
-      name: names.sheet,
-      rows,
-      columnWidths: [24, 12, 12, 6, 24, 16, 4, 10, 12, 10],
-      frozen: { rows: HEADER_ROW, columns: 0 },
-      hidden: "hidden",
-    },
-    index,
+    kind: "periods",
+    name: names.sheet,
+    rows,
+    columnWidths: [24, 12, 12, 6, 24, 16, 4, 10, 12, 10],
+    frozen: { rows: HEADER_ROW, columns: 0 },
+    hidden: "hidden",
   };
 }

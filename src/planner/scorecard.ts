@@ -589,6 +589,7 @@ export function scorecardAsOf(sheet: string): string {
   return sheetRef(sheet, AS_OF);
 }
 
+/** The scorecard alone (the helper sheet it reads is laid out, not planned). */
 export function planScorecard(analysis: Analysis, name = "KPI Scorecard"): SheetPlan {
   const periods = planPeriods(analysis, { sheet: PERIODS_SHEET, asOf: scorecardAsOf(name) });
   return buildScorecard(analysis, name, periods?.index ?? null).plan;

@@ -6,7 +6,7 @@
  * it was. Empty bytes stand for a new, empty workbook.
  */
 import { WorkbookGrids } from "../../engine/grid";
-import { WorkbookPlan } from "../../planner/plan";
+import { WorkbookToWrite } from "../../planner/plan";
 import { SheetEdit } from "../../planner/settings-edit";
 import { dataSheets, readWorkbookInput } from "../../adapters/workbook-input";
 import { PackageRefused } from "../../adapters/xlsx/package/limits";
@@ -66,7 +66,7 @@ export async function readGrids(bytes: Uint8Array, fileName?: string): Promise<W
  */
 export async function writePlan(
   bytes: Uint8Array,
-  plan: WorkbookPlan
+  plan: WorkbookToWrite
 ): Promise<{ bytes: Uint8Array; sheets: string[]; kept: string[] }> {
   const written = writePackage(open(bytes), plan);
   return { bytes: remember(written.bytes), sheets: written.sheets, kept: written.kept };

@@ -14,8 +14,8 @@ import {
   parseMarker,
   sheetAnchor,
 } from "../../../planner/generated";
-import { SheetPlan, WorkbookPlan } from "../../../planner/plan";
-import { withSheetNames } from "../../../planner/sheet-names";
+import { SheetPlan, WorkbookPlan, WorkbookToWrite } from "../../../planner/plan";
+import { sheetRenamer } from "../../../planner/sheet-names";
 import { PackageReading, readPackage } from "../read";
 import { Package, relType, relsPartOf } from "../package/opc";
 import { DeflatedPart } from "../package/codec";
@@ -75,7 +75,7 @@ interface Replaced {
  * holds exactly that content: a sheet a user changed, or one a typed-in marker points at, is the
  * user's and stays.
  */
-function replacedSheets(reading: PackageReading, plan: WorkbookPlan): Replaced {
+function replacedSheets(reading: PackageReading, plan: WorkbookToWrite): Replaced {
   const info = reading.workbook;
   const kinds = new Set<string>(
     plan.sheets.filter((s) => s.kind !== "template").map((s) => s.kind)
@@ -200,7 +200,7 @@ function chainNames(pkg: Package, part: string, sheetIds: Set<number>): boolean 
 }
 
 /** Writes the plan into the package read as `reading`; returns the new package's bytes. */
-export function writePlan(reading: PackageReading, plan: WorkbookPlan): PackageWrite {
+export function writePlan(reading: PackageReading, plan: WorkbookToWrite): PackageWrite {
   const { pkg, workbook: info } = reading;
   const replaced = replacedSheets(reading, plan);
   const removed = info.sheets.filter((s) => replaced.sheets.has(s.name));
@@ -262,8 +262,13 @@ export function writePlan(reading: PackageReading, plan: WorkbookPlan): PackageW
     taken.push(name);
     return name;
   });
-  const named = withSheetNames(plan, finalNames).sheets;
-  for (const [i, sheet] of named.entries()) {
+  const named = sheetRenamer(
+    plan.sheets.map((s) => s.name),
+    finalNames
+  );
+  for (const [i, planned] of plan.sheets.entries()) {
+    // Planned now, if not yet: this sheet's cells are let go before the next sheet's are made.
+    const sheet = named("plan" in planned ? planned.plan() : planned, i);
     const name = finalNames[i];
     const part = freePartName(pkg, takenParts, removedParts, `${folder}worksheets/`, "sheet");
     const relId = freeRelId(relIds);
