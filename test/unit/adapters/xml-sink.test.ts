@@ -7,7 +7,7 @@ import { inflateRawSync } from "zlib";
 import { PartDeflater } from "../../../src/adapters/xlsx/package/codec";
 import * as browserCodec from "../../../src/adapters/xlsx/package/codec-browser";
 import { crc32 } from "../../../src/adapters/xlsx/package/codec";
-import { escapeXml } from "../../../src/adapters/xlsx/xml/escape";
+import { escapeContent, escapeXml } from "../../../src/adapters/xlsx/xml/escape";
 import { XmlSink } from "../../../src/adapters/xlsx/xml/xml-sink";
 
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
@@ -32,6 +32,21 @@ describe("XmlSink", () => {
         expect(Buffer.from(bytes).equals(Buffer.from(expected))).toBe(true);
         expect(part.size).toBe(bytes.length);
         expect(part.crc).toBe(crc32(bytes));
+      }),
+      { numRuns: 300 }
+    );
+  });
+
+  it("writes element content as escapeContent does: quotes as they are, the rest as escapeXml", () => {
+    fc.assert(
+      fc.property(anyText, (a) => {
+        const sink = new XmlSink();
+        sink.content(a);
+        const written = text(inflateRawSync(sink.finish().data));
+        expect(written).toBe(new TextDecoder().decode(new TextEncoder().encode(escapeContent(a))));
+        expect(written.replace(/"/g, "&quot;")).toBe(
+          new TextDecoder().decode(new TextEncoder().encode(escapeXml(a)))
+        );
       }),
       { numRuns: 300 }
     );
