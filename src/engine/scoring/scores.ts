@@ -143,6 +143,72 @@ function groupScore<T extends { weight: number | null; broken: readonly string[]
   );
 }
 
+/**
+ * Who belongs to whom, as the scores walk the cascade: the same for every period of a history
+ * (SPEC 4.3 scores a dozen period ends over one model), so it is worked out once per model.
+ */
+interface ScoreShape {
+  kpisOfKra: Map<string, Kpi[]>;
+  krasOfOwner: Map<string, Kra[]>;
+  childrenOf: Map<string, string[]>;
+  krasOfObjective: Map<string, string[]>;
+  objectivesOfGoal: Map<string, string[]>;
+  /** Each person's unit, for its team score. */
+  unitOf: Map<string, string>;
+  /** Units parents first, each with its parent (null at a root or a cycle's entry). */
+  units: { id: string; parent: string | null }[];
+}
+
+const shapes = new WeakMap<BrokenLinks, { model: Model; size: number; shape: ScoreShape }>();
+
+function shapeOf(model: Model, broken: BrokenLinks): ScoreShape {
+  const known = shapes.get(broken);
+  const same = (m: Model) =>
+    m.kpis === model.kpis &&
+    m.kras === model.kras &&
+    m.objectives === model.objectives &&
+    m.units === model.units &&
+    m.people === model.people;
+  if (known && known.size === broken.size && same(known.model)) return known.shape;
+  const shape: ScoreShape = {
+    kpisOfKra: new Map(),
+    krasOfOwner: new Map(),
+    childrenOf: new Map(),
+    krasOfObjective: new Map(),
+    objectivesOfGoal: new Map(),
+    unitOf: new Map(),
+    units: [],
+  };
+  for (const kpi of model.kpis.values()) {
+    const kra = live(broken, "kpi", kpi.id, "kra", kpi.kra);
+    if (kra !== null) pushTo(shape.kpisOfKra, kra, kpi);
+  }
+  for (const kra of model.kras.values()) {
+    const owner = live(broken, "kra", kra.id, "owner", kra.owner);
+    if (owner !== null) pushTo(shape.krasOfOwner, owner, kra);
+    const parent = live(broken, "kra", kra.id, "parent", kra.parent);
+    if (parent !== null) pushTo(shape.childrenOf, parent, kra.id);
+    const objective = live(broken, "kra", kra.id, "objective", kra.objective);
+    if (objective !== null) pushTo(shape.krasOfObjective, objective, kra.id);
+  }
+  for (const o of model.objectives.values()) {
+    const goal = live(broken, "objective", o.id, "goal", o.goal);
+    if (goal !== null) pushTo(shape.objectivesOfGoal, goal, o.id);
+  }
+  for (const person of model.people.values()) {
+    const unit = live(broken, "person", person.id, "unit", person.unit);
+    if (unit !== null) shape.unitOf.set(person.id, unit);
+  }
+  const parentOf = (u: string) =>
+    live(broken, "unit", u, "parent", (model.units.get(u) as Unit).parent);
+  for (const id of preorder(model.units.keys(), parentOf)) {
+    const parent = parentOf(id);
+    shape.units.push({ id, parent: parent === id ? null : parent });
+  }
+  shapes.set(broken, { model, size: broken.size, shape });
+  return shape;
+}
+
 export function computeScores({
   model,
   broken,
@@ -150,10 +216,10 @@ export function computeScores({
   actuals,
   unscored,
 }: ScoreInputs): Scores {
+  const shape = shapeOf(model, broken);
   const share = prorateShare(model);
   const kpis = new Map<string, KpiScore>();
-  const kpisOfKra = new Map<string, Kpi[]>();
-  for (const kpi of model.kpis.values()) {
+  for (const kpi of model.kpis.values())
     kpis.set(
       kpi.id,
       scoreKpi(
@@ -165,17 +231,11 @@ export function computeScores({
         unscored
       )
     );
-    const kra = live(broken, "kpi", kpi.id, "kra", kpi.kra);
-    if (kra !== null) pushTo(kpisOfKra, kra, kpi);
-  }
 
   const kras = new Map<string, KraScore>();
-  const krasOfOwner = new Map<string, Kra[]>();
-  const childrenOf = new Map<string, string[]>();
-  const krasOfObjective = new Map<string, string[]>();
   const attainmentOf = (k: Kpi) => (kpis.get(k.id) as KpiScore).attainment;
   for (const kra of model.kras.values()) {
-    const ofKra = kpisOfKra.get(kra.id) ?? [];
+    const ofKra = shape.kpisOfKra.get(kra.id) ?? [];
     const score = groupScore(ofKra, attainmentOf);
     const coverage = weightCoverage(ofKra, attainmentOf);
     kras.set(kra.id, {
@@ -186,21 +246,15 @@ export function computeScores({
       coverage,
       provisional: score !== null && isProvisional(coverage, model.settings.coverageMin),
     });
-    const owner = live(broken, "kra", kra.id, "owner", kra.owner);
-    if (owner !== null) pushTo(krasOfOwner, owner, kra);
-    const parent = live(broken, "kra", kra.id, "parent", kra.parent);
-    if (parent !== null) pushTo(childrenOf, parent, kra.id);
-    const objective = live(broken, "kra", kra.id, "objective", kra.objective);
-    if (objective !== null) pushTo(krasOfObjective, objective, kra.id);
   }
   const kraScore = (id: string) => kras.get(id)?.score ?? null;
-  for (const [parent, children] of childrenOf) {
+  for (const [parent, children] of shape.childrenOf) {
     const k = kras.get(parent);
     if (k) k.cascadeScore = mean(children.map(kraScore));
   }
 
   const owners = new Map<string, OwnerScore>();
-  for (const [owner, list] of krasOfOwner) {
+  for (const [owner, list] of shape.krasOfOwner) {
     const score = groupScore(list, (k) => kraScore(k.id));
     const coverage = groupMean(
       list,
@@ -220,17 +274,15 @@ export function computeScores({
 
   const objectives = new Map<string, number | null>();
   for (const o of model.objectives.values())
-    objectives.set(o.id, mean((krasOfObjective.get(o.id) ?? []).map(kraScore)));
-  const objectivesOfGoal = new Map<string, string[]>();
-  for (const o of model.objectives.values()) {
-    const goal = live(broken, "objective", o.id, "goal", o.goal);
-    if (goal !== null) pushTo(objectivesOfGoal, goal, o.id);
-  }
+    objectives.set(o.id, mean((shape.krasOfObjective.get(o.id) ?? []).map(kraScore)));
   const goals = new Map<string, number | null>();
   for (const g of model.goals.values())
-    goals.set(g.id, mean((objectivesOfGoal.get(g.id) ?? []).map((o) => objectives.get(o) ?? null)));
+    goals.set(
+      g.id,
+      mean((shape.objectivesOfGoal.get(g.id) ?? []).map((o) => objectives.get(o) ?? null))
+    );
 
-  const team = teamScores(model, broken, owners);
+  const team = teamScores(model, shape, owners);
   return { kpis, kras, owners, ...team, objectives, goals };
 }
 
@@ -260,7 +312,7 @@ interface TeamSums {
  */
 function teamScores(
   model: Model,
-  broken: BrokenLinks,
+  shape: ScoreShape,
   owners: Map<string, OwnerScore>
 ): Pick<Scores, "units" | "unitCoverage"> {
   const sums = new Map<string, TeamSums>();
@@ -268,8 +320,8 @@ function teamScores(
   for (const person of model.people.values()) {
     const owner = owners.get(person.id);
     if (!owner || owner.kind !== "person") continue;
-    const unit = live(broken, "person", person.id, "unit", person.unit);
-    const acc = unit === null ? undefined : sums.get(unit);
+    const unit = shape.unitOf.get(person.id);
+    const acc = unit === undefined ? undefined : sums.get(unit);
     if (!acc) continue;
     acc.people += 1;
     acc.coverage += owner.score === null ? 0 : owner.coverage;
@@ -277,16 +329,12 @@ function teamScores(
     acc.sum += owner.score;
     acc.n += 1;
   }
-  const parentOf = (u: string) =>
-    live(broken, "unit", u, "parent", (model.units.get(u) as Unit).parent);
-  const order = preorder(model.units.keys(), parentOf);
   const units = new Map<string, number | null>();
   const unitCoverage = new Map<string, UnitCoverage>();
-  for (let i = order.length - 1; i >= 0; i--) {
-    const u = order[i];
-    const acc = sums.get(u) as TeamSums;
-    const parent = parentOf(u);
-    const up = parent === null || parent === u ? undefined : sums.get(parent);
+  for (let i = shape.units.length - 1; i >= 0; i--) {
+    const { id, parent } = shape.units[i];
+    const acc = sums.get(id) as TeamSums;
+    const up = parent === null ? undefined : sums.get(parent);
     if (up) {
       up.sum += acc.sum;
       up.n += acc.n;
