@@ -13,8 +13,10 @@ export interface SheetSink {
   row(tag: string): void;
   /** A cell: its start tag, the text of its `<v>` (null: no value element), whether it has a formula. */
   cell(tag: string, value: string | null, formula: boolean): void;
-  /** A cell whose content needs the general scanner (inline strings, CDATA). */
+  /** A cell whose content needs the general scanner (rich inline strings, CDATA, comments). */
   richCell(tag: string, inner: string, formula: boolean): void;
+  /** An inline string of one plain run (`<is><t>text</t></is>`): its text, entities decoded. */
+  inlineCell(tag: string, text: string, formula: boolean): void;
   mergeCell(tag: string): void;
 }
 
@@ -114,7 +116,9 @@ export class SheetScanner {
       if (ch === 118 /* v */ && named) break;
       if (ch === 102 /* f */ && named) formula = true;
       if (ch === 105 /* i */ || s.charCodeAt(v + 1) === 33 /* ! */) {
-        this.sink.richCell(tag, s.slice(from, to), formula);
+        const plain = ch === 105 ? this.plainInline(s, v, to) : null;
+        if (plain !== null) this.sink.inlineCell(tag, plain, formula);
+        else this.sink.richCell(tag, s.slice(from, to), formula);
         return;
       }
       v = s.indexOf("<", s.indexOf(">", v) + 1);
@@ -131,6 +135,29 @@ export class SheetScanner {
     const close = s.indexOf("<", gt);
     const text = s.slice(gt + 1, close < 0 || close > to ? to : close);
     this.sink.cell(tag, text.indexOf("&") >= 0 ? decodeEntities(text) : text, formula);
+  }
+
+  /**
+   * The text of `<is><t>text</t></is>` (the `t` may carry attributes such as xml:space) when that
+   * is all the cell holds from `lt` to `to`; null for anything else (runs, phonetic guides, CDATA),
+   * which the general scanner reads. Writers put every text cell this way, so one general scanner
+   * per cell would cost more than the rest of the sheet.
+   */
+  private plainInline(s: string, lt: number, to: number): string | null {
+    const p = this.prefix as string;
+    const open = `<${p}is>`;
+    if (!s.startsWith(open, lt)) return null;
+    const t = lt + open.length;
+    if (!s.startsWith(`<${p}t`, t)) return null;
+    const afterName = s.charCodeAt(t + 2 + p.length);
+    if (afterName !== 62 /* > */ && !(isNameEnd(afterName) && afterName !== 47)) return null;
+    const gt = s.indexOf(">", t);
+    if (gt < 0 || gt >= to || s.charCodeAt(gt - 1) === 47 /* / */) return null;
+    const close = s.indexOf("<", gt);
+    const tail = `</${p}t></${p}is>`;
+    if (close + tail.length !== to || !s.startsWith(tail, close)) return null;
+    const text = s.slice(gt + 1, close);
+    return decodeXstring(text.indexOf("&") >= 0 ? decodeEntities(text) : text);
   }
 
   private special(s: string, lt: number): number {

@@ -134,6 +134,12 @@ export class SheetReader implements SheetSink {
     if (value) this.store(type === "inlineStr" ? text : this.value(type, text, tag));
   }
 
+  inlineCell(tag: string, text: string, formula: boolean): void {
+    const type = this.place(tag);
+    if (this.ctx.checksum) this.addToChecksum(this.ctx.checksum, type, text, formula);
+    this.store(type === "inlineStr" ? text : this.value(type, text, tag));
+  }
+
   /** Moves to the cell's address (or the next column when it has none); returns its type. */
   private place(tag: string): string {
     const r = attr(tag, "r");
