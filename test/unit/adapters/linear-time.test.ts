@@ -4,7 +4,7 @@
  * thing, at a size where the larger run is well above timer noise (test/support/growth.ts says
  * how the time is measured so that a loaded machine does not make this flaky). Measured on a
  * 2-core machine under a load average of 8–10, linear parsers read ×8–11; deliberately quadratic
- * variants (a spread per CSV row, a rescan from the start per shared string) read ×42 and ×98.
+ * variants (a spread per CSV row, a rescan from the start per shared string) read ×33–42 and ×98.
  */
 import { ZipWriter } from "../../../src/adapters/xlsx/package/zip-write";
 import { readZipEntries } from "../../../src/adapters/xlsx/package/zip-read";
