@@ -30,6 +30,10 @@ export class SheetScanner {
   /** The namespace prefix of the sheet's elements with its colon (`x:`), or "". */
   private prefix: string | null = null;
   private cellEnd = "</c>";
+  /** `<is>`, `<t` and `</t></is>` with the prefix: made once, not once per cell. */
+  private inlineOpen = "<is>";
+  private textOpen = "<t";
+  private inlineEnd = "</t></is>";
 
   constructor(
     private readonly sink: SheetSink,
@@ -45,6 +49,10 @@ export class SheetScanner {
 
   end(): void {
     this.carry = "";
+  }
+
+  carried(): number {
+    return this.carry.length;
   }
 
   /** Scans complete elements; returns where the unfinished rest begins. */
@@ -103,6 +111,9 @@ export class SheetScanner {
     const colon = name.indexOf(":");
     this.prefix = colon < 0 ? "" : name.slice(0, colon + 1);
     this.cellEnd = `</${this.prefix}c>`;
+    this.inlineOpen = `<${this.prefix}is>`;
+    this.textOpen = `<${this.prefix}t`;
+    this.inlineEnd = `</${this.prefix}t></${this.prefix}is>`;
   }
 
   private cellContent(tag: string, s: string, from: number, to: number): void {
@@ -144,17 +155,15 @@ export class SheetScanner {
    * per cell would cost more than the rest of the sheet.
    */
   private plainInline(s: string, lt: number, to: number): string | null {
-    const p = this.prefix as string;
-    const open = `<${p}is>`;
-    if (!s.startsWith(open, lt)) return null;
-    const t = lt + open.length;
-    if (!s.startsWith(`<${p}t`, t)) return null;
-    const afterName = s.charCodeAt(t + 2 + p.length);
+    if (!s.startsWith(this.inlineOpen, lt)) return null;
+    const t = lt + this.inlineOpen.length;
+    if (!s.startsWith(this.textOpen, t)) return null;
+    const afterName = s.charCodeAt(t + this.textOpen.length);
     if (afterName !== 62 /* > */ && !(isNameEnd(afterName) && afterName !== 47)) return null;
     const gt = s.indexOf(">", t);
     if (gt < 0 || gt >= to || s.charCodeAt(gt - 1) === 47 /* / */) return null;
     const close = s.indexOf("<", gt);
-    const tail = `</${p}t></${p}is>`;
+    const tail = this.inlineEnd;
     if (close + tail.length !== to || !s.startsWith(tail, close)) return null;
     const text = s.slice(gt + 1, close);
     return decodeXstring(text.indexOf("&") >= 0 ? decodeEntities(text) : text);
