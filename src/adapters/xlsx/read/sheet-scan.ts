@@ -7,7 +7,7 @@
  */
 import { PackageRefused } from "../package/limits";
 import { decodeXstring } from "./shared-strings";
-import { XmlScanner, decodeEntities, withCarry } from "../xml/scanner";
+import { XmlScanner, decodeEntities, refuseLongElement, withCarry } from "../xml/scanner";
 
 export interface SheetSink {
   row(tag: string): void;
@@ -48,6 +48,7 @@ export class SheetScanner {
   }
 
   end(): void {
+    refuseLongElement(this.carry, this.part);
     this.carry = "";
   }
 

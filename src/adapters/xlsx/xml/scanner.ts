@@ -111,11 +111,16 @@ export function attrs(tag: string): Map<string, string> {
  * Each further piece rescans it, so decodeInto makes the pieces at least as long as the carry.
  */
 export function withCarry(carry: string, chunk: string, part: string): string {
+  refuseLongElement(carry, part);
+  return carry.length > 0 ? carry + chunk : chunk;
+}
+
+/** Refuses the text held over when it passes LIMITS.elementChars (also when the part ends). */
+export function refuseLongElement(carry: string, part: string): void {
   if (carry.length > LIMITS.elementChars)
     throw new PackageRefused(
       `${part} has an element longer than ${LIMITS.elementChars} characters`
     );
-  return carry.length > 0 ? carry + chunk : chunk;
 }
 
 function localName(raw: string): string {
@@ -227,6 +232,7 @@ export class XmlScanner {
 
   /** Ends the part: anything left over is a truncated tag, ignored as text would be. */
   end(): void {
+    refuseLongElement(this.carry, this.part);
     if (this.carry.length > 0 && this.handler.text && !this.carry.startsWith("<"))
       this.handler.text(decodeEntities(this.carry));
     this.carry = "";
