@@ -4,6 +4,7 @@
  * (rich runs, phonetic guides, CDATA, comments) still goes to the general scanner.
  */
 import { SheetScanner, SheetSink, richCellText } from "../../../src/adapters/xlsx/read/sheet-scan";
+import { SheetReader } from "../../../src/adapters/xlsx/read/sheet";
 
 const PLAIN = [
   `<is><t>Ana</t></is>`,
@@ -61,5 +62,42 @@ describe("inline strings in a worksheet", () => {
     const seen = scan(RICH.map((p) => cellOf(p)).join(""));
     expect(seen.map((s) => s.kind)).toEqual(RICH.map(() => "rich"));
     expect(seen.map((s) => s.text)).toEqual(["bold plain", "漢字", "a < b", "a", "", "spaced"]);
+  });
+});
+
+describe("cell attributes read in place from the start tag", () => {
+  it("reads addresses, types and styles written plainly, with character references or oddly spaced", () => {
+    const reader = new SheetReader("Data", "sheet", {
+      sharedStrings: ["shared"],
+      isDate: [false, true],
+      date1904: false,
+      cellBudget: 100,
+    });
+    const scanner = new SheetScanner(reader, "sheet");
+    scanner.write(
+      `<worksheet><sheetData><row r="1">` +
+        `<c r="A1" t="s"><v>0</v></c>` +
+        `<c r='B1' s='1'><v>45000</v></c>` +
+        `<c r="&#68;1" t="&#115;"><v>0</v></c>` +
+        `<c r="E1" s="&#49;"><v>45000</v></c>` +
+        `<c r="F1" s=" 1"><v>45000</v></c>` +
+        `<c r="G1" s="0"><v>45000</v></c>` +
+        `<c t="b"><v>1</v></c>` +
+        `<c r="zz" t="e"><v>#N/A</v></c>` +
+        `</row></sheetData></worksheet>`
+    );
+    scanner.end();
+    const date = new Date(Date.UTC(2023, 2, 15));
+    expect(reader.finish().grid.rows[0]).toEqual([
+      "shared",
+      date,
+      undefined,
+      "shared",
+      date,
+      date,
+      45000,
+      true,
+      { error: "#N/A" },
+    ]);
   });
 });
