@@ -7,14 +7,16 @@
  */
 import { PackageRefused } from "../package/limits";
 import { decodeXstring } from "./shared-strings";
-import { XmlScanner, decodeEntities, withCarry } from "../xml/scanner";
+import { XmlScanner, decodeEntities, refuseLongElement, withCarry } from "../xml/scanner";
 
 export interface SheetSink {
   row(tag: string): void;
   /** A cell: its start tag, the text of its `<v>` (null: no value element), whether it has a formula. */
   cell(tag: string, value: string | null, formula: boolean): void;
-  /** A cell whose content needs the general scanner (inline strings, CDATA). */
+  /** A cell whose content needs the general scanner (rich inline strings, CDATA, comments). */
   richCell(tag: string, inner: string, formula: boolean): void;
+  /** An inline string of one plain run (`<is><t>text</t></is>`): its text, entities decoded. */
+  inlineCell(tag: string, text: string, formula: boolean): void;
   mergeCell(tag: string): void;
 }
 
@@ -28,6 +30,10 @@ export class SheetScanner {
   /** The namespace prefix of the sheet's elements with its colon (`x:`), or "". */
   private prefix: string | null = null;
   private cellEnd = "</c>";
+  /** `<is>`, `<t` and `</t></is>` with the prefix: made once, not once per cell. */
+  private inlineOpen = "<is>";
+  private textOpen = "<t";
+  private inlineEnd = "</t></is>";
 
   constructor(
     private readonly sink: SheetSink,
@@ -42,7 +48,12 @@ export class SheetScanner {
   }
 
   end(): void {
+    refuseLongElement(this.carry, this.part);
     this.carry = "";
+  }
+
+  carried(): number {
+    return this.carry.length;
   }
 
   /** Scans complete elements; returns where the unfinished rest begins. */
@@ -101,6 +112,9 @@ export class SheetScanner {
     const colon = name.indexOf(":");
     this.prefix = colon < 0 ? "" : name.slice(0, colon + 1);
     this.cellEnd = `</${this.prefix}c>`;
+    this.inlineOpen = `<${this.prefix}is>`;
+    this.textOpen = `<${this.prefix}t`;
+    this.inlineEnd = `</${this.prefix}t></${this.prefix}is>`;
   }
 
   private cellContent(tag: string, s: string, from: number, to: number): void {
@@ -114,7 +128,9 @@ export class SheetScanner {
       if (ch === 118 /* v */ && named) break;
       if (ch === 102 /* f */ && named) formula = true;
       if (ch === 105 /* i */ || s.charCodeAt(v + 1) === 33 /* ! */) {
-        this.sink.richCell(tag, s.slice(from, to), formula);
+        const plain = ch === 105 ? this.plainInline(s, v, to) : null;
+        if (plain !== null) this.sink.inlineCell(tag, plain, formula);
+        else this.sink.richCell(tag, s.slice(from, to), formula);
         return;
       }
       v = s.indexOf("<", s.indexOf(">", v) + 1);
@@ -131,6 +147,27 @@ export class SheetScanner {
     const close = s.indexOf("<", gt);
     const text = s.slice(gt + 1, close < 0 || close > to ? to : close);
     this.sink.cell(tag, text.indexOf("&") >= 0 ? decodeEntities(text) : text, formula);
+  }
+
+  /**
+   * The text of `<is><t>text</t></is>` (the `t` may carry attributes such as xml:space) when that
+   * is all the cell holds from `lt` to `to`; null for anything else (runs, phonetic guides, CDATA),
+   * which the general scanner reads. Writers put every text cell this way, so one general scanner
+   * per cell would cost more than the rest of the sheet.
+   */
+  private plainInline(s: string, lt: number, to: number): string | null {
+    if (!s.startsWith(this.inlineOpen, lt)) return null;
+    const t = lt + this.inlineOpen.length;
+    if (!s.startsWith(this.textOpen, t)) return null;
+    const afterName = s.charCodeAt(t + this.textOpen.length);
+    if (afterName !== 62 /* > */ && !(isNameEnd(afterName) && afterName !== 47)) return null;
+    const gt = s.indexOf(">", t);
+    if (gt < 0 || gt >= to || s.charCodeAt(gt - 1) === 47 /* / */) return null;
+    const close = s.indexOf("<", gt);
+    const tail = this.inlineEnd;
+    if (close + tail.length !== to || !s.startsWith(tail, close)) return null;
+    const text = s.slice(gt + 1, close);
+    return decodeXstring(text.indexOf("&") >= 0 ? decodeEntities(text) : text);
   }
 
   private special(s: string, lt: number): number {

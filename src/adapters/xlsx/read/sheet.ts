@@ -9,7 +9,7 @@ import { CellValue, SheetGrid } from "../../../engine/grid";
 import { LIMITS, PackageRefused } from "../package/limits";
 import { a1 } from "../../../engine/address";
 import { ContentChecksum } from "../../../planner/generated";
-import { attr } from "../xml/scanner";
+import { attr, attrEnd, attrStart, decodeEntities } from "../xml/scanner";
 import { SheetSink, richCellText } from "./sheet-scan";
 
 export type Merge = NonNullable<SheetGrid["merges"]>[number];
@@ -43,19 +43,22 @@ export function dateFromSerial(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - epoch) * MS_PER_DAY));
 }
 
-/** Parses `AB12` into 0-based [row, col]; [-1, -1] when it is not a plain cell reference. */
-export function cellRef(ref: string): [number, number] {
+/**
+ * Parses `AB12` (or the part of `ref` from `from` to `to`) into 0-based [row, col]; [-1, -1]
+ * when it is not a plain cell reference.
+ */
+export function cellRef(ref: string, from = 0, to = ref.length): [number, number] {
   let col = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
+  let i = from;
+  for (; i < to; i++) {
     const c = ref.charCodeAt(i) | 0x20; // lower-case
     if (c < 97 || c > 122) break;
     col = col * 26 + (c - 96);
     if (col > 1e7) return [-1, -1];
   }
-  if (i === 0 || i === ref.length) return [-1, -1];
+  if (i === from || i === to) return [-1, -1];
   let row = 0;
-  for (; i < ref.length; i++) {
+  for (; i < to; i++) {
     const d = ref.charCodeAt(i) - 48;
     if (d < 0 || d > 9) return [-1, -1];
     row = row * 10 + d;
@@ -75,6 +78,32 @@ function rangeRef(ref: string): Merge | null {
     bottom: Math.max(top, bottom),
     right: Math.max(left, right),
   };
+}
+
+/** The types of cells as writers spell them, found without making a string per cell. */
+const CELL_TYPES = ["s", "n", "b", "e", "d", "str", "inlineStr"];
+
+/** A cell's `t` attribute; "n" (a number) when it has none. */
+function cellType(tag: string): string {
+  const start = attrStart(tag, "t");
+  const end = attrEnd(tag, start);
+  if (end < 0) return "n";
+  for (const type of CELL_TYPES)
+    if (end - start === type.length && tag.startsWith(type, start)) return type;
+  return decodeEntities(tag.slice(start, end));
+}
+
+/** A cell's `s` attribute (its style) from where its value starts, as `Number()` reads it. */
+function styleIndex(tag: string, start: number): number {
+  let n = 0;
+  let i = start;
+  for (; i < tag.length; i++) {
+    const d = tag.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    n = n * 10 + d;
+  }
+  // Anything but plain digits (spaces, entities, signs): read exactly as attr() and Number() would.
+  return i > start && tag[i] === tag[start - 1] ? n : Number(attr(tag, "s"));
 }
 
 /** Builds a SheetReading from the sheet's cells as the scanner finds them; `finish()` at the end. */
@@ -134,15 +163,28 @@ export class SheetReader implements SheetSink {
     if (value) this.store(type === "inlineStr" ? text : this.value(type, text, tag));
   }
 
+  inlineCell(tag: string, text: string, formula: boolean): void {
+    const type = this.place(tag);
+    if (this.ctx.checksum) this.addToChecksum(this.ctx.checksum, type, text, formula);
+    this.store(type === "inlineStr" ? text : this.value(type, text, tag));
+  }
+
   /** Moves to the cell's address (or the next column when it has none); returns its type. */
   private place(tag: string): string {
-    const r = attr(tag, "r");
-    const [row, col] = r === undefined ? [-1, -1] : cellRef(r);
+    const r = attrStart(tag, "r");
+    const end = attrEnd(tag, r);
+    // An address written with character references is decoded first; a plain one is read in place.
+    const [row, col] =
+      end < 0
+        ? [-1, -1]
+        : tag.lastIndexOf("&", end) >= r
+          ? cellRef(attr(tag, "r") ?? "")
+          : cellRef(tag, r, end);
     if (row >= 0) {
       this.at = row;
       this.col = col;
     } else this.col++;
-    return attr(tag, "t") ?? "n";
+    return cellType(tag);
   }
 
   private value(type: string, text: string, tag: string): CellValue {
@@ -168,8 +210,8 @@ export class SheetReader implements SheetSink {
         if (text.length === 0) return null;
         const n = Number(text);
         if (Number.isNaN(n)) return text;
-        const s = attr(tag, "s");
-        if (s !== undefined && this.ctx.isDate[Number(s)])
+        const s = attrStart(tag, "s");
+        if (s >= 0 && this.ctx.isDate[styleIndex(tag, s)])
           return dateFromSerial(n, this.ctx.date1904);
         return n;
       }
