@@ -58,6 +58,8 @@ export interface PackageWrite {
   sheets: string[];
   /** Sheets marked as generated that were kept because they do not hold what the tool wrote. */
   kept: string[];
+  /** The content checksum in each new sheet's marker, by the name the sheet was written under. */
+  checksums: Map<string, string>;
 }
 
 interface Replaced {
@@ -255,6 +257,7 @@ export function writePlan(reading: PackageReading, plan: WorkbookPlan): PackageW
   const newSheets: NewSheet[] = [];
   const names: NewName[] = [];
   const written: string[] = [];
+  const checksums = new Map<string, string>();
   const newParts: [string, DeflatedPart][] = [];
   // Every name first: the sheets' formulas refer to each other by the names they get.
   const finalNames = plan.sheets.map((s) => {
@@ -328,6 +331,7 @@ export function writePlan(reading: PackageReading, plan: WorkbookPlan): PackageW
     if (sheet.kind !== "template") {
       const marker = checkedMarkerName(sheet.kind, sheetOut.checksum);
       names.push({ name: marker, text: sheetAnchor(name), hidden: true });
+      checksums.set(name, sheetOut.checksum);
     }
     if (sheet.print?.repeatRows) {
       const [a, b] = sheet.print.repeatRows.split(":");
@@ -385,7 +389,7 @@ export function writePlan(reading: PackageReading, plan: WorkbookPlan): PackageW
   }
   for (const [name, text] of editedByKey) zip.add(name, text); // parts the input lacked (rels, styles)
   for (const [name, deflated] of newParts) zip.addDeflated(name, deflated);
-  return { bytes: zip.finish(), sheets: written, kept: replaced.kept };
+  return { bytes: zip.finish(), sheets: written, kept: replaced.kept, checksums };
 }
 
 /**
