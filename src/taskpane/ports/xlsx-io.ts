@@ -11,11 +11,13 @@ import { SheetEdit } from "../../planner/settings-edit";
 import { dataSheets, readWorkbookInput } from "../../adapters/workbook-input";
 import { PackageRefused } from "../../adapters/xlsx/package/limits";
 import { PackageReading, WrittenSheets, readPackage } from "../../adapters/xlsx/read";
+import { nativeDeflateAvailable } from "../../adapters/xlsx/package/stream-deflater";
 import {
   PackageWrite,
   editSheet,
   emptyWorkbook,
   writePlan as writePackage,
+  writePlanAsync as writePackageNatively,
 } from "../../adapters/xlsx/write";
 
 /**
@@ -100,7 +102,10 @@ export async function writePlan(
   bytes: Uint8Array,
   plan: WorkbookPlan
 ): Promise<{ bytes: Uint8Array; sheets: string[]; kept: string[] }> {
-  const written = writePackage(open(bytes), plan);
+  // Chromium and Node deflate natively; elsewhere the bundle's fflate does, synchronously.
+  const written = nativeDeflateAvailable()
+    ? await writePackageNatively(open(bytes), plan)
+    : writePackage(open(bytes), plan);
   last = {
     bytes: written.bytes,
     reading: readPackage(written.bytes, unreadOutputs(plan, written)),

@@ -8,6 +8,16 @@ export interface DeflatedPart {
   size: number;
 }
 
+/**
+ * Where a part's bytes go as they are written: a deflater that has the part at once when it is
+ * finished (the codec's `PartDeflater`), or one that has it later (`StreamPartDeflater`).
+ */
+export interface PartSink<Part extends DeflatedPart | Promise<DeflatedPart>> {
+  /** Takes the bytes now: the caller may reuse the buffer once this returns. */
+  push(chunk: Uint8Array): void;
+  finish(): Part;
+}
+
 /** A final fixed-Huffman block holding only its end code: BFINAL 1, BTYPE 01, code 256. */
 export const FINAL_EMPTY_BLOCK = Uint8Array.of(0x03, 0x00);
 
