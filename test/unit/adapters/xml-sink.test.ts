@@ -118,4 +118,17 @@ describe("StreamPartDeflater", () => {
     expect(Buffer.from(inflateRawSync(a.data)).equals(inflateRawSync(b.data))).toBe(true);
     expect([a.crc, a.size]).toEqual([b.crc, b.size]);
   });
+
+  it("asks the writer to wait once megabytes are queued, so a part is never held whole", async () => {
+    const deflater = new StreamPartDeflater();
+    const megabyte = new Uint8Array(1 << 20).fill(0x41);
+    deflater.push(megabyte);
+    expect(deflater.backlog()).toBeNull();
+    for (let i = 0; i < 4; i++) deflater.push(megabyte);
+    const backlog = deflater.backlog();
+    expect(backlog).toBeInstanceOf(Promise);
+    await backlog;
+    expect(deflater.backlog()).toBeNull();
+    expect((await deflater.finish()).size).toBe(5 << 20);
+  });
 });

@@ -30,6 +30,9 @@ function gzipDataStart(gzip: Uint8Array): number {
   return at;
 }
 
+/** Bytes queued for the compressor before the writer waits for it to catch up. */
+const BACKLOG_BYTES = 4 << 20;
+
 /** Whether this platform deflates natively: where it cannot, the writer's fflate path is used. */
 export function nativeDeflateAvailable(): boolean {
   return typeof CompressionStream === "function";
@@ -40,6 +43,9 @@ export class StreamPartDeflater implements PartSink<Promise<DeflatedPart>> {
   private readonly writer = this.stream.writable.getWriter();
   private readonly output: Promise<Uint8Array[]>;
   private size = 0;
+  /** The write of the last piece: it settles once the stream has taken every piece before it. */
+  private written: Promise<void> = Promise.resolve();
+  private queued = 0;
 
   constructor() {
     // Read as it is written: the stream holds back what nobody reads.
@@ -58,8 +64,16 @@ export class StreamPartDeflater implements PartSink<Promise<DeflatedPart>> {
   push(chunk: Uint8Array): void {
     if (chunk.length === 0) return;
     this.size += chunk.length;
-    // Not awaited: the pieces queue until the writer awaits the part; a failure surfaces there.
-    this.writer.write(chunk.slice()).catch(() => undefined);
+    this.queued += chunk.length;
+    // Not awaited here (a failure surfaces in `finish`): `backlog` makes the writer wait.
+    this.written = this.writer.write(chunk.slice()).catch(() => undefined);
+  }
+
+  /** Past a few megabytes queued, the promise of the stream having taken them all. */
+  backlog(): Promise<void> | null {
+    if (this.queued < BACKLOG_BYTES) return null;
+    this.queued = 0;
+    return this.written;
   }
 
   async finish(): Promise<DeflatedPart> {

@@ -19,6 +19,7 @@ import { withSheetNames } from "../../../planner/sheet-names";
 import { PackageReading, readPackage } from "../read";
 import { Package, relType, relsPartOf } from "../package/opc";
 import { DeflatedPart, PartDeflater, PartSink } from "../package/codec";
+import { Backlogs, drain, drainAsync } from "../package/deflated-part";
 import { StreamPartDeflater } from "../package/stream-deflater";
 import { ZipWriter, deflatePart } from "../package/zip-write";
 import { escapeXml } from "../xml/escape";
@@ -204,7 +205,7 @@ function chainNames(pkg: Package, part: string, sheetIds: Set<number>): boolean 
 
 /** Writes the plan into the package read as `reading`; returns the new package's bytes. */
 export function writePlan(reading: PackageReading, plan: WorkbookPlan): PackageWrite {
-  const { zip, ...write } = assemble(reading, plan, () => new PartDeflater());
+  const { zip, ...write } = drain(assemble(reading, plan, () => new PartDeflater()));
   return { bytes: zip.finish(), ...write };
 }
 
@@ -218,16 +219,18 @@ export async function writePlanAsync(
   reading: PackageReading,
   plan: WorkbookPlan
 ): Promise<PackageWrite> {
-  const { zip, ...write } = assemble(reading, plan, () => new StreamPartDeflater());
+  const { zip, ...write } = await drainAsync(
+    assemble(reading, plan, () => new StreamPartDeflater())
+  );
   return { bytes: await zip.finishAsync(), ...write };
 }
 
 /** The plan written into the package as a zip not yet finished: its sheets go to `deflater()`s. */
-function assemble<Part extends DeflatedPart | Promise<DeflatedPart>>(
+function* assemble<Part extends DeflatedPart | Promise<DeflatedPart>>(
   reading: PackageReading,
   plan: WorkbookPlan,
   deflater: () => PartSink<Part>
-): Omit<PackageWrite, "bytes"> & { zip: ZipWriter } {
+): Backlogs<Omit<PackageWrite, "bytes"> & { zip: ZipWriter }> {
   const { pkg, workbook: info } = reading;
   const replaced = replacedSheets(reading, plan);
   const removed = info.sheets.filter((s) => replaced.sheets.has(s.name));
@@ -346,7 +349,7 @@ function assemble<Part extends DeflatedPart | Promise<DeflatedPart>>(
     if (sheetRels.length > 0)
       addPart(relsPartOf(part), editRels(EMPTY_RELS, new Set(), sheetRels), null);
     // Deflated now, as it is written: the next sheet's XML never sits beside this one's.
-    const sheetOut = sheetPart(
+    const sheetOut = yield* sheetPart(
       sheet,
       styles,
       { tableRelId, drawingRelId, legacyDrawingRelId },

@@ -11,6 +11,7 @@ import { CellPlan, ConditionalFormatPlan, SheetPlan } from "../../../planner/pla
 import { headerFooterCode } from "../../../planner/plan-print";
 import { ContentChecksum } from "../../../planner/generated";
 import { DeflatedPart, PartSink } from "../package/codec";
+import { Backlogs } from "../package/deflated-part";
 import { escapeCellText, escapeXml, needsXstring } from "../xml/escape";
 import { XmlOut, XmlSink, XmlText } from "../xml/xml-sink";
 import { fileFormula } from "./future-functions";
@@ -246,12 +247,12 @@ export interface SheetXmlOptions {
  * A planned sheet as its worksheet part, deflated as it is written, with the checksum of its
  * content that the sheet's marker carries.
  */
-export function sheetPart<Part extends DeflatedPart | Promise<DeflatedPart>>(
+export function* sheetPart<Part extends DeflatedPart | Promise<DeflatedPart>>(
   plan: SheetPlan,
   styles: StyleBook,
   options: SheetXmlOptions,
   deflater: PartSink<Part>
-): { part: Part; checksum: string } {
+): Backlogs<{ part: Part; checksum: string }> {
   const out = new XmlSink(deflater);
   const sum = new ContentChecksum();
   out.raw(
@@ -283,6 +284,8 @@ export function sheetPart<Part extends DeflatedPart | Promise<DeflatedPart>>(
       if (cell) writeCell(out, columnName(c), row, cell, styles, sum);
     }
     out.raw("</row>");
+    const backlog = out.backlog();
+    if (backlog) yield backlog;
   }
   out.raw("</sheetData>");
   if (plan.protect) out.raw(SHEET_PROTECTION);

@@ -122,6 +122,11 @@ export class XmlSink<Part extends DeflatedPart | Promise<DeflatedPart>> implemen
     } else this.raw(String(n));
   }
 
+  /** The deflater's backlog, for the writer to await (see `PartSink.backlog`). */
+  backlog(): Promise<void> | null {
+    return this.deflater.backlog?.() ?? null;
+  }
+
   /** The part, deflated (or being deflated, by an asynchronous deflater). */
   finish(): Part {
     this.flush();
