@@ -104,7 +104,7 @@ export class ZipWriter {
       entry.data = done.data;
     };
     this.entries.push(entry);
-    if (part instanceof Promise) this.deflating.push(part.then(fill));
+    if ("then" in part) this.deflating.push(part.then(fill));
     else fill(part);
   }
 
