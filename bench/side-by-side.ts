@@ -14,7 +14,8 @@ import { Day } from "../src/engine/dates";
 import { CATALOGUE } from "../src/functions/catalogue";
 import { run } from "../src/functions/runner";
 import { planWorkbook } from "../src/planner";
-import { SC, planScorecard } from "../src/planner/scorecard";
+import { SC } from "../src/planner/scorecard";
+import { hyperFormulaSheets } from "../test/support/hyperformula-input";
 import { bigOrganisation, gridsOf } from "../src/synthetic/big-org";
 import { FakeWorkbook, installExcelEnums } from "../test/support/fake-excel";
 import { median, timeRuns } from "./measure";
@@ -44,28 +45,15 @@ async function alternate(
   return [ta, tb];
 }
 
-/** A plan sheet as HyperFormula input: formulas with their `=`, text kept as text. */
-function sheetData(
-  rows: ReturnType<typeof planScorecard>["rows"]
-): (string | number | boolean | null)[][] {
-  return rows.map((line) =>
-    line.map((c) => {
-      if (!c) return null;
-      if (c.formula !== undefined) return `=${c.formula}`;
-      const v = c.value ?? null;
-      return typeof v === "string" && /^[=']/.test(v) ? `'${v}` : v;
-    })
-  );
-}
-
 export async function vsFormulas(people: number, runs: number, today: Day): Promise<Row> {
   const grids = gridsOf(bigOrganisation(people));
   const analysis = analyzeWorkbook(grids, { today });
-  const scorecard = planScorecard(analysis);
-  const data = sheetData(scorecard.rows);
+  // The whole build: the scorecard's live cells read the user's sheets and the helper sheet.
+  const plan = planWorkbook(analysis);
+  const sheets = hyperFormulaSheets(grids, plan);
   let formulas = 0;
-  for (const line of data)
-    for (const v of line) if (typeof v === "string" && v.startsWith("=")) formulas++;
+  for (const sheet of plan.sheets)
+    for (const line of sheet.rows) for (const c of line) if (c?.formula !== undefined) formulas++;
 
   let hf: HyperFormula | null = null;
   const [engineMs, formulaMs] = await alternate(
@@ -73,11 +61,14 @@ export async function vsFormulas(people: number, runs: number, today: Day): Prom
     () => analyzeWorkbook(grids, { today }),
     () => {
       hf?.destroy();
-      hf = HyperFormula.buildFromSheets({ Scorecard: data }, { licenseKey: "gpl-v3" });
+      hf = HyperFormula.buildFromSheets(sheets, { licenseKey: "gpl-v3", smartRounding: false });
     }
   );
+  const scorecard = plan.sheets[0];
+  const data = scorecard.rows.map((line) => line.map((c) => c?.value ?? null));
   // Both sides computed the same owner scores: check, so the race is a fair one.
-  const values = (hf as unknown as HyperFormula).getSheetValues(0);
+  const done = hf as unknown as HyperFormula;
+  const values = done.getSheetValues(done.getSheetId(scorecard.name) as number);
   let owners = 0;
   let maxDiff = 0;
   data.forEach((line, r) => {

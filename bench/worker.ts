@@ -18,6 +18,8 @@ import { median, peakMB, timeRuns } from "./measure";
 import { CATALOGUE } from "../src/functions/catalogue";
 import { run } from "../src/functions/runner";
 import { vsFormulas, vsNaiveWriter, vsPerCell } from "./side-by-side";
+import { formulaCounts, staticPlan } from "./live-recalc";
+import { sheetDataToBuffer } from "../src/synthetic/write-xlsx";
 import { chartsJob, historyJob } from "./time-dimension";
 
 const emitRow = (row: Record<string, unknown>) =>
@@ -128,12 +130,17 @@ async function writeJobs(job: string, people: number, runs: number, file: string
     });
     emit({ medianMs: median(times), runs: times, ...result });
   } else {
-    // A workbook of the generated sheets only, recalculated from scratch by LibreOffice.
-    writeFileSync(file, writePlan(emptyWorkbook(), plan).bytes);
+    // The built workbook — the user's sheets and the generated ones, whose formulas read them —
+    // opened, recalculated from scratch and saved by LibreOffice; in turn with the same build
+    // before it was live (links as values, no helper sheet), so the ratio is of one run.
+    const source = readPackage(await sheetDataToBuffer(bigOrganisation(people)));
+    const staticFile = file.replace(/\.xlsx$/, "-static.xlsx");
+    writeFileSync(file, writePlan(source, plan).bytes);
+    writeFileSync(staticFile, writePlan(source, staticPlan(analysis, plan)).bytes);
     const profile = path.join(path.dirname(file), "lo-profile");
     mkdirSync(path.join(profile, "user"), { recursive: true });
     writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS);
-    const times = await timeRuns(runs, () =>
+    const recalc = (input: string) =>
       execFileSync(
         "soffice",
         [
@@ -144,12 +151,24 @@ async function writeJobs(job: string, people: number, runs: number, file: string
           "xlsx",
           "--outdir",
           path.join(path.dirname(file), "recalculated"),
-          file,
+          input,
         ],
         { stdio: "ignore", timeout: 1_800_000 }
-      )
-    );
-    emit({ medianMs: median(times), runs: times });
+      );
+    const live: number[] = [];
+    const before: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      before.push(...(await timeRuns(1, () => recalc(staticFile))));
+      live.push(...(await timeRuns(1, () => recalc(file))));
+    }
+    emit({
+      medianMs: median(live),
+      runs: live,
+      staticMs: median(before),
+      staticRuns: before,
+      ratio: median(live.map((t, i) => t / before[i])),
+      ...formulaCounts(plan),
+    });
   }
 }
 

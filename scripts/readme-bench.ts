@@ -85,7 +85,14 @@ function line(r: Row): [string, string, string, string] | null {
         `${r.syncs} syncs, largest batch ${fmt(r.maxPayloadMB, 2)} MB of ${fmt(r.totalMB, 1)} MB (goals ≤ 4 MB, ≤ 10 + total / 4 MB syncs)`,
       ];
     case "recalc":
-      return ["LibreOffice full recalculation", size(r), ms(r.medianMs), ""];
+      return [
+        "LibreOffice: open, recalculate all, save the built workbook",
+        size(r),
+        ms(r.medianMs),
+        r.ratio === undefined
+          ? ""
+          : `×${fmt(r.ratio, 2)} the build before it was live (goal ≤ ×1.5); ${fmt(r.formulasPerKpiRow, 1)} formulas per KPI row, ${fmt(r.helperFormulasPerKpi, 1)} per KPI on the helper sheet`,
+      ];
     case "xlsx-read":
       return [
         "read .xlsx, package reader (every command)",

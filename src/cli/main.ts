@@ -7,7 +7,7 @@ import * as path from "path";
 import { dataSheets } from "../adapters/workbook-input";
 import { analyseFile } from "./analyse";
 import { emptyWorkbook, writePlan } from "../adapters/xlsx/write";
-import { planWorkbook } from "../planner";
+import { planWorkbookSheets } from "../planner";
 import { planTemplate } from "../planner/template";
 import { Report } from "../engine/report";
 import { CliArgs, USAGE, UsageError, parseArgs } from "./args";
@@ -88,10 +88,11 @@ interface Built {
 async function build(input: string, output: string, args: CliArgs, io: Output): Promise<Built> {
   const outputs = await checkRun([input], outputRequests(args, output), args.force);
   const { analysis, report, input: read } = await analyseFile(input, args);
-  const plan = planWorkbook(analysis);
+  // Each sheet is planned as the writer reaches it, and let go once written.
+  const planned = planWorkbookSheets(analysis);
   // An .ods or .csv becomes a new .xlsx: its data first, then the generated sheets.
   const data = read.reading ? [] : dataSheets(read.grids);
-  const written = writePlan(read.reading ?? emptyWorkbook(), { sheets: [...data, ...plan.sheets] });
+  const written = writePlan(read.reading ?? emptyWorkbook(), { sheets: [...data, ...planned] });
   await writeOutputs(
     outputs,
     { workbook: written.bytes, report: args.json === null ? undefined : reportJson(report) },
@@ -107,7 +108,7 @@ async function build(input: string, output: string, args: CliArgs, io: Output): 
       `${terminalText(input)} is an .${read.kind} file: ${terminalText(output)} is a new .xlsx workbook holding its data.`
     );
   // The hidden sheet of the build's figures is not one a person looks for.
-  const sheets = written.sheets.slice(data.length).filter((_, i) => !plan.sheets[i]?.hidden);
+  const sheets = written.sheets.slice(data.length).filter((_, i) => !planned[i]?.hidden);
   say(
     `${countLine(report)}\nWrote ${terminalText(output)} with ${sheets.map((s) => terminalText(s)).join(", ")}. ${totalsLine(report.findings)}`
   );

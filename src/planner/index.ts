@@ -1,29 +1,55 @@
 /** The planner's entry point: from an analysis to the sheets a build writes (SPEC section 8). */
 import { Analysis } from "../engine/analyze";
+import { historyOf } from "../engine/history/history";
 import { planCascade } from "./cascade";
 import { planDashboard } from "./dashboard";
 import { planFindings } from "./findings-sheet";
-import { planLastBuild } from "./last-build";
-import { planPeriods } from "./periods-sheet";
-import { WorkbookPlan } from "./plan";
-import { buildScorecard } from "./scorecard";
+import { LAST_BUILD_SHEET, planLastBuild } from "./last-build";
+import { PERIODS_SHEET, planPeriods } from "./periods-sheet";
+import { SheetPlan, SheetToPlan, WorkbookPlan } from "./plan";
+import { ScorecardIndex, buildScorecard, scorecardAsOf } from "./scorecard";
 import { planTrends } from "./trends";
 
-export function planWorkbook(analysis: Analysis): WorkbookPlan {
-  const trends = planTrends(analysis);
+const SCORECARD = "KPI Scorecard";
+
+/**
+ * The sheets a build writes, in order, each planned only when asked: a writer that writes each
+ * before asking for the next never holds two (planWorkbook asks for them all at once).
+ */
+export function planWorkbookSheets(analysis: Analysis): SheetToPlan[] {
   // The scorecard reads the user's check-in cells through the hidden helper sheet; the
-  // dashboard and the cascade read the scorecard (SPEC 8, "Live means linked").
-  const periods = planPeriods(analysis);
-  const scorecard = buildScorecard(analysis, "KPI Scorecard", periods?.index ?? null);
-  return {
-    sheets: [
-      scorecard.plan,
-      planCascade(analysis, "KPI Cascade", scorecard.index),
-      planFindings(analysis),
-      planDashboard(analysis, "KPI Dashboard", scorecard.index),
-      ...(trends ? [trends] : []),
-      planLastBuild(analysis),
-      ...(periods ? [periods.plan] : []),
-    ],
-  };
+  // dashboard and the cascade read the scorecard (SPEC 8, "Live means linked"). The helper
+  // sheet's rows are known before its cells, so it is planned last, when it is written.
+  const periods = planPeriods(analysis, { sheet: PERIODS_SHEET, asOf: scorecardAsOf(SCORECARD) });
+  let scorecardIndex: ScorecardIndex | null = null;
+  const scorecard = () => buildScorecard(analysis, SCORECARD, periods?.index ?? null);
+  /** Where the scorecard's rows are: kept from planning it, else worked out again. */
+  const index = () => (scorecardIndex ??= scorecard().index);
+  const sheet = (kind: SheetToPlan["kind"], name: string, plan: SheetToPlan["plan"]) => ({
+    kind,
+    name,
+    plan,
+  });
+  return [
+    sheet("scorecard", SCORECARD, () => {
+      const made = scorecard();
+      scorecardIndex = made.index;
+      return made.plan;
+    }),
+    sheet("cascade", "KPI Cascade", () => planCascade(analysis, "KPI Cascade", index())),
+    sheet("findings", "KPI Findings", () => planFindings(analysis)),
+    sheet("dashboard", "KPI Dashboard", () => planDashboard(analysis, "KPI Dashboard", index())),
+    // planTrends gives a sheet whenever there is a history to show.
+    ...(historyOf(analysis)
+      ? [sheet("trends", "KPI Trends", () => planTrends(analysis) as SheetPlan)]
+      : []),
+    { ...sheet("lastbuild", LAST_BUILD_SHEET, () => planLastBuild(analysis)), hidden: "hidden" },
+    ...(periods
+      ? [{ ...sheet("periods", PERIODS_SHEET, periods.plan), hidden: "hidden" as const }]
+      : []),
+  ];
+}
+
+export function planWorkbook(analysis: Analysis): WorkbookPlan {
+  return { sheets: planWorkbookSheets(analysis).map((s) => s.plan()) };
 }

@@ -1,8 +1,8 @@
 /**
  * The formulas of the live scorecard (SPEC 8): references to the user's cells, and a KPI's
  * aggregation of its period cells (SPEC 4.1, 4.2) as plain SUMIFS / COUNTIFS / MINIFS / MAXIFS /
- * INDEX over bounded ranges of the helper sheet, which Excel 2019 and later, Excel on the web,
- * LibreOffice and HyperFormula all compute.
+ * INDEX / MATCH over bounded ranges of the helper sheet, which Excel 2019 and later, Excel on the
+ * web, LibreOffice and HyperFormula all compute.
  */
 import { sheetRef } from "../engine/address";
 import { CellLocation } from "../engine/findings";
@@ -10,14 +10,15 @@ import { Source } from "../engine/sources/cell-source";
 import { Aggregation } from "../engine/values";
 import { CellPlan } from "./plan";
 
+/** Each sheet's name as a formula writes it before `!`: a build refers to few sheets, often. */
+const prefixes = new Map<string, string>();
+
 /** `'Sales KPIs'!F7`: a reference to a user's cell. */
 export function cellRef(at: CellLocation): string {
-  return sheetRef(at.sheet ?? "", at.cell ?? "");
-}
-
-/** A reference to a range on another sheet: `'KPI Periods'!C10:C21`. */
-export function rangeRef(sheet: string, column: string, first: number, last: number): string {
-  return sheetRef(sheet, `$${column}$${first}:$${column}$${last}`);
+  const sheet = at.sheet ?? "";
+  let prefix = prefixes.get(sheet);
+  if (prefix === undefined) prefixes.set(sheet, (prefix = sheetRef(sheet, "")));
+  return prefix + (at.cell ?? "");
 }
 
 /**
@@ -44,87 +45,117 @@ export function guardedValue(ref: string): string {
 }
 
 /**
- * The criterion that a cell holds a number: text (including the "" of a guarded blank) never
- * meets a numeric criterion, in Excel, LibreOffice and HyperFormula alike.
+ * The criteria every aggregation uses, as cells: `ended` holds `<=` and the as-of date, `number`
+ * the text `>-1E+300`, which text (including the "" of a guarded blank) never meets, in Excel,
+ * LibreOffice and HyperFormula alike.
  */
-const NUMBER = `">-1E+300"`;
+export interface Criteria {
+  ended: string;
+  number: string;
+}
 
 /**
- * Cells of one KPI on the helper sheet: its own block (`match` absent), or the rows below the
- * check-ins that any KPI may claim, matched on a key column (`match`).
+ * Cells of one KPI: its own block (`match` absent), or the rows below the user's check-ins that
+ * any KPI may claim, matched on a key column (`match`); those are read only while `gate` (a cell
+ * counting the numbers typed there) is not 0: right after a build they are empty, and no formula
+ * scans them.
  */
 export interface PeriodPart {
   ends: string;
   values: string;
-  /** 1, 2, 3… down the part: the row order, for `last`. */
-  positions: string;
-  match?: { keys: string; key: string };
+  /** The cells lie across one row (a KPI's values under a shared row of period ends). */
+  across?: boolean;
+  /** 1, 2, 3… down the part (the row order), where two rows may share a period; else null. */
+  positions: string | null;
+  match?: { keys: string; key: string; gate: string; positions: string };
 }
 
-/** The part's criteria: counted (period ended by `asOf`, a number), and the KPI's key where shared. */
-function counted(part: PeriodPart, asOf: string): string {
+/** The part's own criteria: its KPI's key where shared, and the period ended by the as-of date. */
+function period(part: PeriodPart, c: Criteria): string {
   const key = part.match ? `${part.match.keys},${part.match.key},` : "";
-  return `${key}${part.ends},"<="&${asOf},${part.values},${NUMBER}`;
+  return `${key}${part.ends},${c.ended}`;
 }
 
-/** How many cells count on `asOf` (as an expression). */
-export function countFormula(parts: readonly PeriodPart[], asOf: string): string {
-  return parts.map((p) => `COUNTIFS(${counted(p, asOf)})`).join("+");
+/** …and the value a number (for counting, and for `last`'s latest row). */
+function counted(part: PeriodPart, c: Criteria): string {
+  return `${period(part, c)},${part.values},${c.number}`;
+}
+
+/** `term` for a block; for shared rows, `term` only while something was typed there. */
+function gated(part: PeriodPart, term: string, otherwise: string): string {
+  return part.match ? `IF(${part.match.gate}=0,${otherwise},${term})` : term;
+}
+
+/** How many cells count on the as-of date (as an expression). */
+export function countFormula(parts: readonly PeriodPart[], c: Criteria): string {
+  return parts.map((p) => gated(p, `COUNTIFS(${counted(p, c)})`, "0")).join("+");
 }
 
 /** Usable cells whatever their period (the KPI "has check-ins", SPEC 4.1). */
-export function usableFormula(parts: readonly PeriodPart[]): string {
+export function usableFormula(parts: readonly PeriodPart[], c: Criteria): string {
   return parts
     .map((p) => {
       const key = p.match ? `${p.match.keys},${p.match.key},` : "";
-      return `COUNTIFS(${key}${p.ends},${NUMBER},${p.values},${NUMBER})`;
+      return gated(p, `COUNTIFS(${key}${p.ends},${c.number},${p.values},${c.number})`, "0");
     })
     .join("+");
 }
 
 /**
- * The KPI's aggregation of its cells counted on `asOf` (SPEC 4.1), given `count`, the cell or
- * expression of how many count; "" when none does. Each part is sorted by period end, ties in row
- * order, except the shared rows, which are in the user's row order and come after every block
- * row: so `last` is the last counted row of a block, unless the shared rows hold a period at least
- * as late, whose last row then wins.
+ * The KPI's aggregation of its cells counted on the as-of date (SPEC 4.1), given `count`, the
+ * cell or expression of how many count; "" when none does. SUMIFS, MINIFS and MAXIFS pass over
+ * text (a guarded blank). A block is sorted by period end, ties in row order; the shared rows are
+ * in the user's row order and come after every block row: so `last` is the last counted row of
+ * the block, unless the shared rows hold a period at least as late, whose last row then wins.
  */
 export function aggregateFormula(
   method: Aggregation,
   parts: readonly PeriodPart[],
-  asOf: string,
+  c: Criteria,
   count: string
 ): string {
-  const sum = parts.map((p) => `SUMIFS(${p.values},${counted(p, asOf)})`).join("+");
+  const sum = parts.map((p) => gated(p, `SUMIFS(${p.values},${period(p, c)})`, "0")).join("+");
   let body: string;
   if (method === "sum") body = sum;
   else if (method === "average") body = `(${sum})/${count}`;
   else if (method === "min" || method === "max") {
     const fn = method === "min" ? "MINIFS" : "MAXIFS";
+    const each = parts.map((p) => `${fn}(${p.values},${period(p, c)})`);
     // MINIFS and MAXIFS give 0 when nothing counts: such a part must not win.
     const none = method === "min" ? "1E+300" : "-1E+300";
-    const each = parts.map((p) => `${fn}(${p.values},${counted(p, asOf)})`);
     body =
       parts.length === 1
         ? each[0]
-        : `${method.toUpperCase()}(${parts.map((p, i) => `IF(COUNTIFS(${counted(p, asOf)})=0,${none},${each[i]})`).join(",")})`;
-  } else body = lastFormula(parts, asOf);
+        : `${method.toUpperCase()}(${parts
+            .map((p, i) => gated(p, `IF(COUNTIFS(${counted(p, c)})=0,${none},${each[i]})`, none))
+            .join(",")})`;
+  } else body = lastFormula(parts, c);
   return `IF(${count}=0,"",${body})`;
 }
 
-function lastOfBlock(p: PeriodPart, asOf: string): string {
-  return `INDEX(${p.values},MAXIFS(${p.positions},${counted(p, asOf)}))`;
+/** The latest period counted in a part. */
+const latest = (p: PeriodPart, c: Criteria) => `MAXIFS(${p.ends},${counted(p, c)})`;
+
+/**
+ * The last counted row of a block: the row of its latest counted period, found by MATCH when no
+ * two rows share a period, else the highest position among that period's rows.
+ */
+function lastOfBlock(p: PeriodPart, c: Criteria): string {
+  if (p.positions !== null) return `INDEX(${p.values},MAXIFS(${p.positions},${counted(p, c)}))`;
+  const at = `MATCH(${latest(p, c)},${p.ends},0)`;
+  return p.across ? `INDEX(${p.values},1,${at})` : `INDEX(${p.values},${at})`;
 }
 
-function lastFormula(parts: readonly PeriodPart[], asOf: string): string {
+function lastFormula(parts: readonly PeriodPart[], c: Criteria): string {
   const block = parts.find((p) => !p.match);
   const shared = parts.find((p) => p.match);
-  if (!shared) return lastOfBlock(block as PeriodPart, asOf);
+  if (!shared) return lastOfBlock(block as PeriodPart, c);
   const m = shared.match as NonNullable<PeriodPart["match"]>;
-  const latest = `MAXIFS(${shared.ends},${counted(shared, asOf)})`;
-  const lastShared = `INDEX(${shared.values},MAXIFS(${shared.positions},${m.keys},${m.key},${shared.ends},${latest},${shared.values},${NUMBER}))`;
+  const lastShared = `INDEX(${shared.values},MAXIFS(${m.positions},${m.keys},${m.key},${shared.ends},${latest(shared, c)},${shared.values},${c.number}))`;
   if (!block) return lastShared;
-  return `IF(AND(COUNTIFS(${counted(shared, asOf)})>0,${latest}>=MAXIFS(${block.ends},${counted(block, asOf)})),${lastShared},${lastOfBlock(block, asOf)})`;
+  const own = lastOfBlock(block, c);
+  const sharedWins = `AND(COUNTIFS(${counted(shared, c)})>0,${latest(shared, c)}>=${latest(block, c)})`;
+  return `IF(${m.gate}=0,${own},IF(${sharedWins},${lastShared},${own}))`;
 }
 
 /**

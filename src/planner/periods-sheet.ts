@@ -1,83 +1,110 @@
 /**
  * The hidden helper sheet of the live scorecard (SPEC 8): one block of rows per KPI, each row a
  * check-in cell (or a period-target cell) of the user's, referred to by formula, beside the day
- * its period ends as the engine read it (`Mar 2026` → 2026-03-31). The scorecard's actuals and
- * period targets are then plain SUMIFS / COUNTIFS / MINIFS / MAXIFS / INDEX over a KPI's own
- * block: bounded, and a total cost that grows with the number of check-ins, not KPIs × check-ins.
+ * its period ends as the engine read it (`Mar 2026` → 2026-03-31). On each block's first row, in
+ * columns H to J, the KPI's count, aggregation (SPEC 4.1, 4.2) and usable count: plain SUMIFS /
+ * COUNTIFS / MINIFS / MAXIFS / INDEX over the block's own rows, so the cost grows with the number
+ * of check-ins, not KPIs × check-ins. The scorecard's Actual and Target cells refer to them.
  *
  * Above the blocks sit the rows below the user's check-ins ("room to grow"): each reads a row the
  * user may fill later — its KPI ID, its period (turned into a period end by formula) and its
- * value — and every KPI's actual also counts the rows of its own ID there.
+ * value — and every KPI's aggregation also counts the rows of its own ID there.
  */
 import { Analysis } from "../engine/analyze";
-import { a1, columnLetters } from "../engine/address";
+import { a1, columnLetters, sheetRef } from "../engine/address";
 import { excelSerialFromDay } from "../engine/dates";
 import {
   CheckInRoom,
+  KpiPeriodCells,
   PeriodCell,
   ROOM_RECORD_LABEL,
   checkInRoom,
   kpiPeriodCells,
 } from "../engine/sources/period-cells";
-import { PeriodPart, cellRef, guardedValue, keyCriterion, rangeRef } from "./live-formulas";
+import {
+  Criteria,
+  PeriodPart,
+  aggregateFormula,
+  cellRef,
+  countFormula,
+  guardedValue,
+  keyCriterion,
+  usableFormula,
+} from "./live-formulas";
 import { CellPlan, SheetPlan } from "./plan";
 
 export const PERIODS_SHEET = "KPI Periods";
 const HEADER_ROW = 3;
-const COL = { id: 0, end: 1, value: 2, position: 3, key: 4, text: 5 } as const;
+const COL = {
+  id: 0,
+  end: 1,
+  value: 2,
+  position: 3,
+  key: 4,
+  text: 5,
+  counted: 7,
+  aggregate: 8,
+  usable: 9,
+} as const;
 const DATE_FORMAT = "yyyy-mm-dd";
-
-/** Rows of one block on the helper sheet, 1-based, inclusive. */
-export interface PeriodBlock {
-  first: number;
-  last: number;
-}
+/** Row 2: how many numbers were typed in the room (its formulas run only then), and the criteria. */
+const ROOM_USED = "$E$2";
+const CRITERIA: Criteria = { ended: "$G$2", number: "$I$2" };
+/** The longest criterion text Excel's COUNTIFS and SUMIFS accept. */
+const MAX_CRITERION = 255;
+/**
+ * Where a workbook's check-ins fall in at most this many distinct periods (months of a few years),
+ * each KPI's cells lie across one row, under row 3's period ends (from column L): half the cells
+ * of a row per check-in, since the period ends are written once. Each KPI's formulas then read
+ * the whole row, so the cost grows with KPIs × periods: more periods take the rows down instead.
+ */
+const MAX_ACROSS = 120;
+const FIRST_ACROSS = COL.usable + 2;
 
 export interface PeriodsIndex {
   sheet: string;
-  checkIns: Map<string, PeriodBlock>;
-  targets: Map<string, PeriodBlock>;
-  /** The rows that read below the user's check-ins. */
-  room: PeriodBlock | null;
+  /** The row of each KPI's check-in block, whose H, I and J cells count, aggregate, and count the usable. */
+  checkIns: Map<string, number>;
+  /** The row of each KPI's block of targets per period (SPEC 4.2), whose I cell aggregates them. */
+  targets: Map<string, number>;
+}
+
+/** A cell of a block's first row, as the scorecard refers to it. */
+export function periodsRef(
+  index: PeriodsIndex,
+  what: "counted" | "aggregate" | "usable",
+  row: number
+): string {
+  return sheetRef(index.sheet, `$${columnLetters(COL[what])}$${row}`);
 }
 
 const letter = (c: number) => columnLetters(c);
+const range = (c: number, first: number, last: number, fixed = false) =>
+  fixed
+    ? `$${letter(c)}$${first}:$${letter(c)}$${last}`
+    : `${letter(c)}${first}:${letter(c)}${last}`;
 
-/** The longest text value a formula may hold (Excel's limit). */
-const FORMULA_TEXT_MAX = 255;
-
-function part(sheet: string, block: PeriodBlock, match?: PeriodPart["match"]): PeriodPart {
-  const range = (c: number) => rangeRef(sheet, letter(c), block.first, block.last);
+function blockPart(first: number, last: number, positions: boolean): PeriodPart {
   return {
-    ends: range(COL.end),
-    values: range(COL.value),
-    positions: range(COL.position),
-    ...(match ? { match } : {}),
+    ends: range(COL.end, first, last),
+    values: range(COL.value, first, last),
+    positions: positions ? range(COL.position, first, last) : null,
   };
 }
 
-/** The cells a KPI's actual counts: its block of check-ins, and the shared rows below them. */
-export function checkInParts(index: PeriodsIndex, kpi: string): PeriodPart[] {
-  const parts: PeriodPart[] = [];
-  const block = index.checkIns.get(kpi);
-  if (block) parts.push(part(index.sheet, block));
-  const key = keyCriterion(kpi);
-  // Excel refuses a formula whose text value is over 255 characters: the check-ins typed below
-  // for a KPI whose ID is that long count from the next build on.
-  if (index.room && key.length - 2 <= FORMULA_TEXT_MAX)
-    parts.push(
-      part(index.sheet, index.room, {
-        keys: rangeRef(index.sheet, letter(COL.key), index.room.first, index.room.last),
-        key,
-      })
-    );
-  return parts;
-}
-
-/** The cells of a KPI's targets per period (SPEC 4.2); none when its target is the KPI sheet's. */
-export function targetParts(index: PeriodsIndex, kpi: string): PeriodPart[] {
-  const block = index.targets.get(kpi);
-  return block ? [part(index.sheet, block)] : [];
+function roomPart(room: { first: number; last: number }, kpi: string): PeriodPart {
+  const fixed = (c: number) => range(c, room.first, room.last, true);
+  return {
+    ends: fixed(COL.end),
+    values: fixed(COL.value),
+    positions: null,
+    match: {
+      keys: fixed(COL.key),
+      key: keyCriterion(kpi),
+      gate: ROOM_USED,
+      positions: fixed(COL.position),
+    },
+  };
 }
 
 /**
@@ -120,25 +147,104 @@ function roomRows(room: CheckInRoom, first: number): (CellPlan | null)[][] {
   return rows;
 }
 
-function blockRows(kpi: string, cells: readonly PeriodCell[]): (CellPlan | null)[][] {
-  return cells.map((cell, i) => [
-    { value: kpi },
-    { value: excelSerialFromDay(cell.end), format: DATE_FORMAT },
-    cell.source.kind === "link"
-      ? { formula: guardedValue(cellRef(cell.source.at)) }
-      : { value: cell.value },
-    { value: i + 1 },
-  ]);
+/**
+ * Cells every block shares (the writers never change a plan's cells): a period end, a position.
+ * A helper sheet at 5,000 people holds 720,000 rows.
+ */
+class SharedCells {
+  private readonly ends = new Map<number, CellPlan>();
+  private readonly positions: CellPlan[] = [];
+  end(day: number): CellPlan {
+    let cell = this.ends.get(day);
+    if (!cell) this.ends.set(day, (cell = { value: excelSerialFromDay(day), format: DATE_FORMAT }));
+    return cell;
+  }
+  position(i: number): CellPlan {
+    return (this.positions[i] ??= { value: i + 1 });
+  }
 }
 
-/** The helper sheet and where each KPI's block sits; null when no KPI has period cells to link. */
+/** Whether two cells of a block share a period (then `last` needs their positions). */
+function sharesPeriod(cells: readonly PeriodCell[]): boolean {
+  for (let i = 1; i < cells.length; i++) if (cells[i].end === cells[i - 1].end) return true;
+  return false;
+}
+
+/** The distinct period ends of every KPI's cells, when few enough to lie across a row; else null. */
+function periodsAcross(cells: ReadonlyMap<string, KpiPeriodCells>): number[] | null {
+  const ends = new Set<number>();
+  for (const c of cells.values())
+    for (const list of [c.checkIns, c.periodTargets ?? []])
+      for (const cell of list) {
+        ends.add(cell.end);
+        if (ends.size > MAX_ACROSS) return null;
+      }
+  return [...ends].sort((a, b) => a - b);
+}
+
+/** The helper sheet's names: its own, and the scorecard's as-of cell as it refers to it. */
+export interface PeriodsNames {
+  sheet: string;
+  asOf: string;
+}
+
+/** Rows a KPI's cells take: one across, else one per cell (one when it has none). */
+function height(list: readonly PeriodCell[], across: readonly number[] | null): number {
+  return across && !sharesPeriod(list) ? 1 : Math.max(list.length, 1);
+}
+
+/**
+ * Where each KPI's block sits, worked out without planning a cell: the scorecard refers to
+ * these rows long before the helper sheet itself is planned and written (planner/index.ts).
+ */
+function layout(
+  analysis: Analysis,
+  cells: ReadonlyMap<string, KpiPeriodCells>,
+  room: CheckInRoom | null,
+  across: readonly number[] | null,
+  sheet: string
+): PeriodsIndex {
+  const index: PeriodsIndex = { sheet, checkIns: new Map(), targets: new Map() };
+  let next = HEADER_ROW + (room?.rows ?? 0) + 1;
+  for (const kpi of analysis.model.kpis.keys()) {
+    const c = cells.get(kpi);
+    if (c || room) {
+      index.checkIns.set(kpi, next);
+      next += height(c?.checkIns ?? [], across);
+    }
+    if (c?.periodTargets) {
+      index.targets.set(kpi, next);
+      next += height(c.periodTargets, across);
+    }
+  }
+  return index;
+}
+
+/**
+ * Where each KPI's block sits on the helper sheet, and the sheet itself, planned when `plan` is
+ * called; null when no KPI has period cells to link and no check-ins sheet leaves room to grow.
+ */
 export function planPeriods(
   analysis: Analysis,
-  name = PERIODS_SHEET
-): { plan: SheetPlan; index: PeriodsIndex } | null {
+  names: PeriodsNames
+): { plan: () => SheetPlan; index: PeriodsIndex } | null {
   const cells = kpiPeriodCells(analysis);
   const room = checkInRoom(analysis);
   if (cells.size === 0 && !room) return null;
+  const across = periodsAcross(cells);
+  return {
+    index: layout(analysis, cells, room, across, names.sheet),
+    plan: () => periodsSheet(analysis, names, cells, room, across),
+  };
+}
+
+function periodsSheet(
+  analysis: Analysis,
+  names: PeriodsNames,
+  cells: ReadonlyMap<string, KpiPeriodCells>,
+  room: CheckInRoom | null,
+  across: readonly number[] | null
+): SheetPlan {
   const rows: (CellPlan | null)[][] = [
     [
       {
@@ -147,41 +253,114 @@ export function planPeriods(
         style: "note",
       },
     ],
-    room
-      ? [
-          { value: ROOM_RECORD_LABEL, style: "label" },
-          { value: room.sheet },
-          { value: room.from + room.rows },
-        ]
-      : [],
-    ["KPI ID", "Period end", "Value", "#", "Match key", "Period as typed"].map((h) => ({
-      value: h,
-      style: "header" as const,
-    })),
+    [
+      ...(room
+        ? [
+            { value: ROOM_RECORD_LABEL, style: "label" as const },
+            { value: room.sheet },
+            { value: room.from + room.rows },
+            { value: "Typed below", style: "label" as const },
+            {
+              formula: `COUNT(${range(COL.value, HEADER_ROW + 1, HEADER_ROW + room.rows)})`,
+            },
+          ]
+        : [null, null, null, null, null]),
+      { value: "Counted to", style: "label" },
+      { formula: `"<="&${names.asOf}` },
+      { value: "A number", style: "label" },
+      { value: ">-1E+300" },
+    ],
+    [
+      "KPI ID",
+      "Period end",
+      "Value",
+      "#",
+      "Match key",
+      "Period as typed",
+      null,
+      "Counted",
+      "Aggregate",
+      "Usable",
+    ].map((h) => (h === null ? null : { value: h, style: "header" as const })),
   ];
-  const index: PeriodsIndex = { sheet: name, checkIns: new Map(), targets: new Map(), room: null };
-  if (room) {
-    index.room = { first: rows.length + 1, last: rows.length + room.rows };
-    rows.push(...roomRows(room, rows.length + 1));
+  const roomRange = room ? { first: rows.length + 1, last: rows.length + room.rows } : null;
+  if (room) rows.push(...roomRows(room, rows.length + 1));
+  const shared = new SharedCells();
+  const width = FIRST_ACROSS + (across?.length ?? 0);
+  if (across) {
+    const header = rows[HEADER_ROW - 1];
+    while (header.length < width) header.push(null);
+    across.forEach(
+      (end, i) => (header[FIRST_ACROSS + i] = { ...shared.end(end), style: "header" })
+    );
   }
-  const place = (into: Map<string, PeriodBlock>, kpi: string, list: readonly PeriodCell[]) => {
-    if (list.length === 0) return;
-    into.set(kpi, { first: rows.length + 1, last: rows.length + list.length });
-    for (const line of blockRows(kpi, list)) rows.push(line);
+  const column = new Map(across?.map((end, i) => [end, FIRST_ACROSS + i]));
+  const [fromLetter, toLetter] = [letter(FIRST_ACROSS), letter(width - 1)];
+  const endsAcross = `$${fromLetter}$${HEADER_ROW}:$${toLetter}$${HEADER_ROW}`;
+  const valueCell = (cell: PeriodCell): CellPlan =>
+    cell.source.kind === "link"
+      ? { formula: guardedValue(cellRef(cell.source.at)) }
+      : { value: cell.value };
+  /** A KPI's cells: across one row, or a block down (a blank row when empty); formulas on its first row. */
+  const place = (kpiId: string, list: readonly PeriodCell[], kind: "checkIns" | "targets") => {
+    const kpi = analysis.model.kpis.get(kpiId);
+    const method = kpi?.aggregation ?? "last";
+    const first = rows.length + 1;
+    let part: PeriodPart;
+    if (across && !sharesPeriod(list)) {
+      const line: (CellPlan | null)[] = new Array(list.length ? width : 1).fill(null);
+      line[0] = { value: kpiId };
+      for (const cell of list) line[column.get(cell.end) as number] = valueCell(cell);
+      rows.push(line);
+      part = {
+        ends: endsAcross,
+        values: `${fromLetter}${first}:${toLetter}${first}`,
+        positions: null,
+        across: true,
+      };
+    } else {
+      const last = first + Math.max(list.length, 1) - 1;
+      const positions = method === "last" && sharesPeriod(list);
+      list.forEach((cell, i) =>
+        rows.push([
+          i === 0 ? { value: kpiId } : null,
+          shared.end(cell.end),
+          valueCell(cell),
+          positions ? shared.position(i) : null,
+        ])
+      );
+      if (list.length === 0) rows.push([{ value: kpiId }]);
+      part = blockPart(first, last, positions);
+    }
+    const parts = [part];
+    // Excel reads a criterion of at most 255 characters: an ID longer than that (a typing
+    // accident) cannot be matched in the rows below, and counts after the next build.
+    if (kind === "checkIns" && roomRange && keyCriterion(kpiId).length <= MAX_CRITERION + 2)
+      parts.push(roomPart(roomRange, kpiId));
+    const line = rows[first - 1];
+    while (line.length < COL.usable) line.push(null);
+    const counted = a1(first - 1, COL.counted);
+    if (kind === "checkIns") {
+      line[COL.counted] = { formula: countFormula(parts, CRITERIA) };
+      line[COL.aggregate] = { formula: aggregateFormula(method, parts, CRITERIA, counted) };
+      if (!analysis.actuals.get(kpiId)?.fromCheckIns)
+        line[COL.usable] = { formula: usableFormula(parts, CRITERIA) };
+    } else
+      line[COL.aggregate] = {
+        formula: aggregateFormula(method, parts, CRITERIA, `(${countFormula(parts, CRITERIA)})`),
+      };
   };
-  for (const [kpi, c] of cells) {
-    place(index.checkIns, kpi, c.checkIns);
-    if (c.periodTargets) place(index.targets, kpi, c.periodTargets);
+  for (const kpi of analysis.model.kpis.keys()) {
+    const c = cells.get(kpi);
+    if (c || room) place(kpi, c?.checkIns ?? [], "checkIns");
+    if (c?.periodTargets) place(kpi, c.periodTargets, "targets");
   }
   return {
-    plan: {
-      kind: "periods",
-      name,
-      rows,
-      columnWidths: [24, 12, 12, 6, 24, 16],
-      frozen: { rows: HEADER_ROW, columns: 0 },
-      hidden: "hidden",
-    },
-    index,
+    kind: "periods",
+    name: names.sheet,
+    rows,
+    columnWidths: [24, 12, 12, 6, 24, 16, 4, 10, 12, 10],
+    frozen: { rows: HEADER_ROW, columns: 0 },
+    hidden: "hidden",
   };
 }

@@ -215,6 +215,23 @@ export interface HeaderFooterPlan {
 /** Excel keeps at most this many manual page breaks per sheet. */
 export const MAX_PAGE_BREAKS = 1026;
 
+/**
+ * A sheet whose name, kind and visibility are known before its cells, which `plan` works out when
+ * a writer reaches it: the package writer writes one sheet and lets it go before the next is
+ * planned, so a build holds one sheet's cells at a time (at 5,000 people, a million each).
+ */
+export interface SheetToPlan {
+  kind: SheetPlan["kind"];
+  name: string;
+  hidden?: SheetPlan["hidden"];
+  plan: () => SheetPlan;
+}
+
+/** A workbook plan whose sheets may be planned as they are written (the package writer's input). */
+export interface WorkbookToWrite extends Omit<WorkbookPlan, "sheets"> {
+  sheets: (SheetPlan | SheetToPlan)[];
+}
+
 export interface WorkbookPlan {
   sheets: SheetPlan[];
   /** Rows added to existing sheets. */

@@ -8,16 +8,9 @@ import { Kpi, Kra, isBroken } from "../engine/model";
 import { cellOf } from "../engine/read/region";
 import { Source, fieldSource, whereText } from "../engine/sources/cell-source";
 import { kpiPeriodCells } from "../engine/sources/period-cells";
-import {
-  PeriodPart,
-  aggregateFormula,
-  cellRef,
-  countFormula,
-  linkedCell,
-  usableFormula,
-} from "./live-formulas";
+import { cellRef, linkedCell } from "./live-formulas";
 import { CellPlan } from "./plan";
-import { PeriodsIndex, checkInParts, targetParts } from "./periods-sheet";
+import { PeriodsIndex, periodsRef } from "./periods-sheet";
 
 /** The cells of the strip at the top that the row formulas read. */
 export interface LiveCells {
@@ -49,7 +42,7 @@ function term(src: Source | null, value: number | null): string {
 }
 
 /** Whether SPEC 4.1's prorating applies to this KPI's targets. */
-export function prorated(analysis: Analysis, kpi: Kpi, live: LiveCells): boolean {
+function prorated(analysis: Analysis, kpi: Kpi, live: LiveCells): boolean {
   return (
     live.share !== null &&
     analysis.model.settings.prorateTargets &&
@@ -70,11 +63,11 @@ function heldCellsNote(cells: readonly { source: Source }[], what: string): stri
   if (held.length === 0) return undefined;
   const shown = held.slice(0, 3).map((s) => `- ${s.why}`);
   const more = held.length > 3 ? [`- and ${held.length - 3} more.`] : [];
-  return [
-    `${held.length} of the ${what} cells hold their value here, not a link:`,
-    ...shown,
-    ...more,
-  ].join("\n");
+  const count =
+    held.length === 1
+      ? `One ${what} cell is counted as a value, not linked:`
+      : `${held.length} ${what} cells are counted as values, not linked:`;
+  return [count, ...shown, ...more].join("\n");
 }
 
 /** The Target cell: a link, a prorated link, or the aggregation of the targets per period. */
@@ -86,25 +79,17 @@ export function targetCell(
   live: LiveCells,
   periods: PeriodsIndex | null
 ): CellPlan {
-  const parts = periods ? targetParts(periods, kpi.id) : [];
-  if (parts.length > 0) {
-    const method = kpi.aggregation ?? "last";
+  const block = periods?.targets.get(kpi.id);
+  if (periods && block !== undefined) {
     const cells = kpiPeriodCells(analysis).get(kpi.id)?.periodTargets ?? [];
     const note = heldCellsNote(cells, "target-per-period");
     return {
-      formula: aggregateFormula(method, parts, live.asOf, countFormula(parts, live.asOf)),
+      formula: periodsRef(periods, "aggregate", block),
       format,
       ...(note ? { comment: note } : {}),
     };
   }
-  const src = source(analysis, kpi, "target");
-  if (prorated(analysis, kpi, live) && value !== null)
-    return {
-      formula: `${targetTerm(analysis, kpi, "target")}*${live.share}`,
-      format,
-      ...(src?.kind === "held" ? { comment: src.why } : {}),
-    };
-  return linkedCell(src, value, format);
+  return boundCell(analysis, kpi, "target", value, format, live);
 }
 
 export function targetMaxCell(
@@ -114,14 +99,25 @@ export function targetMaxCell(
   format: string,
   live: LiveCells
 ): CellPlan {
-  const src = source(analysis, kpi, "targetMax");
-  if (prorated(analysis, kpi, live) && value !== null)
-    return {
-      formula: `${targetTerm(analysis, kpi, "targetMax")}*${live.share}`,
-      format,
-      ...(src?.kind === "held" ? { comment: src.why } : {}),
-    };
-  return linkedCell(src, value, format);
+  return boundCell(analysis, kpi, "targetMax", value, format, live);
+}
+
+/** A Target or Target max: a link, or a link times the share of the cycle elapsed (SPEC 4.1). */
+function boundCell(
+  analysis: Analysis,
+  kpi: Kpi,
+  field: "target" | "targetMax",
+  value: number | null,
+  format: string,
+  live: LiveCells
+): CellPlan {
+  const src = source(analysis, kpi, field);
+  if (!prorated(analysis, kpi, live) || value === null) return linkedCell(src, value, format);
+  return {
+    formula: `${targetTerm(analysis, kpi, field)}*${live.share}`,
+    format,
+    ...(src?.kind === "held" ? { comment: src.why } : {}),
+  };
 }
 
 /** The KPI sheet's Target beside an effective target that targets per period set (SPEC 4.2, 7). */
@@ -164,19 +160,9 @@ export function weightCell(
   return style ? { ...cell, style } : cell;
 }
 
-/** The hidden cell that counts a KPI's check-ins on the as-of date; null when it has none to count. */
-export function countedCell(
-  kpi: Kpi,
-  live: LiveCells,
-  periods: PeriodsIndex | null
-): CellPlan | null {
-  const parts = periods ? checkInParts(periods, kpi.id) : [];
-  return parts.length ? { formula: countFormula(parts, live.asOf) } : null;
-}
-
 /**
  * The Actual cell (SPEC 4.1): the KPI's aggregation of its check-in cells counted on the as-of
- * date, `countedRef` holding how many count; else the KPI sheet's Actual cell. A KPI with no
+ * date (on its block of the helper sheet); else the KPI sheet's Actual cell. A KPI with no
  * check-in at build time takes the Actual cell until a check-in turns up below the others.
  */
 export function actualCell(
@@ -184,12 +170,10 @@ export function actualCell(
   kpi: Kpi,
   value: number | null,
   format: string,
-  live: LiveCells,
   periods: PeriodsIndex | null,
-  countedRef: string,
   comment?: string
 ): CellPlan {
-  const parts: PeriodPart[] = periods ? checkInParts(periods, kpi.id) : [];
+  const block = periods?.checkIns.get(kpi.id);
   const heldCells = heldCellsNote(kpiPeriodCells(analysis).get(kpi.id)?.checkIns ?? [], "check-in");
   const src = source(analysis, kpi, "actual");
   const notes = (...lines: (string | undefined)[]) => {
@@ -197,14 +181,15 @@ export function actualCell(
     return text ? { comment: text } : {};
   };
   // linkedCell says itself why the Actual cell is not linked.
-  if (parts.length === 0) return linkedCell(src, value, format, notes(heldCells, comment).comment);
+  if (!periods || block === undefined)
+    return linkedCell(src, value, format, notes(heldCells, comment).comment);
   if (isBroken(kpi, "aggregation")) return { value, format, ...notes(heldCells, comment) };
-  const aggregate = aggregateFormula(kpi.aggregation ?? "last", parts, live.asOf, countedRef);
+  const aggregate = periodsRef(periods, "aggregate", block);
   if (analysis.actuals.get(kpi.id)?.fromCheckIns)
     return { formula: aggregate, format, ...notes(heldCells, comment) };
   const why = src?.kind === "held" ? src.why : undefined;
   return {
-    formula: `IF(${usableFormula(parts)}=0,${term(src, kpi.actual)},${aggregate})`,
+    formula: `IF(${periodsRef(periods, "usable", block)}=0,${term(src, kpi.actual)},${aggregate})`,
     format,
     ...notes(why, heldCells, comment),
   };

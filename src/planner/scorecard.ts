@@ -19,11 +19,10 @@ import { KpiScore } from "../engine/scoring/scores";
 import { checkInComment } from "../engine/history/latest-check-ins";
 import { OwnerBlock, ownerBlocks, unassignedKpis } from "./owners";
 import { CellPlan, ConditionalFormatPlan, SheetPlan } from "./plan";
-import { PeriodsIndex, planPeriods } from "./periods-sheet";
+import { PERIODS_SHEET, PeriodsIndex, planPeriods } from "./periods-sheet";
 import {
   LiveCells,
   actualCell,
-  countedCell,
   cycleTargetTerm,
   derivedIdNote,
   fieldCell,
@@ -66,13 +65,11 @@ export const SC = {
   kind: 22,
   /** Hidden: a KRA's weight × its coverage, summed into its owner's coverage. */
   kraCoverageWeighted: 23,
-  /** Hidden: how many of a KPI's check-ins count on the as-of date. */
-  counted: 24,
 } as const;
 
 /** Owner rows carry the rating's label beside its number, in the (otherwise empty) Weight cell. */
 const RATING_LABEL = SC.weight;
-const WIDTH = SC.counted + 1;
+const WIDTH = SC.kraCoverageWeighted + 1;
 export const HEADER_ROW = 4; // 1-based
 const PCT = "0.0%";
 const COVERAGE_FORMAT = "0%";
@@ -84,8 +81,8 @@ const FLOOR = "$D$2";
 const GREEN = "$F$2";
 const AMBER = "$H$2";
 const BANDS = ["$J$2", "$K$2", "$L$2", "$M$2"];
-/** Coverage Min sits in O2, beside its label in N2. */
-const COVERAGE_MIN = "$O$2";
+/** Coverage Min sits in Q2, beside its label in P2 (columns that are never hidden). */
+const COVERAGE_MIN = "$Q$2";
 
 /**
  * Row 1: the as-of date (B1) and the cycle (D1 to F1) a person may change, the share of the cycle
@@ -183,8 +180,8 @@ function settingsStrip(analysis: Analysis): Partial<Record<number, CellPlan>> {
     10: { value: s.ratingBands[1], format: PCT },
     11: { value: s.ratingBands[2], format: PCT },
     12: { value: s.ratingBands[3], format: PCT },
-    13: label("Coverage min"),
-    14: { value: s.coverageMin, format: PCT },
+    15: label("Coverage min"),
+    16: { value: s.coverageMin, format: PCT },
   };
 }
 
@@ -205,7 +202,7 @@ function asOfStrip(analysis: Analysis): {
   const cycle = hasCycle(analysis);
   const cells: Partial<Record<number, CellPlan>> = {
     0: { value: "Scorecard — as of", style: "title" },
-    1: { ...date(asOf), style: "title" },
+    1: { ...date(asOf), style: "subtitle" },
     2: { value: "Cycle", style: "label" },
     3: date(settings.cycleStart),
     4: { value: "to", style: "label" },
@@ -276,7 +273,6 @@ const HEADERS = [
   "KPI weighted",
   "Row",
   "KRA coverage weighted",
-  "Check-ins counted",
 ];
 
 /** What every row formula needs: the analysis, the strip's cells, the helper sheet's blocks. */
@@ -308,7 +304,6 @@ function kpiRow(
   const unscored = scorable && score.actual !== null && score.raw === null;
   const format = valueFormat(kpi, [kpi.baseline, score.target, score.targetMax, score.actual]);
   const scored = `OR(${I}="",${K}="")`;
-  const counted = countedCell(kpi, live, periods);
   const idNote = derivedIdNote(kpi);
   const cycleTarget = cycleTargetTerm(analysis, kpi, ref(SC.target, n), live);
   const pace =
@@ -346,9 +341,7 @@ function kpiRow(
       kpi,
       score.actual,
       format,
-      live,
       periods,
-      ref(SC.counted, n),
       checkInComment(analysis, kpi.id).comment
     ),
     [SC.raw]:
@@ -388,7 +381,6 @@ function kpiRow(
     [SC.kpiWeightUsed]: { formula: `IF(${scored},0,${K})` },
     [SC.kpiWeighted]: { formula: `IF(${scored},0,${I}*${K})` },
     [SC.kind]: { value: "kpi" },
-    [SC.counted]: counted ?? undefined,
   });
 }
 
@@ -558,7 +550,7 @@ function unassignedBlock(
 }
 
 const WIDTHS = [
-  44, 12, 10, 12, 12, 12, 12, 12, 9, 11, 14, 11, 10, 9, 12, 9, 9, 10, 8, 8, 8, 8, 7, 8, 8,
+  44, 12, 10, 12, 12, 15, 12, 12, 9, 11, 14, 11, 10, 9, 12, 9, 9, 10, 8, 8, 8, 8, 7, 8,
 ];
 const HIDDEN = [
   SC.kpiWeightUsed,
@@ -567,7 +559,6 @@ const HIDDEN = [
   SC.kpiWeighted,
   SC.kind,
   SC.kraCoverageWeighted,
-  SC.counted,
 ];
 
 /**
@@ -593,8 +584,15 @@ export function scorecardRef(index: ScorecardIndex, column: number, row: number)
   return sheetRef(index.sheet, `$${col(column)}$${row}`);
 }
 
+/** The as-of date the formulas count to, as another sheet of the build refers to it. */
+export function scorecardAsOf(sheet: string): string {
+  return sheetRef(sheet, AS_OF);
+}
+
+/** The scorecard alone (the helper sheet it reads is laid out, not planned). */
 export function planScorecard(analysis: Analysis, name = "KPI Scorecard"): SheetPlan {
-  return buildScorecard(analysis, name, planPeriods(analysis)?.index ?? null).plan;
+  const periods = planPeriods(analysis, { sheet: PERIODS_SHEET, asOf: scorecardAsOf(name) });
+  return buildScorecard(analysis, name, periods?.index ?? null).plan;
 }
 
 /** The scorecard over the helper sheet's blocks (`periods`), and where its rows are. */
@@ -617,7 +615,7 @@ export function buildScorecard(
   rows.add({
     0: {
       value:
-        "Live: targets, weights and thresholds are links to your cells, actuals add up your check-ins to the as-of date in B1, and attainment, status, scores and ratings are formulas. Change any of them, or the as-of date, and the scorecard follows. Cap, floor, thresholds and bands are the cells above.",
+        "Linked to your cells: change a check-in, a target, a weight or the as-of date in B1 and all follows. Cap, floor, thresholds, bands: the cells above.",
       style: "note",
     },
   });
@@ -653,18 +651,22 @@ export function buildScorecard(
       max: s.ratingBands[0],
     });
   }
+  // Pace and Forecast need a cycle: without one they stay out of sight (and of print).
+  const hidden = [...HIDDEN, ...(strip.live.share === null ? [SC.pace, SC.forecast] : [])].sort(
+    (a, b) => a - b
+  );
   const plan: SheetPlan = {
     kind: "scorecard",
     name,
     rows: rows.rows,
     columnWidths: WIDTHS,
-    hiddenColumns: HIDDEN,
+    hiddenColumns: hidden,
     frozen: { rows: HEADER_ROW, columns: 1 },
     conditionalFormats,
     // Each owner's block starts a page, so one person's scorecard is never split from its header.
     print: documentPrint("Scorecard", isoFromDay(analysis.model.asOf), HEADER_ROW, {
       widths: WIDTHS,
-      hidden: HIDDEN,
+      hidden,
       // The first block follows the title on page 1; each later one starts a page.
       breaksBefore: ownerRows.slice(1),
     }),

@@ -4,14 +4,29 @@
  * taken (`KPI Periods 2`); this renames those references to match, as Excel does on a rename.
  */
 import { sheetRef } from "../engine/address";
-import { CellPlan, WorkbookPlan } from "./plan";
+import { CellPlan, SheetPlan, WorkbookPlan } from "./plan";
 
 /** The plan with each sheet named `names[i]` and every formula's reference to it renamed. */
 export function withSheetNames(plan: WorkbookPlan, names: readonly string[]): WorkbookPlan {
-  const renames = plan.sheets
-    .map((s, i) => ({ from: sheetRef(s.name, ""), to: sheetRef(names[i], "") }))
+  const rename = sheetRenamer(
+    plan.sheets.map((s) => s.name),
+    names
+  );
+  return { sheets: plan.sheets.map((s, i) => rename(s, i)) };
+}
+
+/**
+ * The renaming one sheet at a time, for a writer that plans each sheet as it writes it: the
+ * sheets planned as `planned[i]` are named `names[i]`.
+ */
+export function sheetRenamer(
+  planned: readonly string[],
+  names: readonly string[]
+): (sheet: SheetPlan, i: number) => SheetPlan {
+  const renames = planned
+    .map((name, i) => ({ from: sheetRef(name, ""), to: sheetRef(names[i], "") }))
     .filter((r) => r.from !== r.to);
-  if (renames.length === 0) return plan;
+  if (renames.length === 0) return (sheet) => sheet;
   // A reference is its (quoted) name and `!`, not preceded by a character a name could hold.
   const pattern = new RegExp(
     `(?<![\\w.'])(${renames.map((r) => r.from.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})`,
@@ -22,13 +37,11 @@ export function withSheetNames(plan: WorkbookPlan, names: readonly string[]): Wo
     cell?.formula === undefined
       ? cell
       : { ...cell, formula: renameOutsideText(cell.formula, pattern, to) };
-  return {
-    sheets: plan.sheets.map((s, i) => ({
-      ...s,
-      name: names[i],
-      rows: s.rows.map((line) => line.map(rename)),
-    })),
-  };
+  return (sheet, i) => ({
+    ...sheet,
+    name: names[i],
+    rows: sheet.rows.map((line) => line.map(rename)),
+  });
 }
 
 function renameOutsideText(formula: string, pattern: RegExp, to: Map<string, string>): string {

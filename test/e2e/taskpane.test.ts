@@ -153,6 +153,7 @@ describe("the task pane in a browser", () => {
 
       await tab("Build");
       await page.getByRole("button", { name: "Build scorecards" }).click();
+      // The hidden sheets (the last build's figures, the live scorecard's helper) go unnamed.
       await page
         .getByText(/^Wrote KPI Scorecard, KPI Cascade, KPI Findings, KPI Dashboard, KPI Trends in/)
         .waitFor();
@@ -182,6 +183,8 @@ describe("the task pane in a browser", () => {
         "KPI Periods",
       ]);
       expect(built.getWorksheet("KPI Last Build")?.state).toBe("hidden");
+      // The live scorecard's helper sheet is there, hidden.
+      expect(built.getWorksheet("KPI Periods")?.state).toBe("hidden");
       await expectUserSheetsUnchanged(built);
       const scorecard = built.getWorksheet("KPI Scorecard") as ExcelJS.Worksheet;
       let formulas = 0;

@@ -6,7 +6,7 @@
  */
 import { TextDecoder, TextEncoder } from "util";
 import { CellValue, WorkbookGrids } from "../../src/engine/grid";
-import { SheetPlan, WorkbookPlan } from "../../src/planner/plan";
+import { SheetPlan, WorkbookToWrite } from "../../src/planner/plan";
 import { SheetEdit } from "../../src/planner/settings-edit";
 import { XlsxIo } from "../../src/taskpane/worker/pane-engine";
 import { FakePort } from "./fake-port";
@@ -27,9 +27,10 @@ export function gridsOf(bytes: Uint8Array): WorkbookGrids {
 
 export const fakeXlsxIo: XlsxIo = {
   readGrids: async (bytes) => gridsOf(bytes),
-  async writePlan(bytes: Uint8Array, plan: WorkbookPlan) {
+  async writePlan(bytes: Uint8Array, plan: WorkbookToWrite) {
     const grids = gridsOf(bytes);
-    for (const sheet of plan.sheets) {
+    for (const planned of plan.sheets) {
+      const sheet = "plan" in planned ? planned.plan() : planned;
       grids.sheets = grids.sheets.filter((s) => s.name !== sheet.name);
       // The last build's figures are kept as written, for the "What changed" screen.
       const rows = sheet.kind === "lastbuild" ? planValues(sheet) : [];

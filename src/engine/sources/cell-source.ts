@@ -67,11 +67,7 @@ export function whereText(at: CellLocation): string {
  * The source of a number the engine read as `read` from the user's cell `at`: a link when the
  * cell holds that very number; null when both are blank (nothing to show).
  */
-export function cellSource(
-  workbook: WorkbookGrids,
-  at: CellLocation,
-  read: CellValue
-): Source | null {
+function cellSource(workbook: WorkbookGrids, at: CellLocation, read: CellValue): Source | null {
   const cell = userCell(workbook, at);
   if (!cell) return isBlank(read) ? null : held(at, `it was worked out, not read from one cell`);
   const own = cell.value;

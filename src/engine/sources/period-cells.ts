@@ -10,6 +10,7 @@ import { Day } from "../dates";
 import { isBlank } from "../grid";
 import { dataRows } from "../read/region";
 import { isFailure, parseNumber } from "../values";
+import { columnLetters } from "../address";
 import { Source, checkInSource } from "./cell-source";
 
 export interface PeriodCell {
@@ -18,6 +19,8 @@ export interface PeriodCell {
   source: Source;
   /** The value the engine read there; null when blank or unreadable (the cell then counts nothing). */
   value: number | null;
+  /** The order of reading: ties of one period go by it (the last row is `last`). */
+  order: number;
 }
 
 export interface KpiPeriodCells {
@@ -27,9 +30,33 @@ export interface KpiPeriodCells {
   periodTargets: PeriodCell[] | null;
 }
 
-/** Sorts cells by period end, ties by their order of reading (stable). */
-function byEnd(cells: { cell: PeriodCell; order: number }[]): PeriodCell[] {
-  return cells.sort((a, b) => a.cell.end - b.cell.end || a.order - b.order).map((c) => c.cell);
+/** Sorts cells by period end, ties by their order of reading. */
+function byEnd(cells: PeriodCell[]): PeriodCell[] {
+  return cells.sort((a, b) => a.end - b.end || a.order - b.order);
+}
+
+/**
+ * The source of each check-in's value on a canonical check-ins sheet, without making a cell
+ * address twice: a build at 5,000 people reads 720,000 of them.
+ */
+function canonicalSources(
+  analysis: Analysis
+): ((i: number, value: number | null) => Source) | null {
+  const region = analysis.model.checkIns.region;
+  const col = region?.columns.actual;
+  if (!region || col === undefined || region.origins || region.grid.merges?.length) return null;
+  const { grid } = region;
+  const letters = columnLetters((grid.colOffset ?? 0) + col);
+  const top = (grid.rowOffset ?? 0) + 1;
+  const table = analysis.model.checkIns;
+  return (i, value) => {
+    const row = table.row(i);
+    const at = { sheet: grid.name, cell: `${letters}${top + row}` };
+    const own = grid.rows[row]?.[col];
+    return typeof own === "string" && value !== null
+      ? (checkInSource(analysis.workbook, at, value) as Source)
+      : { kind: "link", at };
+  };
 }
 
 const cache = new WeakMap<Analysis, Map<string, KpiPeriodCells>>();
@@ -39,36 +66,46 @@ export function kpiPeriodCells(analysis: Analysis): Map<string, KpiPeriodCells> 
   const known = cache.get(analysis);
   if (known) return known;
   const { model, workbook } = analysis;
-  const actuals = new Map<string, { cell: PeriodCell; order: number }[]>();
-  const targets = new Map<string, { cell: PeriodCell; order: number }[]>();
-  const add = (into: typeof actuals, kpi: string, cell: PeriodCell, order: number): void => {
+  const actuals = new Map<string, PeriodCell[]>();
+  const targets = new Map<string, PeriodCell[]>();
+  const add = (into: typeof actuals, kpi: string, cell: PeriodCell): void => {
     const list = into.get(kpi);
-    if (list) list.push({ cell, order });
-    else into.set(kpi, [{ cell, order }]);
+    if (list) list.push(cell);
+    else into.set(kpi, [cell]);
   };
   const table = model.checkIns;
   if (table.region?.columns.actual !== undefined) {
+    const canonical = canonicalSources(analysis);
     for (let i = 0; i < table.length; i++) {
       const end = table.end(i);
       // A period the engine cannot read never counts; its row is not linked.
       if (Number.isNaN(end) || !model.kpis.has(table.kpi[i])) continue;
       const actual = table.actual(i);
       const value = Number.isNaN(actual) ? null : actual;
-      const source = checkInSource(workbook, table.cell(i, "actual"), value);
-      add(actuals, table.kpi[i], { end, source, value }, table.row(i));
+      const source = canonical
+        ? canonical(i, value)
+        : checkInSource(workbook, table.cell(i, "actual"), value);
+      add(actuals, table.kpi[i], { end, source, value, order: table.row(i) });
     }
   }
   model.openCells.forEach((o, i) => {
     if (!model.kpis.has(o.kpi)) return;
-    const cell = { end: o.end, source: checkInSource(workbook, o.at, null), value: null };
     // After every row read: a blank cell filled in later is the newest of its period.
-    add(o.measure === "actual" ? actuals : targets, o.kpi, cell, Number.MAX_SAFE_INTEGER - i);
+    const order = Number.MAX_SAFE_INTEGER - model.openCells.length + i;
+    const source = checkInSource(workbook, o.at, null);
+    add(o.measure === "actual" ? actuals : targets, o.kpi, {
+      end: o.end,
+      source,
+      value: null,
+      order,
+    });
   });
   model.periodTargets.forEach((t, i) => {
     if (!model.kpis.has(t.kpi) || isBlank(t.value)) return;
     const parsed = parseNumber(t.value);
     const value = parsed === null || isFailure(parsed) ? null : parsed;
-    add(targets, t.kpi, { end: t.end, source: checkInSource(workbook, t.at, value), value }, i);
+    const source = checkInSource(workbook, t.at, value);
+    add(targets, t.kpi, { end: t.end, source, value, order: i });
   });
   const cells = new Map<string, KpiPeriodCells>();
   for (const kpi of model.kpis.values()) {

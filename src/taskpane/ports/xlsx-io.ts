@@ -6,7 +6,7 @@
  * it was. Empty bytes stand for a new, empty workbook.
  */
 import { WorkbookGrids } from "../../engine/grid";
-import { SheetPlan, WorkbookPlan } from "../../planner/plan";
+import { SheetPlan, WorkbookToWrite } from "../../planner/plan";
 import { SheetEdit } from "../../planner/settings-edit";
 import { dataSheets, readWorkbookInput } from "../../adapters/workbook-input";
 import { PackageRefused } from "../../adapters/xlsx/package/limits";
@@ -83,7 +83,7 @@ const PASSED_OVER = new Set<SheetPlan["kind"]>([
 ]);
 
 /** The sheets just written that the next reading need not scan, with their checksums. */
-function unreadOutputs(plan: WorkbookPlan, written: PackageWrite): WrittenSheets {
+function unreadOutputs(plan: WorkbookToWrite, written: PackageWrite): WrittenSheets {
   const unread = new Map<string, string>();
   plan.sheets.forEach((sheet, i) => {
     const name = written.sheets[i];
@@ -100,7 +100,7 @@ function unreadOutputs(plan: WorkbookPlan, written: PackageWrite): WrittenSheets
  */
 export async function writePlan(
   bytes: Uint8Array,
-  plan: WorkbookPlan
+  plan: WorkbookToWrite
 ): Promise<{ bytes: Uint8Array; sheets: string[]; kept: string[] }> {
   // Chromium and Node deflate natively; elsewhere the bundle's fflate does, synchronously.
   const written = nativeDeflateAvailable()

@@ -7,7 +7,7 @@
  */
 import { Analysis, analyzeWorkbook } from "../../engine/analyze";
 import { WorkbookGrids } from "../../engine/grid";
-import { planWorkbook } from "../../planner";
+import { planWorkbook, planWorkbookSheets } from "../../planner";
 import { WorkbookPlan } from "../../planner/plan";
 import { SettingValue, SheetEdit, planSettingsEdit } from "../../planner/settings-edit";
 import { RowPreview, rowPreview } from "../model/row-preview";
@@ -135,7 +135,8 @@ export function createPaneEngine(
     },
     async writeFile(what, onProgress) {
       onProgress({ stage: "Planning the sheets", percent: 0 });
-      const plan = what === "build" ? planWorkbook(current().analysis) : what;
+      // A build's sheets are planned one at a time as they are written.
+      const plan = what === "build" ? { sheets: planWorkbookSheets(current().analysis) } : what;
       onProgress({ stage: "Writing the workbook", percent: 15 });
       const written = await (await loadIo()).writePlan(file(), plan);
       const view = await read(written.bytes, onProgress, 55);

@@ -103,3 +103,26 @@ describe("an input's data in the new workbook", () => {
     ]);
   });
 });
+
+describe("text and formulas in a written sheet", () => {
+  it("read back as written: white space at the edges kept, quotes in formulas unescaped", () => {
+    const texts = [" lead", "trail ", "in side", "tab\t", "\nline", 'say "hi"', "a & b < c > d"];
+    const bytes = writePlan(emptyWorkbook(), {
+      sheets: [
+        {
+          kind: "findings",
+          name: "Texts",
+          columnWidths: [],
+          rows: [texts.map((value) => ({ value })), [{ formula: 'IF(A1="","x","y")' }]],
+        },
+      ],
+    }).bytes;
+    const read = readPackage(bytes);
+    expect(read.grids.sheets[0].rows[0]).toEqual(texts);
+    const xml = read.pkg.text("xl/worksheets/sheet1.xml") ?? "";
+    // xml:space on the four texts with white space at an edge, and on no other.
+    expect(xml.match(/xml:space="preserve"/g)?.length).toBe(4);
+    expect(xml).toContain('<f>IF(A1="","x","y")</f>');
+    expect(xml).toContain('<t>say "hi"</t>');
+  });
+});

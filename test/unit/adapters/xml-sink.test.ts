@@ -8,7 +8,7 @@ import { PartDeflater } from "../../../src/adapters/xlsx/package/codec";
 import * as browserCodec from "../../../src/adapters/xlsx/package/codec-browser";
 import { crc32 } from "../../../src/adapters/xlsx/package/codec";
 import { StreamPartDeflater } from "../../../src/adapters/xlsx/package/stream-deflater";
-import { escapeXml } from "../../../src/adapters/xlsx/xml/escape";
+import { escapeContent, escapeXml } from "../../../src/adapters/xlsx/xml/escape";
 import { XmlSink } from "../../../src/adapters/xlsx/xml/xml-sink";
 
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
@@ -33,6 +33,21 @@ describe("XmlSink", () => {
         expect(Buffer.from(bytes).equals(Buffer.from(expected))).toBe(true);
         expect(part.size).toBe(bytes.length);
         expect(part.crc).toBe(crc32(bytes));
+      }),
+      { numRuns: 300 }
+    );
+  });
+
+  it("writes element content as escapeContent does: quotes as they are, the rest as escapeXml", () => {
+    fc.assert(
+      fc.property(anyText, (a) => {
+        const sink = new XmlSink(new PartDeflater());
+        sink.content(a);
+        const written = text(inflateRawSync(sink.finish().data));
+        expect(written).toBe(new TextDecoder().decode(new TextEncoder().encode(escapeContent(a))));
+        expect(written.replace(/"/g, "&quot;")).toBe(
+          new TextDecoder().decode(new TextEncoder().encode(escapeXml(a)))
+        );
       }),
       { numRuns: 300 }
     );

@@ -175,7 +175,7 @@ describe("appendRows", () => {
     expect(xml).toContain('<x:dimension ref="A1:D4"/>');
     // The header gains D1, styled as its last cell; the rows keep their order; row 3 keeps its height.
     expect(xml).toContain(
-      '<x:c r="D1" s="1" t="inlineStr"><x:is><x:t xml:space="preserve">Source</x:t></x:is></x:c></x:row>'
+      '<x:c r="D1" s="1" t="inlineStr"><x:is><x:t>Source</x:t></x:is></x:c></x:row>'
     );
     expect(xml).toContain('<x:row r="3" ht="20" customHeight="1"><x:c r="A3" t="inlineStr">');
     expect(xml).toContain('<x:c r="C3" s="2"><x:v>6</x:v></x:c>');

@@ -47,8 +47,8 @@ describe("the scorecard", () => {
   it("has a Coverage column: formulas over the KPI weights for KRAs, over KRA weights for owners", () => {
     expect(sc.rows[3][SC.coverage]?.value).toBe("Coverage");
     // Coverage Min sits in the strip beside its label.
-    expect(sc.rows[1][13]?.value).toBe("Coverage min");
-    expect(sc.rows[1][14]).toMatchObject({ value: 0.5, format: "0.0%" });
+    expect(sc.rows[1][15]?.value).toBe("Coverage min");
+    expect(sc.rows[1][16]).toMatchObject({ value: 0.5, format: "0.0%" });
     const [W, O, S] = [SC.weight, SC.kpiWeightUsed, SC.kind].map(columnLetters);
     expect(rowOf(sc, "R1")[SC.coverage]?.formula).toMatch(
       new RegExp(`^IF\\(SUM\\(${W}\\d+:${W}\\d+\\)=0,0,${O}\\d+\\/SUM`)
@@ -68,7 +68,7 @@ describe("the scorecard", () => {
       expect.objectContaining({
         kind: "expression",
         style: "muted",
-        formula: expect.stringMatching(new RegExp(`\\$${columnLetters(SC.coverage)}5<\\$O\\$2`)),
+        formula: expect.stringMatching(new RegExp(`\\$${columnLetters(SC.coverage)}5<\\$Q\\$2`)),
       })
     );
   });

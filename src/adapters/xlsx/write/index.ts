@@ -14,8 +14,8 @@ import {
   parseMarker,
   sheetAnchor,
 } from "../../../planner/generated";
-import { SheetPlan, WorkbookPlan } from "../../../planner/plan";
-import { withSheetNames } from "../../../planner/sheet-names";
+import { SheetPlan, WorkbookPlan, WorkbookToWrite } from "../../../planner/plan";
+import { sheetRenamer } from "../../../planner/sheet-names";
 import { PackageReading, readPackage } from "../read";
 import { Package, relType, relsPartOf } from "../package/opc";
 import { DeflatedPart, PartDeflater, PartSink } from "../package/codec";
@@ -79,7 +79,7 @@ interface Replaced {
  * holds exactly that content: a sheet a user changed, or one a typed-in marker points at, is the
  * user's and stays.
  */
-function replacedSheets(reading: PackageReading, plan: WorkbookPlan): Replaced {
+function replacedSheets(reading: PackageReading, plan: WorkbookToWrite): Replaced {
   const info = reading.workbook;
   const kinds = new Set<string>(
     plan.sheets.filter((s) => s.kind !== "template").map((s) => s.kind)
@@ -204,7 +204,7 @@ function chainNames(pkg: Package, part: string, sheetIds: Set<number>): boolean 
 }
 
 /** Writes the plan into the package read as `reading`; returns the new package's bytes. */
-export function writePlan(reading: PackageReading, plan: WorkbookPlan): PackageWrite {
+export function writePlan(reading: PackageReading, plan: WorkbookToWrite): PackageWrite {
   const { zip, ...write } = drain(assemble(reading, plan, () => new PartDeflater()));
   return { bytes: zip.finish(), ...write };
 }
@@ -217,7 +217,7 @@ export function writePlan(reading: PackageReading, plan: WorkbookPlan): PackageW
  */
 export async function writePlanAsync(
   reading: PackageReading,
-  plan: WorkbookPlan
+  plan: WorkbookToWrite
 ): Promise<PackageWrite> {
   const { zip, ...write } = await drainAsync(
     assemble(reading, plan, () => new StreamPartDeflater())
@@ -228,7 +228,7 @@ export async function writePlanAsync(
 /** The plan written into the package as a zip not yet finished: its sheets go to `deflater()`s. */
 function* assemble<Part extends DeflatedPart | Promise<DeflatedPart>>(
   reading: PackageReading,
-  plan: WorkbookPlan,
+  plan: WorkbookToWrite,
   deflater: () => PartSink<Part>
 ): Backlogs<Omit<PackageWrite, "bytes"> & { zip: ZipWriter }> {
   const { pkg, workbook: info } = reading;
@@ -293,8 +293,13 @@ function* assemble<Part extends DeflatedPart | Promise<DeflatedPart>>(
     taken.push(name);
     return name;
   });
-  const named = withSheetNames(plan, finalNames).sheets;
-  for (const [i, sheet] of named.entries()) {
+  const named = sheetRenamer(
+    plan.sheets.map((s) => s.name),
+    finalNames
+  );
+  for (const [i, planned] of plan.sheets.entries()) {
+    // Planned now, if not yet: this sheet's cells are let go before the next sheet's are made.
+    const sheet = named("plan" in planned ? planned.plan() : planned, i);
     const name = finalNames[i];
     const part = freePartName(pkg, takenParts, removedParts, `${folder}worksheets/`, "sheet");
     const relId = freeRelId(relIds);

@@ -26,6 +26,12 @@ function columnName(c: number): string {
   return (columnNames[c] ??= columnLetters(c));
 }
 
+/** Whether the text starts or ends with a space, tab, line feed or carriage return. */
+function hasEdgeSpace(text: string): boolean {
+  const edge = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+  return edge(text.charCodeAt(0)) || edge(text.charCodeAt(text.length - 1));
+}
+
 /**
  * One cell into `out`, and into the sheet's checksum (when given) as the reader will count it
  * when the sheet is read back (planner/generated.ts). `styleId` (a cell format index of the
@@ -69,7 +75,7 @@ function writeCell(
   }
   if (cell.formula !== undefined) {
     out.raw("><f>");
-    out.escaped(fileFormula(cell.formula));
+    out.content(fileFormula(cell.formula));
     out.raw("</f></c>");
     sum?.addCell(column, row, { formula: true });
   } else if (error !== null) {
@@ -86,9 +92,13 @@ function writeCell(
     out.raw(v ? ' t="b"><v>1</v></c>' : ' t="b"><v>0</v></c>');
     sum?.addCell(column, row, { value: v });
   } else if (text !== null) {
-    out.raw(' t="inlineStr"><is><t xml:space="preserve">');
+    // Excel's own rule: xml:space only where the text starts or ends with white space, which an
+    // XML reader could otherwise drop (a third of a generated sheet's text cells said it before).
+    out.raw(
+      hasEdgeSpace(text) ? ' t="inlineStr"><is><t xml:space="preserve">' : ' t="inlineStr"><is><t>'
+    );
     if (needsXstring(text)) out.raw(escapeCellText(text));
-    else out.escaped(text);
+    else out.content(text);
     out.raw("</t></is></c>");
     sum?.addCell(column, row, { value: text });
   } else out.raw("/>");

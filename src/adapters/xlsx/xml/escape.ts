@@ -27,6 +27,11 @@ export function escapeXml(text: string): string {
   return text;
 }
 
+/** `escapeXml` for element content: `"` needs no escaping there. */
+export function escapeContent(text: string): string {
+  return text.includes('"') ? escapeXml(text).replace(/&quot;/g, '"') : escapeXml(text);
+}
+
 /** Whether the text holds `_` or a control character: only then can ST_Xstring escaping change it. */
 export function needsXstring(text: string): boolean {
   for (let i = 0; i < text.length; i++) {

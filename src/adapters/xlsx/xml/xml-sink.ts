@@ -5,7 +5,7 @@
  * the garbage collection those cost (about half of `build`'s time before).
  */
 import { DeflatedPart, PartSink } from "../package/codec";
-import { escapeXml } from "./escape";
+import { escapeContent, escapeXml } from "./escape";
 
 /** Bytes per buffer handed to the deflater: large enough that each deflate call is worth it. */
 const BUFFER_BYTES = 1 << 20;
@@ -21,6 +21,11 @@ export interface XmlOut {
   raw(text: string): void;
   /** Text as element content or an attribute value, escaped as `escapeXml` escapes it. */
   escaped(text: string): void;
+  /**
+   * Text as element content only: as `escaped`, but `"` written as it is (XML needs `&quot;`
+   * only inside an attribute's quotes), which formulas hold by the million (`IF(A1="","",…)`).
+   */
+  content(text: string): void;
   /** A non-negative integer in decimal. */
   int(n: number): void;
 }
@@ -33,6 +38,9 @@ export class XmlText implements XmlOut {
   }
   escaped(text: string): void {
     this.parts.push(escapeXml(text));
+  }
+  content(text: string): void {
+    this.parts.push(escapeContent(text));
   }
   int(n: number): void {
     this.parts.push(String(n));
@@ -102,12 +110,20 @@ export class XmlSink<Part extends DeflatedPart | Promise<DeflatedPart>> implemen
    * characters XML 1.0 cannot hold dropped — what `escapeXml` returns, without the string.
    */
   escaped(text: string): void {
+    this.write(text, true);
+  }
+
+  content(text: string): void {
+    this.write(text, false);
+  }
+
+  private write(text: string, inAttribute: boolean): void {
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 0x26) this.bytes(AMP);
       else if (c === 0x3c) this.bytes(LT);
       else if (c === 0x3e) this.bytes(GT);
-      else if (c === 0x22) this.bytes(QUOT);
+      else if (c === 0x22 && inAttribute) this.bytes(QUOT);
       else if (c < 0x20 && c !== 9 && c !== 10 && c !== 13) continue;
       else if (c < 0x80 && this.at < BUFFER_BYTES) this.buffer[this.at++] = c;
       else i = this.char(text, i, c);
