@@ -1,6 +1,7 @@
 /**
  * A part deflated by the platform's own compressor, `CompressionStream` (Chromium, Node 18+):
- * native zlib, several times faster than fflate's JavaScript. It is asynchronous, so the writer
+ * native zlib at its default level 6 (the stream has no level to set), in Chromium about twice as
+ * fast as fflate's JavaScript at level 1, and smaller. It is asynchronous, so the writer
  * queues the part's pieces as it writes them and awaits the part before it assembles the zip
  * (`writePlanAsync`). The stream is gzip rather than deflate-raw because gzip's trailer carries
  * the CRC-32 of the uncompressed bytes, computed natively too: the zip entry takes the deflate
