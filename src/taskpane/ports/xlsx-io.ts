@@ -6,12 +6,19 @@
  * it was. Empty bytes stand for a new, empty workbook.
  */
 import { WorkbookGrids } from "../../engine/grid";
-import { WorkbookToWrite } from "../../planner/plan";
+import { SheetPlan, WorkbookToWrite } from "../../planner/plan";
 import { SheetEdit } from "../../planner/settings-edit";
 import { dataSheets, readWorkbookInput } from "../../adapters/workbook-input";
 import { PackageRefused } from "../../adapters/xlsx/package/limits";
-import { PackageReading, readPackage } from "../../adapters/xlsx/read";
-import { editSheet, emptyWorkbook, writePlan as writePackage } from "../../adapters/xlsx/write";
+import { PackageReading, WrittenSheets, readPackage } from "../../adapters/xlsx/read";
+import { nativeDeflateAvailable } from "../../adapters/xlsx/package/stream-deflater";
+import {
+  PackageWrite,
+  editSheet,
+  emptyWorkbook,
+  writePlan as writePackage,
+  writePlanAsync as writePackageNatively,
+} from "../../adapters/xlsx/write";
 
 /**
  * The package last read or written, beside its bytes: the next call is nearly always about the
@@ -61,15 +68,49 @@ export async function readGrids(bytes: Uint8Array, fileName?: string): Promise<W
 }
 
 /**
+ * The kinds of output sheet the engine passes over by name (engine/layout/workbook-layout.ts,
+ * GENERATED), whatever they hold. Not the last build's figures, which What changed reads, nor
+ * template sheets, which are the user's to fill in.
+ */
+const PASSED_OVER = new Set<SheetPlan["kind"]>([
+  "scorecard",
+  "cascade",
+  "findings",
+  "dashboard",
+  "trends",
+  "chase",
+  "periods",
+]);
+
+/** The sheets just written that the next reading need not scan, with their checksums. */
+function unreadOutputs(plan: WorkbookToWrite, written: PackageWrite): WrittenSheets {
+  const unread = new Map<string, string>();
+  plan.sheets.forEach((sheet, i) => {
+    const name = written.sheets[i];
+    const checksum = written.checksums.get(name);
+    if (PASSED_OVER.has(sheet.kind) && checksum !== undefined) unread.set(name, checksum);
+  });
+  return unread;
+}
+
+/**
  * The workbook with the plan's sheets written into it, the names they were written under, and the
  * sheets marked as generated that were kept because they no longer hold what the tool wrote.
+ * The new package is read at once for the analysis that follows, without its output sheets.
  */
 export async function writePlan(
   bytes: Uint8Array,
   plan: WorkbookToWrite
 ): Promise<{ bytes: Uint8Array; sheets: string[]; kept: string[] }> {
-  const written = writePackage(open(bytes), plan);
-  return { bytes: remember(written.bytes), sheets: written.sheets, kept: written.kept };
+  // Chromium and Node deflate natively; elsewhere the bundle's fflate does, synchronously.
+  const written = nativeDeflateAvailable()
+    ? await writePackageNatively(open(bytes), plan)
+    : writePackage(open(bytes), plan);
+  last = {
+    bytes: written.bytes,
+    reading: readPackage(written.bytes, unreadOutputs(plan, written)),
+  };
+  return { bytes: written.bytes, sheets: written.sheets, kept: written.kept };
 }
 
 /** The workbook with the Settings rows written. */

@@ -2,8 +2,15 @@
 import ExcelJS from "exceljs";
 import { readFileSync } from "fs";
 import * as path from "path";
+import { SAMPLE_WORKBOOK } from "../../../src/cli/main";
+import { WorkbookGrids } from "../../../src/engine/grid";
+import { analyzeWorkbook } from "../../../src/engine/analyze";
+import { readPackage } from "../../../src/adapters/xlsx/read";
+import { planWorkbook } from "../../../src/planner";
 import { planTemplate } from "../../../src/planner/template";
 import { applyEdit, readGrids, writePlan } from "../../../src/taskpane/ports/xlsx-io";
+import { whatChanged } from "../../../src/taskpane/worker/changes-view";
+import { paneView } from "../../../src/taskpane/worker/pane-view";
 
 async function xlsx(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -51,5 +58,31 @@ describe("xlsx-io", () => {
     const xls = readFileSync(path.join(__dirname, "../../fixtures/xls/sample-company.xls"));
     const grids = await readGrids(new Uint8Array(xls), "sample.xls");
     expect(grids.sheets.map((s) => s.name)).toContain("KPIs");
+  });
+
+  it("reads a build back without scanning its output sheets, and sees what a full reading sees", async () => {
+    const bytes = new Uint8Array(readFileSync(SAMPLE_WORKBOOK));
+    const built = await writePlan(bytes, planWorkbook(analyzeWorkbook(await readGrids(bytes))));
+    const quick = await readGrids(built.bytes);
+    const full = readPackage(built.bytes).grids;
+    const rows = (grids: WorkbookGrids, name: string) =>
+      grids.sheets.find((s) => s.name === name)?.rows.length;
+    // The scorecard is read as an empty grid; the last build's figures are read in full.
+    expect(rows(full, "KPI Scorecard")).toBeGreaterThan(10);
+    expect(rows(quick, "KPI Scorecard")).toBe(0);
+    expect(rows(quick, "KPI Last Build")).toBe(rows(full, "KPI Last Build"));
+    expect(quick.sheets.map((s) => s.name)).toEqual(full.sheets.map((s) => s.name));
+    // Every screen shows the same, What changed included.
+    const quickAnalysis = analyzeWorkbook(quick);
+    const fullAnalysis = analyzeWorkbook(full);
+    expect(paneView(quickAnalysis, quick, [])).toEqual(paneView(fullAnalysis, full, []));
+    expect(whatChanged(quick, quickAnalysis).view).toEqual(whatChanged(full, fullAnalysis).view);
+    // The writer's checksums stand in for the sheets': the next build replaces every sheet.
+    const again = await writePlan(built.bytes, planWorkbook(quickAnalysis));
+    expect(again.sheets).toEqual(built.sheets);
+    expect(again.kept).toEqual([]);
+    expect(readPackage(again.bytes).grids.sheets.map((s) => s.name)).toEqual(
+      full.sheets.map((s) => s.name)
+    );
   });
 });

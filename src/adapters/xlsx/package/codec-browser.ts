@@ -1,9 +1,9 @@
 /** The zip layer's deflate, inflate and CRC-32 in the browser (fflate), standing in for `codec.ts`. */
 import { Deflate, Inflate, deflateSync } from "fflate";
-import { DeflatedPart, joinPieces } from "./deflated-part";
+import { DeflatedPart, PartSink, joinPieces } from "./deflated-part";
 import { PackageRefused } from "./limits";
 
-export type { DeflatedPart };
+export type { DeflatedPart, PartSink };
 
 export function inflateRaw(data: Uint8Array, maxBytes: number, part: string): Uint8Array {
   const pieces: Uint8Array[] = [];
@@ -53,7 +53,7 @@ export function crc32(data: Uint8Array, previous = 0): number {
 }
 
 /** A part deflated as it is written, a piece at a time (see codec.ts): one fflate stream. */
-export class PartDeflater {
+export class PartDeflater implements PartSink<DeflatedPart> {
   private readonly pieces: Uint8Array[] = [];
   private readonly deflater = new Deflate({ level: 1 }, (chunk) => this.pieces.push(chunk));
   private crc = 0;

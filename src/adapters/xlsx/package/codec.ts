@@ -4,10 +4,10 @@
  * The browser build swaps this module for `codec-browser.ts` (webpack.config.js).
  */
 import * as zlib from "zlib";
-import { DeflatedPart, FINAL_EMPTY_BLOCK, joinPieces } from "./deflated-part";
+import { DeflatedPart, FINAL_EMPTY_BLOCK, PartSink, joinPieces } from "./deflated-part";
 import { PackageRefused } from "./limits";
 
-export type { DeflatedPart };
+export type { DeflatedPart, PartSink };
 
 export function inflateRaw(data: Uint8Array, maxBytes: number, part: string): Uint8Array {
   try {
@@ -44,7 +44,7 @@ export function crc32(data: Uint8Array): number {
  * A piece's back-references stay within the piece: at a megabyte a piece, the output is within
  * a fraction of a percent of one stream's.
  */
-export class PartDeflater {
+export class PartDeflater implements PartSink<DeflatedPart> {
   private readonly pieces: Uint8Array[] = [];
   private crc = 0;
   private size = 0;

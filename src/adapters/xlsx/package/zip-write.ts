@@ -58,6 +58,8 @@ export function deflatePart(content: string | Uint8Array): DeflatedPart {
 
 export class ZipWriter {
   private readonly entries: Pending[] = [];
+  /** Parts still being deflated by an asynchronous deflater: each fills in its entry. */
+  private readonly deflating: Promise<void>[] = [];
   private readonly now = dosNow();
 
   /** Copies an entry of `source` exactly as it is stored there. */
@@ -80,21 +82,42 @@ export class ZipWriter {
     this.addDeflated(name, deflatePart(content));
   }
 
-  /** Adds a part compressed beforehand (a generated sheet, deflated as it was written). */
-  addDeflated(name: string, part: DeflatedPart): void {
-    this.entries.push({
+  /**
+   * Adds a part compressed beforehand (a generated sheet, deflated as it was written), or being
+   * compressed: then the archive is finished with `finishAsync`.
+   */
+  addDeflated(name: string, part: DeflatedPart | Promise<DeflatedPart>): void {
+    const entry: Pending = {
       name: utf8.encode(name),
-      method: part.stored ? 0 : 8,
+      method: 8,
       flags: 0x800, // names are UTF-8
       time: this.now.time,
       date: this.now.date,
-      crc: part.crc,
-      size: part.size,
-      data: part.data,
-    });
+      crc: 0,
+      size: 0,
+      data: new Uint8Array(0),
+    };
+    const fill = (done: DeflatedPart) => {
+      entry.method = done.stored ? 0 : 8;
+      entry.crc = done.crc;
+      entry.size = done.size;
+      entry.data = done.data;
+    };
+    this.entries.push(entry);
+    if ("then" in part) this.deflating.push(part.then(fill));
+    else fill(part);
+  }
+
+  /** The archive, once every part being deflated has been. */
+  async finishAsync(): Promise<Uint8Array> {
+    await Promise.all(this.deflating);
+    this.deflating.length = 0;
+    return this.finish();
   }
 
   finish(): Uint8Array {
+    if (this.deflating.length > 0)
+      throw new Error("Parts are still being deflated: finish the archive with finishAsync.");
     let total = 22;
     for (const e of this.entries) total += 30 + e.name.length + e.data.length + 46 + e.name.length;
     const out = new Uint8Array(total);

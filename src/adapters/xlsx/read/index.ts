@@ -28,19 +28,29 @@ export interface PackageReading {
   checksums: Map<string, string>;
 }
 
-export function readPackage(bytes: Uint8Array): PackageReading {
-  return readPackageParts(new Package(bytes));
+/**
+ * Sheets a caller has just written itself and whose cells nothing will read (the tool's output
+ * sheets, which the engine passes over by name), by name, with the content checksum the writer
+ * took: they are read as empty grids and their parts are never inflated. The task pane reads a
+ * workbook right after building it, and at 5,000 people those sheets are hundreds of megabytes of
+ * XML it would otherwise scan only to throw away.
+ */
+export type WrittenSheets = ReadonlyMap<string, string>;
+
+export function readPackage(bytes: Uint8Array, written?: WrittenSheets): PackageReading {
+  return readPackageParts(new Package(bytes), written);
 }
 
 /** Reads a package whose zip directory is already read. */
-export function readPackageParts(pkg: Package): PackageReading {
+export function readPackageParts(pkg: Package, written?: WrittenSheets): PackageReading {
   const workbook = readWorkbookInfo(pkg);
   const rels = pkg.relationships(workbook.part);
   const partOf = (type: string) => rels.find((r) => !r.external && relType(r) === type)?.target;
+  const unread = (name: string) => written?.has(name) === true;
   pkg.planReads([
     partOf("sharedStrings"),
     partOf("styles"),
-    ...workbook.sheets.map((sheet) => sheet.part),
+    ...workbook.sheets.filter((sheet) => !unread(sheet.name)).map((sheet) => sheet.part),
   ]);
   const sharedStrings = readSharedStrings(pkg, partOf("sharedStrings"));
   const isDate = readDateStyles(pkg, partOf("styles"));
@@ -53,6 +63,13 @@ export function readPackageParts(pkg: Package): PackageReading {
   const checksums = new Map<string, string>();
   let cells = 0;
   for (const sheet of workbook.sheets) {
+    const writtenChecksum = written?.get(sheet.name);
+    if (writtenChecksum !== undefined) {
+      sheets.push({ name: sheet.name, rows: [] });
+      if (marked.has(sheet.name)) checksums.set(sheet.name, writtenChecksum);
+      if (sheet.part) appendAll(tables, readTables(pkg, sheet.part, sheet.name));
+      continue;
+    }
     // A chart sheet, or a sheet whose part is missing, has no cells: it reads as an empty grid.
     const checksum = marked.has(sheet.name) ? new ContentChecksum() : undefined;
     const reader = new SheetReader(sheet.name, sheet.part ?? "", {

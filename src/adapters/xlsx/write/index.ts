@@ -18,7 +18,9 @@ import { SheetPlan, WorkbookPlan, WorkbookToWrite } from "../../../planner/plan"
 import { sheetRenamer } from "../../../planner/sheet-names";
 import { PackageReading, readPackage } from "../read";
 import { Package, relType, relsPartOf } from "../package/opc";
-import { DeflatedPart } from "../package/codec";
+import { DeflatedPart, PartDeflater, PartSink } from "../package/codec";
+import { Backlogs, drain, drainAsync } from "../package/deflated-part";
+import { StreamPartDeflater } from "../package/stream-deflater";
 import { ZipWriter, deflatePart } from "../package/zip-write";
 import { escapeXml } from "../xml/escape";
 import { attr } from "../xml/scanner";
@@ -58,6 +60,8 @@ export interface PackageWrite {
   sheets: string[];
   /** Sheets marked as generated that were kept because they do not hold what the tool wrote. */
   kept: string[];
+  /** The content checksum in each new sheet's marker, by the name the sheet was written under. */
+  checksums: Map<string, string>;
 }
 
 interface Replaced {
@@ -201,6 +205,32 @@ function chainNames(pkg: Package, part: string, sheetIds: Set<number>): boolean 
 
 /** Writes the plan into the package read as `reading`; returns the new package's bytes. */
 export function writePlan(reading: PackageReading, plan: WorkbookToWrite): PackageWrite {
+  const { zip, ...write } = drain(assemble(reading, plan, () => new PartDeflater()));
+  return { bytes: zip.finish(), ...write };
+}
+
+/**
+ * `writePlan` with the generated sheets deflated by the platform's native compressor
+ * (`CompressionStream`), for the task pane's worker where the codec is fflate's JavaScript: at
+ * 5,000 people it deflates hundreds of megabytes of XML. Same bytes in the archive's structure;
+ * the deflate streams differ only as two zlib-compatible deflaters' output does.
+ */
+export async function writePlanAsync(
+  reading: PackageReading,
+  plan: WorkbookToWrite
+): Promise<PackageWrite> {
+  const { zip, ...write } = await drainAsync(
+    assemble(reading, plan, () => new StreamPartDeflater())
+  );
+  return { bytes: await zip.finishAsync(), ...write };
+}
+
+/** The plan written into the package as a zip not yet finished: its sheets go to `deflater()`s. */
+function* assemble<Part extends DeflatedPart | Promise<DeflatedPart>>(
+  reading: PackageReading,
+  plan: WorkbookToWrite,
+  deflater: () => PartSink<Part>
+): Backlogs<Omit<PackageWrite, "bytes"> & { zip: ZipWriter }> {
   const { pkg, workbook: info } = reading;
   const replaced = replacedSheets(reading, plan);
   const removed = info.sheets.filter((s) => replaced.sheets.has(s.name));
@@ -255,7 +285,8 @@ export function writePlan(reading: PackageReading, plan: WorkbookToWrite): Packa
   const newSheets: NewSheet[] = [];
   const names: NewName[] = [];
   const written: string[] = [];
-  const newParts: [string, DeflatedPart][] = [];
+  const checksums = new Map<string, string>();
+  const newParts: [string, DeflatedPart | Part][] = [];
   // Every name first: the sheets' formulas refer to each other by the names they get.
   const finalNames = plan.sheets.map((s) => {
     const name = freeSheetName(s.name, taken);
@@ -323,7 +354,12 @@ export function writePlan(reading: PackageReading, plan: WorkbookToWrite): Packa
     if (sheetRels.length > 0)
       addPart(relsPartOf(part), editRels(EMPTY_RELS, new Set(), sheetRels), null);
     // Deflated now, as it is written: the next sheet's XML never sits beside this one's.
-    const sheetOut = sheetPart(sheet, styles, { tableRelId, drawingRelId, legacyDrawingRelId });
+    const sheetOut = yield* sheetPart(
+      sheet,
+      styles,
+      { tableRelId, drawingRelId, legacyDrawingRelId },
+      deflater()
+    );
     newParts.push([part, sheetOut.part]);
     newTypes.push({ part, type: CONTENT_TYPES.worksheet });
     newRels.push({ id: relId, type: REL_TYPES.worksheet, target: relativeTarget(info.part, part) });
@@ -333,6 +369,7 @@ export function writePlan(reading: PackageReading, plan: WorkbookToWrite): Packa
     if (sheet.kind !== "template") {
       const marker = checkedMarkerName(sheet.kind, sheetOut.checksum);
       names.push({ name: marker, text: sheetAnchor(name), hidden: true });
+      checksums.set(name, sheetOut.checksum);
     }
     if (sheet.print?.repeatRows) {
       const [a, b] = sheet.print.repeatRows.split(":");
@@ -390,7 +427,7 @@ export function writePlan(reading: PackageReading, plan: WorkbookToWrite): Packa
   }
   for (const [name, text] of editedByKey) zip.add(name, text); // parts the input lacked (rels, styles)
   for (const [name, deflated] of newParts) zip.addDeflated(name, deflated);
-  return { bytes: zip.finish(), sheets: written, kept: replaced.kept };
+  return { zip, sheets: written, kept: replaced.kept, checksums };
 }
 
 /**

@@ -10,7 +10,8 @@ import { CELL_ERROR_VALUES, fitCell } from "../../../planner/cell-text";
 import { CellPlan, ConditionalFormatPlan, SheetPlan } from "../../../planner/plan";
 import { headerFooterCode } from "../../../planner/plan-print";
 import { ContentChecksum } from "../../../planner/generated";
-import { DeflatedPart } from "../package/codec";
+import { DeflatedPart, PartSink } from "../package/codec";
+import { Backlogs } from "../package/deflated-part";
 import { escapeCellText, escapeXml, needsXstring } from "../xml/escape";
 import { XmlOut, XmlSink, XmlText } from "../xml/xml-sink";
 import { fileFormula } from "./future-functions";
@@ -256,12 +257,13 @@ export interface SheetXmlOptions {
  * A planned sheet as its worksheet part, deflated as it is written, with the checksum of its
  * content that the sheet's marker carries.
  */
-export function sheetPart(
+export function* sheetPart<Part extends DeflatedPart | Promise<DeflatedPart>>(
   plan: SheetPlan,
   styles: StyleBook,
-  options: SheetXmlOptions = {}
-): { part: DeflatedPart; checksum: string } {
-  const out = new XmlSink();
+  options: SheetXmlOptions,
+  deflater: PartSink<Part>
+): Backlogs<{ part: Part; checksum: string }> {
+  const out = new XmlSink(deflater);
   const sum = new ContentChecksum();
   out.raw(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`
@@ -292,6 +294,8 @@ export function sheetPart(
       if (cell) writeCell(out, columnName(c), row, cell, styles, sum);
     }
     out.raw("</row>");
+    const backlog = out.backlog();
+    if (backlog) yield backlog;
   }
   out.raw("</sheetData>");
   if (plan.protect) out.raw(SHEET_PROTECTION);

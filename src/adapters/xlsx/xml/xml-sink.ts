@@ -4,7 +4,7 @@
  * million cells) is written without a string per cell, without holding the text, and without
  * the garbage collection those cost (about half of `build`'s time before).
  */
-import { DeflatedPart, PartDeflater } from "../package/codec";
+import { DeflatedPart, PartSink } from "../package/codec";
 import { escapeContent, escapeXml } from "./escape";
 
 /** Bytes per buffer handed to the deflater: large enough that each deflate call is worth it. */
@@ -50,10 +50,12 @@ export class XmlText implements XmlOut {
   }
 }
 
-export class XmlSink implements XmlOut {
+/** XML bytes for one part, into its deflater: the deflater's part is `finish`'s. */
+export class XmlSink<Part extends DeflatedPart | Promise<DeflatedPart>> implements XmlOut {
   private readonly buffer = new Uint8Array(BUFFER_BYTES);
   private at = 0;
-  private readonly deflater = new PartDeflater();
+
+  constructor(private readonly deflater: PartSink<Part>) {}
 
   private flush(): void {
     this.deflater.push(this.buffer.subarray(0, this.at));
@@ -136,8 +138,13 @@ export class XmlSink implements XmlOut {
     } else this.raw(String(n));
   }
 
-  /** The part, deflated. */
-  finish(): DeflatedPart {
+  /** The deflater's backlog, for the writer to await (see `PartSink.backlog`). */
+  backlog(): Promise<void> | null {
+    return this.deflater.backlog?.() ?? null;
+  }
+
+  /** The part, deflated (or being deflated, by an asynchronous deflater). */
+  finish(): Part {
     this.flush();
     return this.deflater.finish();
   }
