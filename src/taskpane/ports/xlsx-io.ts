@@ -54,8 +54,13 @@ function open(bytes: Uint8Array, fileName = "workbook.xlsx"): PackageReading {
   return reading;
 }
 
-function remember(bytes: Uint8Array): Uint8Array {
-  open(bytes);
+/** Bytes written from `before`, read at once: the sheets the write did not touch are not read again. */
+function remember(bytes: Uint8Array, before: PackageReading): Uint8Array {
+  try {
+    last = { bytes, reading: readPackage(bytes, undefined, before) };
+  } catch {
+    open(bytes); // says why, as for any workbook
+  }
   return bytes;
 }
 
@@ -103,17 +108,20 @@ export async function writePlan(
   plan: WorkbookToWrite
 ): Promise<{ bytes: Uint8Array; sheets: string[]; kept: string[] }> {
   // Chromium and Node deflate natively; elsewhere the bundle's fflate does, synchronously.
+  const before = open(bytes);
   const written = nativeDeflateAvailable()
-    ? await writePackageNatively(open(bytes), plan)
-    : writePackage(open(bytes), plan);
+    ? await writePackageNatively(before, plan)
+    : writePackage(before, plan);
+  // The user's sheets are copied as they are: their readings carry over (read/index.ts).
   last = {
     bytes: written.bytes,
-    reading: readPackage(written.bytes, unreadOutputs(plan, written)),
+    reading: readPackage(written.bytes, unreadOutputs(plan, written), before),
   };
   return { bytes: written.bytes, sheets: written.sheets, kept: written.kept };
 }
 
 /** The workbook with the Settings rows written. */
 export async function applyEdit(bytes: Uint8Array, edit: SheetEdit): Promise<Uint8Array> {
-  return remember(editSheet(open(bytes), edit));
+  const before = open(bytes);
+  return remember(editSheet(before, edit), before);
 }

@@ -20,6 +20,8 @@ export interface SheetReading {
   /** Cells whose address lies beyond row 1,048,576 or column XFD: not read. */
   outsideGrid: number;
   cells: number;
+  /** The highest style index whose being a date decided a cell (-1: none did). */
+  styleReach: number;
 }
 
 export interface SheetContext {
@@ -112,6 +114,7 @@ export class SheetReader implements SheetSink {
   private readonly merges: Merge[] = [];
   private outsideGrid = 0;
   private cells = 0;
+  private styleReach = -1;
   private at = -1;
   private col = -1;
 
@@ -211,9 +214,10 @@ export class SheetReader implements SheetSink {
         const n = Number(text);
         if (Number.isNaN(n)) return text;
         const s = attrStart(tag, "s");
-        if (s >= 0 && this.ctx.isDate[styleIndex(tag, s)])
-          return dateFromSerial(n, this.ctx.date1904);
-        return n;
+        if (s < 0) return n;
+        const style = styleIndex(tag, s);
+        if (style > this.styleReach) this.styleReach = style;
+        return this.ctx.isDate[style] ? dateFromSerial(n, this.ctx.date1904) : n;
       }
     }
   }
@@ -241,6 +245,7 @@ export class SheetReader implements SheetSink {
       merges: this.merges,
       outsideGrid: this.outsideGrid,
       cells: this.cells,
+      styleReach: this.styleReach,
     };
   }
 }
