@@ -2,9 +2,7 @@
  * One measurement in a fresh process, so its peak memory is its own: `node worker.js <job> <people> <runs> [file]`.
  * Prints one JSON line.
  */
-import { execFileSync } from "child_process";
-import { mkdirSync, promises as fs, writeFileSync } from "fs";
-import * as path from "path";
+import { promises as fs } from "fs";
 import { applyPlanToExcel } from "../src/adapters/office/write-plan";
 import { readPackage } from "../src/adapters/xlsx/read";
 import { emptyWorkbook, writePlan } from "../src/adapters/xlsx/write";
@@ -18,8 +16,7 @@ import { median, peakMB, timeRuns } from "./measure";
 import { CATALOGUE } from "../src/functions/catalogue";
 import { run } from "../src/functions/runner";
 import { vsFormulas, vsNaiveWriter, vsPerCell } from "./side-by-side";
-import { formulaCounts, staticPlan } from "./live-recalc";
-import { sheetDataToBuffer } from "../src/synthetic/write-xlsx";
+import { recalcJob } from "./live-recalc";
 import { chartsJob, historyJob } from "./time-dimension";
 
 const emitRow = (row: Record<string, unknown>) =>
@@ -75,8 +72,10 @@ async function main(): Promise<void> {
     sizes.forEach((n, k) =>
       emitRow({ name: "engine", people: n, medianMs: median(times[k]), runs: times[k] })
     );
-  } else if (job === "plan" || job === "xlsx-write" || job === "office-write" || job === "recalc") {
-    await writeJobs(job, people, runs, file);
+  } else if (job === "plan" || job === "xlsx-write" || job === "office-write") {
+    await writeJobs(job, people, runs);
+  } else if (job === "recalc") {
+    emitRow({ ...(await recalcJob(people, runs, file, TODAY)) });
   } else if (job === "history" || job === "charts") {
     emitRow(await (job === "history" ? historyJob : chartsJob)(people, runs));
   } else if (job === "functions") {
@@ -102,8 +101,8 @@ async function main(): Promise<void> {
   }
 }
 
-/** The writing side at one size: planning, the ExcelJS write, the Office.js write (fake host), LibreOffice's recalculation. */
-async function writeJobs(job: string, people: number, runs: number, file: string): Promise<void> {
+/** The writing side at one size: planning, the package writer, the Office.js write (fake host). */
+async function writeJobs(job: string, people: number, runs: number): Promise<void> {
   const analysis = analyzeWorkbook(gridsOf(bigOrganisation(people)), { today: TODAY });
   const plan = planWorkbook(analysis);
   const emit = (row: Record<string, unknown>) => emitRow({ name: job, people, ...row });
@@ -129,54 +128,7 @@ async function writeJobs(job: string, people: number, runs: number, file: string
       };
     });
     emit({ medianMs: median(times), runs: times, ...result });
-  } else {
-    // The built workbook — the user's sheets and the generated ones, whose formulas read them —
-    // opened, recalculated from scratch and saved by LibreOffice; in turn with the same build
-    // before it was live (links as values, no helper sheet), so the ratio is of one run.
-    const source = readPackage(await sheetDataToBuffer(bigOrganisation(people)));
-    const staticFile = file.replace(/\.xlsx$/, "-static.xlsx");
-    writeFileSync(file, writePlan(source, plan).bytes);
-    writeFileSync(staticFile, writePlan(source, staticPlan(analysis, plan)).bytes);
-    const profile = path.join(path.dirname(file), "lo-profile");
-    mkdirSync(path.join(profile, "user"), { recursive: true });
-    writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS);
-    const recalc = (input: string) =>
-      execFileSync(
-        "soffice",
-        [
-          `-env:UserInstallation=file://${profile}`,
-          "--headless",
-          "--norestore",
-          "--convert-to",
-          "xlsx",
-          "--outdir",
-          path.join(path.dirname(file), "recalculated"),
-          input,
-        ],
-        { stdio: "ignore", timeout: 1_800_000 }
-      );
-    const live: number[] = [];
-    const before: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      before.push(...(await timeRuns(1, () => recalc(staticFile))));
-      live.push(...(await timeRuns(1, () => recalc(file))));
-    }
-    emit({
-      medianMs: median(live),
-      runs: live,
-      staticMs: median(before),
-      staticRuns: before,
-      ratio: median(live.map((t, i) => t / before[i])),
-      ...formulaCounts(plan),
-    });
   }
 }
-
-/** LibreOffice's setting to recalculate every formula on load (see ../shared/NOTES.md). */
-const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`;
 
 void main();

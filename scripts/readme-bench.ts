@@ -5,6 +5,7 @@
  */
 import { readFileSync, writeFileSync } from "fs";
 import * as path from "path";
+import { recalcNote } from "../bench/recalc-note";
 
 type Row = Record<string, unknown> & { name: string; medianMs: number };
 
@@ -89,9 +90,7 @@ function line(r: Row): [string, string, string, string] | null {
         "LibreOffice: open, recalculate all, save the built workbook",
         size(r),
         ms(r.medianMs),
-        r.ratio === undefined
-          ? ""
-          : `×${fmt(r.ratio, 2)} the build before it was live (goal ≤ ×1.5); ${fmt(r.formulasPerKpiRow, 1)} formulas per KPI row, ${fmt(r.helperFormulasPerKpi, 1)} per KPI on the helper sheet`,
+        r.ratio === undefined ? "" : recalcNote(r),
       ];
     case "xlsx-read":
       return [
