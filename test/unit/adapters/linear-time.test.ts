@@ -222,6 +222,28 @@ const CASES: [string, () => [Growth, number]][] = [
     }),
   ],
   [
+    "a relationships part of start tags that never end, as a build edits it",
+    growthOf({
+      n: 300,
+      make: (n) => ({
+        xml: `<Relationships xmlns="x">${'<Relationship Id="rId1" '.repeat(20 * n)}`,
+        removed: new Set(["rId1"]),
+      }),
+      parse: ({ xml, removed }) => editRels(xml, removed, []),
+    }),
+  ],
+  [
+    "[Content_Types].xml of start tags that never end, as a build edits it",
+    growthOf({
+      n: 300,
+      make: (n) => ({
+        xml: `<Types xmlns="x">${'<Override PartName="/a" '.repeat(20 * n)}</Types>`,
+        removed: new Set(["a"]),
+      }),
+      parse: ({ xml, removed }) => editContentTypes(xml, removed, []),
+    }),
+  ],
+  [
     "shared strings (plain and rich, with phonetic runs)",
     growthOf({
       n: 300,
