@@ -12,7 +12,7 @@ import { Package, relType } from "../package/opc";
 import { decodeInto } from "../xml/scanner";
 import { SheetScanner } from "./sheet-scan";
 import { readSharedStrings } from "./shared-strings";
-import { SheetReader } from "./sheet";
+import { SheetReader, tooManyCells } from "./sheet";
 import { readDateStyles } from "./styles";
 import { readTables } from "./tables";
 import { WorkbookInfo, readWorkbookInfo } from "./workbook-part";
@@ -103,11 +103,12 @@ export function readPackageParts(
   const stringsPart = partOf("sharedStrings");
   const stringsKey = entryKey(stringsPart ? pkg.entry(stringsPart) : undefined);
   const isDate = readDateStyles(pkg, partOf("styles"));
-  const earlier = (name: string, part: string | null) =>
-    part &&
-    stillHolds(previous?.sheetReadings.get(name), part, pkg, stringsKey, isDate, workbook.date1904)
-      ? previous?.sheetReadings.get(name)
+  const earlier = (name: string, part: string | null) => {
+    const reading = previous?.sheetReadings.get(name);
+    return part && stillHolds(reading, part, pkg, stringsKey, isDate, workbook.date1904)
+      ? reading
       : undefined;
+  };
   const sharedStrings = readSharedStrings(pkg, stringsPart);
 
   const marked = new Set<string>();
@@ -119,24 +120,20 @@ export function readPackageParts(
   const sheetReadings = new Map<string, ReusableReading>();
   let cells = 0;
   for (const sheet of workbook.sheets) {
+    if (sheet.part) appendAll(tables, readTables(pkg, sheet.part, sheet.name));
     const writtenChecksum = written?.get(sheet.name);
     if (writtenChecksum !== undefined) {
       sheets.push({ name: sheet.name, rows: [] });
       if (marked.has(sheet.name)) checksums.set(sheet.name, writtenChecksum);
-      if (sheet.part) appendAll(tables, readTables(pkg, sheet.part, sheet.name));
       continue;
     }
     const reused = earlier(sheet.name, sheet.part);
     // A marked sheet's checksum is taken as it is read: it is read again.
     if (reused && !marked.has(sheet.name)) {
       cells += reused.cells;
-      if (cells > LIMITS.cells)
-        throw new PackageRefused(
-          `the workbook holds more than ${LIMITS.cells} cells (reached on sheet "${sheet.name}")`
-        );
+      if (cells > LIMITS.cells) throw tooManyCells(sheet.name);
       sheets.push(reused.grid);
       sheetReadings.set(sheet.name, reused);
-      if (sheet.part) appendAll(tables, readTables(pkg, sheet.part, sheet.name));
       continue;
     }
     // A chart sheet, or a sheet whose part is missing, has no cells: it reads as an empty grid.
@@ -166,7 +163,6 @@ export function readPackageParts(
         sharedStrings: stringsKey,
         date1904: workbook.date1904,
       });
-    if (sheet.part) appendAll(tables, readTables(pkg, sheet.part, sheet.name));
   }
   return { grids: { sheets, tables }, pkg, workbook, checksums, sheetReadings };
 }

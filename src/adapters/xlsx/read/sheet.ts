@@ -34,6 +34,13 @@ export interface SheetContext {
   cellBudget: number;
 }
 
+/** The refusal of a workbook past LIMITS.cells, reached on `sheet`. */
+export function tooManyCells(sheet: string): PackageRefused {
+  return new PackageRefused(
+    `the workbook holds more than ${LIMITS.cells} cells (reached on sheet "${sheet}")`
+  );
+}
+
 const MS_PER_DAY = 86_400_000;
 /** Days from 1899-12-30 (serial 0 of the 1900 system, as Excel counts) to 1970-01-01. */
 const EPOCH_1900 = 25_569;
@@ -229,10 +236,7 @@ export class SheetReader implements SheetSink {
       this.outsideGrid++;
       return;
     }
-    if (++this.cells > this.ctx.cellBudget)
-      throw new PackageRefused(
-        `the workbook holds more than ${LIMITS.cells} cells (reached on sheet "${this.name}")`
-      );
+    if (++this.cells > this.ctx.cellBudget) throw tooManyCells(this.name);
     const line = this.rows[row] ?? (this.rows[row] = []);
     line[col] = value;
   }
