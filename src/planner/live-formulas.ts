@@ -65,6 +65,11 @@ export interface PeriodPart {
   values: string;
   /** The cells lie across one row (a KPI's values under a shared row of period ends). */
   across?: boolean;
+  /**
+   * The values are the user's own cells, not the helper's guarded copies: they may hold errors,
+   * which SUMIFS, MINIFS and MAXIFS would return, so those count only the numbers.
+   */
+  direct?: boolean;
   /** 1, 2, 3… down the part (the row order), where two rows may share a period; else null. */
   positions: string | null;
   match?: { keys: string; key: string; gate: string; positions: string };
@@ -79,6 +84,11 @@ function period(part: PeriodPart, c: Criteria): string {
 /** …and the value a number (for counting, and for `last`'s latest row). */
 function counted(part: PeriodPart, c: Criteria): string {
   return `${period(part, c)},${part.values},${c.number}`;
+}
+
+/** The criteria of a sum, minimum or maximum: numbers only where the values are the user's. */
+function summed(part: PeriodPart, c: Criteria): string {
+  return part.direct ? counted(part, c) : period(part, c);
 }
 
 /** `term` for a block; for shared rows, `term` only while something was typed there. */
@@ -114,13 +124,13 @@ export function aggregateFormula(
   c: Criteria,
   count: string
 ): string {
-  const sum = parts.map((p) => gated(p, `SUMIFS(${p.values},${period(p, c)})`, "0")).join("+");
+  const sum = parts.map((p) => gated(p, `SUMIFS(${p.values},${summed(p, c)})`, "0")).join("+");
   let body: string;
   if (method === "sum") body = sum;
   else if (method === "average") body = `(${sum})/${count}`;
   else if (method === "min" || method === "max") {
     const fn = method === "min" ? "MINIFS" : "MAXIFS";
-    const each = parts.map((p) => `${fn}(${p.values},${period(p, c)})`);
+    const each = parts.map((p) => `${fn}(${p.values},${summed(p, c)})`);
     // MINIFS and MAXIFS give 0 when nothing counts: such a part must not win.
     const none = method === "min" ? "1E+300" : "-1E+300";
     body =

@@ -11,7 +11,7 @@
  * value — and every KPI's aggregation also counts the rows of its own ID there.
  */
 import { Analysis } from "../engine/analyze";
-import { a1, columnLetters, sheetRef } from "../engine/address";
+import { a1, columnLetters, parseA1, sheetRef } from "../engine/address";
 import { excelSerialFromDay } from "../engine/dates";
 import {
   CheckInRoom,
@@ -59,6 +59,8 @@ const MAX_CRITERION = 255;
  * the whole row, so the cost grows with KPIs × periods: more periods take the rows down instead.
  */
 const MAX_ACROSS = 120;
+/** Column K: the same period ends down, for KPIs whose own cells run down a column (`directRun`). */
+const ENDS_DOWN = COL.usable + 1;
 const FIRST_ACROSS = COL.usable + 2;
 
 export interface PeriodsIndex {
@@ -182,6 +184,50 @@ function periodsAcross(cells: ReadonlyMap<string, KpiPeriodCells>): number[] | n
   return [...ends].sort((a, b) => a - b);
 }
 
+/**
+ * A KPI's cells as one range of the user's, when they are: every cell a link, in one sheet, one
+ * after another down a column (a check-ins sheet with a KPI's rows together) or along a row (a
+ * sheet of months across), their periods consecutive ends of the sorted `across` list. Its
+ * formulas then read the user's range beside the same stretch of period ends (column K down,
+ * row 3 across), and the helper sheet holds no cell per check-in: at 5,000 people, 720,000 fewer
+ * formulas to write, load and recalculate. SUMIFS, COUNTIFS, MINIFS and MAXIFS pass over the
+ * blanks and text the helper's guarded copies turned into "" (live-formulas.ts), so both read
+ * the same. Null when the cells are not such a run.
+ */
+function directRun(
+  list: readonly PeriodCell[],
+  positionOf: ReadonlyMap<number, number>
+): { values: string; start: number; down: boolean } | null {
+  const head = list[0]?.source;
+  if (head?.kind !== "link" || !head.at.cell) return null;
+  const origin = parseA1(head.at.cell);
+  const start = positionOf.get(list[0].end);
+  if (!origin || start === undefined) return null;
+  let down = true;
+  if (list.length > 1) {
+    const next = list[1].source;
+    const second = next.kind === "link" && next.at.cell ? parseA1(next.at.cell) : null;
+    if (!second) return null;
+    down = second.col === origin.col;
+  }
+  for (let i = 1; i < list.length; i++) {
+    const source = list[i].source;
+    if (source.kind !== "link" || source.at.sheet !== head.at.sheet) return null;
+    if (positionOf.get(list[i].end) !== start + i) return null;
+    const at = source.at.cell ? parseA1(source.at.cell) : null;
+    const row = origin.row + (down ? i : 0);
+    const col = origin.col + (down ? 0 : i);
+    if (!at || at.row !== row || at.col !== col) return null;
+  }
+  const last = list.length - 1;
+  const end = a1(origin.row + (down ? last : 0), origin.col + (down ? 0 : last));
+  return {
+    values: cellRef({ sheet: head.at.sheet, cell: `${a1(origin.row, origin.col)}:${end}` }),
+    start,
+    down,
+  };
+}
+
 /** The helper sheet's names: its own, and the scorecard's as-of cell as it refers to it. */
 export interface PeriodsNames {
   sheet: string;
@@ -295,8 +341,15 @@ function periodsSheet(
     );
   }
   const column = new Map(across?.map((end, i) => [end, FIRST_ACROSS + i]));
+  const positionOf = new Map(across?.map((end, i) => [end, i]));
   const [fromLetter, toLetter] = [letter(FIRST_ACROSS), letter(width - 1)];
   const endsAcross = `$${fromLetter}$${HEADER_ROW}:$${toLetter}$${HEADER_ROW}`;
+  /** Period ends `start` to `start + count - 1` of the list, down column K or along row 3. */
+  const endsOf = (start: number, count: number, down: boolean) =>
+    down
+      ? range(ENDS_DOWN, HEADER_ROW + 1 + start, HEADER_ROW + start + count, true)
+      : `$${letter(FIRST_ACROSS + start)}$${HEADER_ROW}:$${letter(FIRST_ACROSS + start + count - 1)}$${HEADER_ROW}`;
+  let endsDown = false;
   const valueCell = (cell: PeriodCell): CellPlan =>
     cell.source.kind === "link"
       ? { formula: guardedValue(cellRef(cell.source.at)) }
@@ -307,7 +360,18 @@ function periodsSheet(
     const method = kpi?.aggregation ?? "last";
     const first = rows.length + 1;
     let part: PeriodPart;
-    if (across && !sharesPeriod(list)) {
+    const run = across ? directRun(list, positionOf) : null;
+    if (run) {
+      rows.push([{ value: kpiId }]);
+      endsDown ||= run.down;
+      part = {
+        ends: endsOf(run.start, list.length, run.down),
+        values: run.values,
+        positions: null,
+        across: !run.down,
+        direct: true,
+      };
+    } else if (across && !sharesPeriod(list)) {
       const line: (CellPlan | null)[] = new Array(list.length ? width : 1).fill(null);
       line[0] = { value: kpiId };
       for (const cell of list) line[column.get(cell.end) as number] = valueCell(cell);
@@ -355,11 +419,18 @@ function periodsSheet(
     if (c || room) place(kpi, c?.checkIns ?? [], "checkIns");
     if (c?.periodTargets) place(kpi, c.periodTargets, "targets");
   }
+  if (across && endsDown) {
+    rows[HEADER_ROW - 1][ENDS_DOWN] = { value: "Ends down", style: "header" };
+    across.forEach((end, i) => {
+      while (rows.length <= HEADER_ROW + i) rows.push([]);
+      rows[HEADER_ROW + i][ENDS_DOWN] = shared.end(end);
+    });
+  }
   return {
     kind: "periods",
     name: names.sheet,
     rows,
-    columnWidths: [24, 12, 12, 6, 24, 16, 4, 10, 12, 10],
+    columnWidths: [24, 12, 12, 6, 24, 16, 4, 10, 12, 10, 12],
     frozen: { rows: HEADER_ROW, columns: 0 },
     hidden: "hidden",
   };

@@ -86,7 +86,8 @@ describe("the Office.js writer", () => {
         .sort();
     expect(markers(fake.names)).toEqual(markers(packaged));
     // The live cells are among them: links to the user's KPI, KRA and check-in cells.
-    expect(links).toBeGreaterThan(1000);
+    // (A KPI's check-ins that sit together are read as one range: a formula each.)
+    expect(links).toBeGreaterThan(500);
     expect(fake.sheet("KPI Periods")?.log).toContainEqual({ path: "visibility", value: "hidden" });
   });
 

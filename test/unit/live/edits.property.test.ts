@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { readFileSync } from "fs";
 import { readPackage } from "../../../src/adapters/xlsx/read";
 import { SAMPLE_WORKBOOK } from "../../../src/cli/main";
-import { parseA1 } from "../../../src/engine/address";
+import { a1, parseA1 } from "../../../src/engine/address";
 import { Analysis, analyzeWorkbook } from "../../../src/engine/analyze";
 import { dayFromYmd, excelSerialFromDay } from "../../../src/engine/dates";
 import { WorkbookGrids } from "../../../src/engine/grid";
@@ -27,21 +27,26 @@ interface Linked {
 function linkedCells(grids: WorkbookGrids, plan: WorkbookPlan): Linked[] {
   const planned = new Set(plan.sheets.map((s) => s.name));
   const found = new Map<string, Linked>();
-  const ref = /(?:'((?:[^']|'')+)'|([A-Za-z_][\w.]*))!\$?([A-Z]{1,3})\$?(\d+)(?!:)/g;
+  // A cell, or a range (a KPI's check-ins read where they are: planner/periods-sheet.ts).
+  const ref =
+    /(?:'((?:[^']|'')+)'|([A-Za-z_][\w.]*))!(\$?[A-Z]{1,3}\$?\d+)(?::(\$?[A-Z]{1,3}\$?\d+))?/g;
   for (const sheet of plan.sheets)
     for (const line of sheet.rows)
       for (const cell of line) {
         if (!cell?.formula) continue;
         for (const m of cell.formula.matchAll(ref)) {
           const name = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
-          if (planned.has(name)) continue;
-          const address = `${m[3]}${m[4]}`;
           const grid = grids.sheets.find((g) => g.name === name);
-          const pos = parseA1(address);
-          if (!grid || !pos) continue;
-          const v = grid.rows[pos.row - (grid.rowOffset ?? 0)]?.[pos.col - (grid.colOffset ?? 0)];
-          if (typeof v === "number" && !found.has(`${name}!${address}`))
-            found.set(`${name}!${address}`, { sheet: name, cell: address, value: v });
+          const from = parseA1(m[3]);
+          const to = parseA1(m[4] ?? m[3]);
+          if (planned.has(name) || !grid || !from || !to) continue;
+          for (let r = from.row; r <= to.row; r++)
+            for (let c = from.col; c <= to.col; c++) {
+              const v = grid.rows[r - (grid.rowOffset ?? 0)]?.[c - (grid.colOffset ?? 0)];
+              const address = a1(r, c);
+              if (typeof v === "number" && !found.has(`${name}!${address}`))
+                found.set(`${name}!${address}`, { sheet: name, cell: address, value: v });
+            }
         }
       }
   return [...found.values()];
