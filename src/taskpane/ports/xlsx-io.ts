@@ -12,6 +12,7 @@ import { dataSheets, readWorkbookInput } from "../../adapters/workbook-input";
 import { PackageRefused } from "../../adapters/xlsx/package/limits";
 import { PackageReading, WrittenSheets, readPackage } from "../../adapters/xlsx/read";
 import { nativeDeflateAvailable } from "../../adapters/xlsx/package/stream-deflater";
+import { DeflatedPart, PartSink } from "../../adapters/xlsx/package/deflated-part";
 import {
   PackageWrite,
   editSheet,
@@ -105,13 +106,17 @@ function unreadOutputs(plan: WorkbookToWrite, written: PackageWrite): WrittenShe
  */
 export async function writePlan(
   bytes: Uint8Array,
-  plan: WorkbookToWrite
+  plan: WorkbookToWrite,
+  deflater?: () => PartSink<Promise<DeflatedPart>>
 ): Promise<{ bytes: Uint8Array; sheets: string[]; kept: string[] }> {
-  // Chromium and Node deflate natively; elsewhere the bundle's fflate does, synchronously.
+  // A deflate worker where the pane has one; else Chromium and Node deflate natively; elsewhere
+  // the bundle's fflate does, synchronously.
   const before = open(bytes);
-  const written = nativeDeflateAvailable()
-    ? await writePackageNatively(before, plan)
-    : writePackage(before, plan);
+  const written = deflater
+    ? await writePackageNatively(before, plan, deflater)
+    : nativeDeflateAvailable()
+      ? await writePackageNatively(before, plan)
+      : writePackage(before, plan);
   // The user's sheets are copied as they are: their readings carry over (read/index.ts).
   last = {
     bytes: written.bytes,

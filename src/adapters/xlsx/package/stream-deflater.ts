@@ -70,6 +70,11 @@ export class StreamPartDeflater implements PartSink<Promise<DeflatedPart>> {
     this.written = this.writer.write(chunk.slice()).catch(() => undefined);
   }
 
+  /** Settles once the stream has taken every piece pushed so far. */
+  settled(): Promise<void> {
+    return this.written;
+  }
+
   /** Past a few megabytes queued, the promise of the stream having taken them all. */
   backlog(): Promise<void> | null {
     if (this.queued < BACKLOG_BYTES) return null;

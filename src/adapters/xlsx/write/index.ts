@@ -213,15 +213,15 @@ export function writePlan(reading: PackageReading, plan: WorkbookToWrite): Packa
  * `writePlan` with the generated sheets deflated by the platform's native compressor
  * (`CompressionStream`), for the task pane's worker where the codec is fflate's JavaScript: at
  * 5,000 people it deflates hundreds of megabytes of XML. Same bytes in the archive's structure;
- * the deflate streams differ only as two zlib-compatible deflaters' output does.
+ * the deflate streams differ only as two zlib-compatible deflaters' output does. `deflater`
+ * may send the parts elsewhere (the pane's deflate worker) as long as they come back deflated.
  */
 export async function writePlanAsync(
   reading: PackageReading,
-  plan: WorkbookToWrite
+  plan: WorkbookToWrite,
+  deflater: () => PartSink<Promise<DeflatedPart>> = () => new StreamPartDeflater()
 ): Promise<PackageWrite> {
-  const { zip, ...write } = await drainAsync(
-    assemble(reading, plan, () => new StreamPartDeflater())
-  );
+  const { zip, ...write } = await drainAsync(assemble(reading, plan, deflater));
   return { bytes: await zip.finishAsync(), ...write };
 }
 
