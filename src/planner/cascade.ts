@@ -7,6 +7,7 @@
 import { Analysis } from "../engine/analyze";
 import { live } from "../engine/links";
 import { CascadeLevel, CascadeNode, cascadeTree } from "./cascade-tree";
+import { withFlatFormulas } from "./flat-formulas";
 import { CellPlan, SheetPlan } from "./plan";
 import { documentPrint } from "./plan-print";
 import { isoFromDay } from "../engine/dates";
@@ -111,15 +112,21 @@ export function planCascade(
       rows.push([{ value: node.label, style: "owner" }]);
       return;
     }
-    rows.push([
-      { value: node.label, indent: Math.min(p.indent, MAX_INDENT), style: LEVEL_STYLE[node.level] },
-      { value: node.level },
-      { value: node.id },
-      { value: node.owner },
-      scoreCell(node, row),
-      statusCell(node),
-      toward[i] === null ? null : { value: toward[i] },
-    ]);
+    rows.push(
+      withFlatFormulas([
+        {
+          value: node.label,
+          indent: Math.min(p.indent, MAX_INDENT),
+          style: LEVEL_STYLE[node.level],
+        },
+        { value: node.level },
+        { value: node.id },
+        { value: node.owner },
+        scoreCell(node, row),
+        statusCell(node),
+        toward[i] === null ? null : { value: toward[i] },
+      ])
+    );
   });
   return {
     kind: "cascade",

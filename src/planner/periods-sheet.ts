@@ -31,6 +31,7 @@ import {
   keyCriterion,
   usableFormula,
 } from "./live-formulas";
+import { withFlatFormula, withFlatFormulas } from "./flat-formulas";
 import { CellPlan, SheetPlan } from "./plan";
 
 export const PERIODS_SHEET = "KPI Periods";
@@ -144,7 +145,7 @@ function roomRows(room: CheckInRoom, first: number): (CellPlan | null)[][] {
     line[COL.position] = { value: i + 1 };
     line[COL.key] = { formula: `"#"&${a1(n - 1, COL.id)}` };
     line[COL.text] = { formula: `TRIM(${at(room.period)}&"")` };
-    rows.push(line);
+    rows.push(withFlatFormulas(line));
   }
   return rows;
 }
@@ -352,7 +353,7 @@ function periodsSheet(
   let endsDown = false;
   const valueCell = (cell: PeriodCell): CellPlan =>
     cell.source.kind === "link"
-      ? { formula: guardedValue(cellRef(cell.source.at)) }
+      ? withFlatFormula({ formula: guardedValue(cellRef(cell.source.at)) })
       : { value: cell.value };
   /** A KPI's cells: across one row, or a block down (a blank row when empty); formulas on its first row. */
   const place = (kpiId: string, list: readonly PeriodCell[], kind: "checkIns" | "targets") => {
@@ -413,6 +414,7 @@ function periodsSheet(
       line[COL.aggregate] = {
         formula: aggregateFormula(method, parts, CRITERIA, `(${countFormula(parts, CRITERIA)})`),
       };
+    withFlatFormulas(line);
   };
   for (const kpi of analysis.model.kpis.keys()) {
     const c = cells.get(kpi);

@@ -18,6 +18,7 @@ import { groupWeights } from "../engine/scoring/math";
 import { KpiScore } from "../engine/scoring/scores";
 import { checkInComment } from "../engine/history/latest-check-ins";
 import { OwnerBlock, ownerBlocks, unassignedKpis } from "./owners";
+import { withFlatFormula, withFlatFormulas } from "./flat-formulas";
 import { CellPlan, ConditionalFormatPlan, SheetPlan } from "./plan";
 import { PERIODS_SHEET, PeriodsIndex, planPeriods } from "./periods-sheet";
 import {
@@ -155,11 +156,11 @@ class Rows {
   add(cells: Partial<Record<number, CellPlan>>): number {
     const line: (CellPlan | null)[] = new Array(WIDTH).fill(null);
     for (const [c, cell] of Object.entries(cells)) if (cell) line[Number(c)] = cell;
-    this.rows.push(line);
+    this.rows.push(withFlatFormulas(line));
     return this.rows.length; // 1-based row number
   }
   set(row: number, c: number, cell: CellPlan): void {
-    this.rows[row - 1][c] = cell;
+    this.rows[row - 1][c] = withFlatFormula(cell);
   }
 }
 

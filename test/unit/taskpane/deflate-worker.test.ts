@@ -11,7 +11,11 @@ import { analyzeWorkbook } from "../../../src/engine/analyze";
 import { readPackage } from "../../../src/adapters/xlsx/read";
 import { writePlan, writePlanAsync } from "../../../src/adapters/xlsx/write";
 import { planWorkbook } from "../../../src/planner";
-import { DeflateClient, DeflatePort } from "../../../src/taskpane/worker/deflate-client";
+import {
+  BACKLOG_BYTES,
+  DeflateClient,
+  DeflatePort,
+} from "../../../src/taskpane/worker/deflate-client";
 import { DeflateReply, DeflateRequest } from "../../../src/taskpane/worker/deflate-protocol";
 import { serveDeflate } from "../../../src/taskpane/worker/deflate-server";
 import { partDigests } from "../../support/package-parts";
@@ -58,7 +62,8 @@ describe("the deflate worker", () => {
     const part = new DeflateClient(port).part();
     const piece = new Uint8Array(1 << 20).map((_, i) => 65 + (i % 26));
     let waits = 0;
-    for (let i = 0; i < 40; i++) {
+    const pieces = (BACKLOG_BYTES >> 20) * 3;
+    for (let i = 0; i < pieces; i++) {
       part.push(piece);
       const backlog = part.backlog?.();
       if (backlog) {
@@ -68,11 +73,11 @@ describe("the deflate worker", () => {
     }
     const done = await part.finish();
     expect(waits).toBeGreaterThan(0);
-    // Never much more than the backlog (8 MB) in flight.
-    expect(port.mostInFlight).toBeLessThanOrEqual(9 << 20);
+    // Never more than the backlog and a piece in flight.
+    expect(port.mostInFlight).toBeLessThanOrEqual(BACKLOG_BYTES + (1 << 20));
     const inflated = zlib.inflateRawSync(done.data);
-    expect(inflated.length).toBe(40 << 20);
-    expect(done.size).toBe(40 << 20);
+    expect(inflated.length).toBe(pieces << 20);
+    expect(done.size).toBe(pieces << 20);
     expect(done.crc).toBe(zlib.crc32(inflated) >>> 0);
   });
 
@@ -80,7 +85,7 @@ describe("the deflate worker", () => {
     const port = new InProcessPort();
     const client = new DeflateClient(port);
     const part = client.part();
-    part.push(new Uint8Array(9 << 20));
+    part.push(new Uint8Array(BACKLOG_BYTES + 1));
     const backlog = part.backlog?.();
     port.onerror?.(new Event("error"));
     await backlog;
