@@ -1,6 +1,6 @@
 /** The planner's entry point: from an analysis to the sheets a build writes (SPEC section 8). */
 import { Analysis } from "../engine/analyze";
-import { historyOf } from "../engine/history/history";
+import { hasHistory } from "../engine/history/history";
 import { planCascade } from "./cascade";
 import { planDashboard } from "./dashboard";
 import { planFindings } from "./findings-sheet";
@@ -40,7 +40,7 @@ export function planWorkbookSheets(analysis: Analysis): SheetToPlan[] {
     sheet("findings", "KPI Findings", () => planFindings(analysis)),
     sheet("dashboard", "KPI Dashboard", () => planDashboard(analysis, "KPI Dashboard", index())),
     // planTrends gives a sheet whenever there is a history to show.
-    ...(historyOf(analysis)
+    ...(hasHistory(analysis)
       ? [sheet("trends", "KPI Trends", () => planTrends(analysis) as SheetPlan)]
       : []),
     { ...sheet("lastbuild", LAST_BUILD_SHEET, () => planLastBuild(analysis)), hidden: "hidden" },

@@ -111,6 +111,18 @@ function scoresAt(
 const cache = new WeakMap<Analysis, History | null>();
 
 /** The history of an analysis, computed once however many readers (report, planner) ask. */
+/**
+ * Whether there is a history to tell (`historyOf` is not null), without working it out: the
+ * planner names the sheets up front, and works the history out only when it reaches the trends
+ * sheet, while the sheets before it are still being compressed.
+ */
+export function hasHistory(analysis: Analysis): boolean {
+  const { checkIns, kpis } = analysis.model;
+  for (let i = 0; i < checkIns.length; i++)
+    if (checkIns.usable(i) && kpis.has(checkIns.kpi[i])) return true;
+  return false;
+}
+
 export function historyOf(analysis: Analysis): History | null {
   if (!cache.has(analysis)) cache.set(analysis, computeHistory(analysis));
   return cache.get(analysis) as History | null;

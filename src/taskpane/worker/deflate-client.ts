@@ -12,10 +12,9 @@ import { DeflateReply, DeflateRequest } from "./deflate-protocol";
  * people in Chromium: with 8 MB the writer waited 1.2 s in all, with 32 MB 1.0 s, and the
  * build took 0.5 s less (the rows of some sheets come faster than any compressor takes them).
  */
-export const BACKLOG_BYTES = 32 << 20;
+export const BACKLOG_BYTES = 64 << 20;
 
 interface Pending {
-  taken(bytes: number): void;
   done(part: DeflatedPart): void;
   failed(error: Error): void;
 }
@@ -27,10 +26,17 @@ export interface DeflatePort {
   onerror?: ((event: unknown) => void) | null;
 }
 
+/**
+ * The deflate worker as the writer sees it: a sink per part, and one backlog over them all (the
+ * parts of one build follow each other, and a part's last pieces are still being deflated while
+ * the next part's first are written).
+ */
 export class DeflateClient {
   private readonly pending = new Map<number, Pending>();
   private next = 0;
   private broken: Error | null = null;
+  private queued = 0;
+  private wake: (() => void) | null = null;
 
   constructor(private readonly port: DeflatePort) {
     port.onmessage = ({ data }) => this.receive(data);
@@ -39,85 +45,61 @@ export class DeflateClient {
 
   /** A sink for one part. */
   part(): PartSink<Promise<DeflatedPart>> {
-    return new RemotePart(this, this.next++);
+    const id = this.next++;
+    const result = new Promise<DeflatedPart>((done, failed) => {
+      if (this.broken) failed(this.broken);
+      else this.pending.set(id, { done, failed });
+    });
+    // A failure surfaces where the part is awaited (`finish`), not as an unhandled rejection.
+    result.catch(() => undefined);
+    return {
+      // A copy is sent: the caller may reuse the buffer once this returns.
+      push: (chunk) => {
+        if (chunk.length === 0) return;
+        const copy = chunk.slice();
+        // Counted before it is sent: sending detaches the copy's buffer.
+        this.queued += copy.length;
+        this.send({ part: id, chunk: copy.buffer }, [copy.buffer]);
+      },
+      backlog: () => this.backlog(),
+      finish: () => {
+        // Where the worker stopped, the part already failed with the same error.
+        if (!this.broken) this.send({ part: id, finish: true });
+        return result;
+      },
+    };
+  }
+
+  /** Past BACKLOG_BYTES not yet taken, a promise that settles once half of them are. */
+  private backlog(): Promise<void> | null {
+    if (this.queued < BACKLOG_BYTES || this.broken) return null;
+    return new Promise((resolve) => (this.wake = resolve));
   }
 
   /** Posts a request; a client whose worker stopped throws instead. */
-  send(message: DeflateRequest, transfer: Transferable[] = []): void {
+  private send(message: DeflateRequest, transfer: Transferable[] = []): void {
     if (this.broken) throw this.broken;
     this.port.postMessage(message, transfer);
   }
 
-  expect(part: number, pending: Pending): void {
-    if (this.broken) pending.failed(this.broken);
-    else this.pending.set(part, pending);
-  }
-
   private receive(reply: DeflateReply): void {
+    if ("taken" in reply) {
+      this.queued -= reply.taken;
+      if (this.queued < BACKLOG_BYTES / 2) this.resume();
+      return;
+    }
     const pending = this.pending.get(reply.part);
     if (!pending) return;
-    if ("taken" in reply) pending.taken(reply.taken);
-    else {
-      this.pending.delete(reply.part);
-      if ("error" in reply) pending.failed(new Error(reply.error));
-      else pending.done({ data: new Uint8Array(reply.data), crc: reply.crc, size: reply.size });
-    }
+    this.pending.delete(reply.part);
+    if ("error" in reply) pending.failed(new Error(reply.error));
+    else pending.done({ data: new Uint8Array(reply.data), crc: reply.crc, size: reply.size });
   }
 
   private fail(error: Error): void {
     this.broken = error;
     for (const pending of this.pending.values()) pending.failed(error);
     this.pending.clear();
-  }
-}
-
-class RemotePart implements PartSink<Promise<DeflatedPart>> {
-  private queued = 0;
-  private wake: (() => void) | null = null;
-  private readonly result: Promise<DeflatedPart>;
-
-  constructor(
-    private readonly client: DeflateClient,
-    private readonly id: number
-  ) {
-    this.result = new Promise((resolve, reject) =>
-      client.expect(id, {
-        taken: (bytes) => {
-          this.queued -= bytes;
-          if (this.queued < BACKLOG_BYTES / 2) this.resume();
-        },
-        done: resolve,
-        failed: (e) => {
-          this.resume();
-          reject(e);
-        },
-      })
-    );
-    // A failure surfaces where the part is awaited (`finish`), not as an unhandled rejection.
-    this.result.catch(() => undefined);
-  }
-
-  /** Sends a copy: the caller may reuse the buffer once this returns. */
-  push(chunk: Uint8Array): void {
-    if (chunk.length === 0) return;
-    const copy = chunk.slice();
-    this.queued += copy.length;
-    this.client.send({ part: this.id, chunk: copy.buffer }, [copy.buffer]);
-  }
-
-  backlog(): Promise<void> | null {
-    if (this.queued < BACKLOG_BYTES) return null;
-    return new Promise((resolve) => (this.wake = resolve));
-  }
-
-  /** The part, deflated; rejected (as the part already is) when the worker stopped. */
-  finish(): Promise<DeflatedPart> {
-    try {
-      this.client.send({ part: this.id, finish: true });
-    } catch {
-      // The part was failed with the same error when the worker stopped.
-    }
-    return this.result;
+    this.resume();
   }
 
   private resume(): void {

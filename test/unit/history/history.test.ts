@@ -5,7 +5,7 @@ import { Day, dayFromYmd, isoFromDay } from "../../../src/engine/dates";
 import { WorkbookGrids } from "../../../src/engine/grid";
 import { buildReport } from "../../../src/engine/report";
 import { Scores } from "../../../src/engine/scoring/scores";
-import { computeHistory, historyOf } from "../../../src/engine/history/history";
+import { computeHistory, hasHistory, historyOf } from "../../../src/engine/history/history";
 import { arbitraryOrganisation, arbitraryWorkbook } from "../../support/arbitraries";
 import {
   AS_OF,
@@ -81,6 +81,29 @@ describe("history equals the engine run as of each period end", () => {
       fc.property(arbitraryWorkbook, asOf2026, (wb, asOf) => expectHistoryMatchesEngine(wb, asOf)),
       { numRuns: 200 }
     );
+  });
+
+  it("exists exactly where hasHistory, which does not work it out, says it does", () => {
+    let without = 0;
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          arbitraryWorkbook,
+          arbitraryOrganisation.map((sheets) => workbook(sheets))
+        ),
+        asOf2026,
+        (wb, asOf) => {
+          const analysis = analyzeWorkbook(wb, { asOf });
+          const has = hasHistory(analysis);
+          if (!has) without++;
+          expect(has).toBe(historyOf(analysis) !== null);
+        }
+      ),
+      { numRuns: 200 }
+    );
+    // Both cases were met.
+    expect(without).toBeGreaterThan(0);
+    expect(without).toBeLessThan(200);
   });
 });
 

@@ -28,19 +28,22 @@ class InProcessPort implements DeflatePort {
   /** Bytes sent and not yet acknowledged, at most. */
   mostInFlight = 0;
   private inFlight = 0;
-  private readonly serve = serveDeflate((reply) =>
+  private readonly serve = serveDeflate((message, transfer = []) => {
+    const reply = structuredClone(message, { transfer });
     setImmediate(() => {
       if ("taken" in reply) this.inFlight -= reply.taken;
       this.onmessage?.({ data: reply } as MessageEvent<DeflateReply>);
-    })
-  );
-  postMessage(message: DeflateRequest): void {
-    if ("chunk" in message) {
-      this.sent += message.chunk.byteLength;
-      this.inFlight += message.chunk.byteLength;
+    });
+  });
+  postMessage(message: DeflateRequest, transfer: Transferable[]): void {
+    // Transferred as a worker's message is: the sender's buffer is detached.
+    const received = structuredClone(message, { transfer: transfer as Transferable[] });
+    if ("chunk" in received) {
+      this.sent += received.chunk.byteLength;
+      this.inFlight += received.chunk.byteLength;
       this.mostInFlight = Math.max(this.mostInFlight, this.inFlight);
     }
-    setImmediate(() => this.serve(message));
+    setImmediate(() => this.serve(received));
   }
 }
 
@@ -79,6 +82,22 @@ describe("the deflate worker", () => {
     expect(inflated.length).toBe(pieces << 20);
     expect(done.size).toBe(pieces << 20);
     expect(done.crc).toBe(zlib.crc32(inflated) >>> 0);
+  });
+
+  it("counts one backlog over every part, so parts in turn never pile up", async () => {
+    const port = new InProcessPort();
+    const client = new DeflateClient(port);
+    const first = client.part();
+    first.push(new Uint8Array(BACKLOG_BYTES - 1));
+    const firstDone = first.finish();
+    const second = client.part();
+    second.push(new Uint8Array(2));
+    const backlog = second.backlog?.();
+    expect(backlog).toBeInstanceOf(Promise);
+    await backlog;
+    second.push(new Uint8Array(3));
+    expect((await firstDone).size).toBe(BACKLOG_BYTES - 1);
+    expect((await second.finish()).size).toBe(5);
   });
 
   it("fails the part, rather than waiting for ever, when the worker stops", async () => {
