@@ -61,7 +61,13 @@ export async function vsFormulas(people: number, runs: number, today: Day): Prom
     () => analyzeWorkbook(grids, { today }),
     () => {
       hf?.destroy();
-      hf = HyperFormula.buildFromSheets(sheets, { licenseKey: "gpl-v3", smartRounding: false });
+      // The user's check-ins sheet alone has 144,001 rows at 1,000 people: past HyperFormula's
+      // default of 40,000, so Excel's own limit.
+      hf = HyperFormula.buildFromSheets(sheets, {
+        licenseKey: "gpl-v3",
+        smartRounding: false,
+        maxRows: 1_048_576,
+      });
     }
   );
   const scorecard = plan.sheets[0];

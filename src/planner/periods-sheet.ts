@@ -240,6 +240,25 @@ function height(list: readonly PeriodCell[], across: readonly number[] | null): 
   return across && !sharesPeriod(list) ? 1 : Math.max(list.length, 1);
 }
 
+type BlockKind = "checkIns" | "targets";
+
+/**
+ * The helper sheet's blocks in order, the same for laying them out and for planning them: each
+ * KPI's check-ins (where it has any, or the room may hold some), then its targets per period.
+ */
+function forEachBlock(
+  analysis: Analysis,
+  cells: ReadonlyMap<string, KpiPeriodCells>,
+  room: CheckInRoom | null,
+  visit: (kpi: string, list: readonly PeriodCell[], kind: BlockKind) => void
+): void {
+  for (const kpi of analysis.model.kpis.keys()) {
+    const c = cells.get(kpi);
+    if (c || room) visit(kpi, c?.checkIns ?? [], "checkIns");
+    if (c?.periodTargets) visit(kpi, c.periodTargets, "targets");
+  }
+}
+
 /**
  * Where each KPI's block sits, worked out without planning a cell: the scorecard refers to
  * these rows long before the helper sheet itself is planned and written (planner/index.ts).
@@ -253,17 +272,10 @@ function layout(
 ): PeriodsIndex {
   const index: PeriodsIndex = { sheet, checkIns: new Map(), targets: new Map() };
   let next = HEADER_ROW + (room?.rows ?? 0) + 1;
-  for (const kpi of analysis.model.kpis.keys()) {
-    const c = cells.get(kpi);
-    if (c || room) {
-      index.checkIns.set(kpi, next);
-      next += height(c?.checkIns ?? [], across);
-    }
-    if (c?.periodTargets) {
-      index.targets.set(kpi, next);
-      next += height(c.periodTargets, across);
-    }
-  }
+  forEachBlock(analysis, cells, room, (kpi, list, kind) => {
+    index[kind].set(kpi, next);
+    next += height(list, across);
+  });
   return index;
 }
 
@@ -356,7 +368,7 @@ function periodsSheet(
       ? withFlatFormula({ formula: guardedValue(cellRef(cell.source.at)) })
       : { value: cell.value };
   /** A KPI's cells: across one row, or a block down (a blank row when empty); formulas on its first row. */
-  const place = (kpiId: string, list: readonly PeriodCell[], kind: "checkIns" | "targets") => {
+  const place = (kpiId: string, list: readonly PeriodCell[], kind: BlockKind) => {
     const kpi = analysis.model.kpis.get(kpiId);
     const method = kpi?.aggregation ?? "last";
     const first = rows.length + 1;
@@ -416,11 +428,7 @@ function periodsSheet(
       };
     withFlatFormulas(line);
   };
-  for (const kpi of analysis.model.kpis.keys()) {
-    const c = cells.get(kpi);
-    if (c || room) place(kpi, c?.checkIns ?? [], "checkIns");
-    if (c?.periodTargets) place(kpi, c.periodTargets, "targets");
-  }
+  forEachBlock(analysis, cells, room, place);
   if (across && endsDown) {
     rows[HEADER_ROW - 1][ENDS_DOWN] = { value: "Ends down", style: "header" };
     across.forEach((end, i) => {
