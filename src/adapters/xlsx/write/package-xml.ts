@@ -51,7 +51,9 @@ const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 function withoutElements(xml: string, name: string, drop: (tag: string) => boolean): string {
   const open = `<${name}`;
   const close = `</${name}>`;
-  let out = "";
+  // Kept stretches joined once at the end: appending each to a string made a tree of thousands
+  // of pieces, which cost more per piece the more there were.
+  const out: string[] = [];
   let kept = 0;
   for (let at = xml.indexOf(open); at >= 0;) {
     if (!isSpace(xml.charCodeAt(at + open.length))) {
@@ -71,12 +73,13 @@ function withoutElements(xml: string, name: string, drop: (tag: string) => boole
       end = k + close.length;
     }
     if (drop(xml.slice(at, end))) {
-      out += xml.slice(kept, at);
+      out.push(xml.slice(kept, at));
       kept = end;
     }
     at = xml.indexOf(open, end);
   }
-  return out + xml.slice(kept);
+  out.push(xml.slice(kept));
+  return out.join("");
 }
 
 /** The first `<name …/>` start tag that closes itself, as an empty element: where `</name>` is missing. */
@@ -107,9 +110,10 @@ export function editContentTypes(
   removedParts: Set<string>,
   added: { part: string; type: string }[]
 ): string {
-  let out = withoutElements(xml, "Override", (tag) =>
-    removedParts.has((attr(tag, "PartName") ?? "").replace(/^\//, "").toLowerCase())
-  );
+  let out = withoutElements(xml, "Override", (tag) => {
+    const name = attr(tag, "PartName") ?? "";
+    return removedParts.has((name.startsWith("/") ? name.slice(1) : name).toLowerCase());
+  });
   const extra = added
     .map((a) => `<Override PartName="/${escapeXml(a.part)}" ContentType="${a.type}"/>`)
     .join("");
