@@ -205,17 +205,13 @@ function directRun(
   const start = positionOf.get(list[0].end);
   if (!origin || start === undefined) return null;
   let down = true;
-  if (list.length > 1) {
-    const next = list[1].source;
-    const second = next.kind === "link" && next.at.cell ? parseA1(next.at.cell) : null;
-    if (!second) return null;
-    down = second.col === origin.col;
-  }
   for (let i = 1; i < list.length; i++) {
     const source = list[i].source;
     if (source.kind !== "link" || source.at.sheet !== head.at.sheet) return null;
     if (positionOf.get(list[i].end) !== start + i) return null;
     const at = source.at.cell ? parseA1(source.at.cell) : null;
+    // The second cell says which way the run goes; every later one must follow it.
+    if (at && i === 1) down = at.col === origin.col;
     const row = origin.row + (down ? i : 0);
     const col = origin.col + (down ? 0 : i);
     if (!at || at.row !== row || at.col !== col) return null;
@@ -353,15 +349,15 @@ function periodsSheet(
       (end, i) => (header[FIRST_ACROSS + i] = { ...shared.end(end), style: "header" })
     );
   }
-  const column = new Map(across?.map((end, i) => [end, FIRST_ACROSS + i]));
+  /** Each period end's place in the list: its column is FIRST_ACROSS on from there. */
   const positionOf = new Map(across?.map((end, i) => [end, i]));
   const [fromLetter, toLetter] = [letter(FIRST_ACROSS), letter(width - 1)];
-  const endsAcross = `$${fromLetter}$${HEADER_ROW}:$${toLetter}$${HEADER_ROW}`;
   /** Period ends `start` to `start + count - 1` of the list, down column K or along row 3. */
   const endsOf = (start: number, count: number, down: boolean) =>
     down
       ? range(ENDS_DOWN, HEADER_ROW + 1 + start, HEADER_ROW + start + count, true)
       : `$${letter(FIRST_ACROSS + start)}$${HEADER_ROW}:$${letter(FIRST_ACROSS + start + count - 1)}$${HEADER_ROW}`;
+  const endsAcross = endsOf(0, across?.length ?? 0, false);
   let endsDown = false;
   const valueCell = (cell: PeriodCell): CellPlan =>
     cell.source.kind === "link"
@@ -387,7 +383,8 @@ function periodsSheet(
     } else if (across && !sharesPeriod(list)) {
       const line: (CellPlan | null)[] = new Array(list.length ? width : 1).fill(null);
       line[0] = { value: kpiId };
-      for (const cell of list) line[column.get(cell.end) as number] = valueCell(cell);
+      for (const cell of list)
+        line[FIRST_ACROSS + (positionOf.get(cell.end) as number)] = valueCell(cell);
       rows.push(line);
       part = {
         ends: endsAcross,

@@ -112,10 +112,9 @@ export async function writePlan(
   // A deflate worker where the pane has one; else Chromium and Node deflate natively; elsewhere
   // the bundle's fflate does, synchronously.
   const before = open(bytes);
-  const written = deflater
-    ? await writePackageNatively(before, plan, deflater)
-    : nativeDeflateAvailable()
-      ? await writePackageNatively(before, plan)
+  const written =
+    deflater || nativeDeflateAvailable()
+      ? await writePackageNatively(before, plan, deflater)
       : writePackage(before, plan);
   // The user's sheets are copied as they are: their readings carry over (read/index.ts).
   last = {

@@ -1,7 +1,7 @@
 /**
  * The engine worker's side of the deflate worker (deflate.worker.ts): a part sink per generated
  * part whose pieces go to the other worker as they are written. The writer waits only when more
- * than a few megabytes are still to be deflated, so both workers stay busy and the XML in flight
+ * than BACKLOG_BYTES are still to be deflated, so both workers stay busy and the XML in flight
  * stays bounded.
  */
 import { DeflatedPart, PartSink } from "../../adapters/xlsx/package/deflated-part";

@@ -63,11 +63,16 @@ export class StreamPartDeflater implements PartSink<Promise<DeflatedPart>> {
 
   /** Takes a copy of the bytes: the caller may reuse the buffer once this returns. */
   push(chunk: Uint8Array): void {
+    this.take(chunk.slice());
+  }
+
+  /** Takes the bytes themselves, which the caller no longer touches (a transferred buffer). */
+  take(chunk: Uint8Array<ArrayBuffer>): void {
     if (chunk.length === 0) return;
     this.size += chunk.length;
     this.queued += chunk.length;
     // Not awaited here (a failure surfaces in `finish`): `backlog` makes the writer wait.
-    this.written = this.writer.write(chunk.slice()).catch(() => undefined);
+    this.written = this.writer.write(chunk).catch(() => undefined);
   }
 
   /** Settles once the stream has taken every piece pushed so far. */
