@@ -11,6 +11,7 @@ import { median } from "./measure";
 import { bigOrganisationFile, paneBundle, paneOpenTimes, paneScale } from "./taskpane";
 import { cliRow } from "./cli-e2e";
 import { checkInRows } from "./check-in-cycle";
+import { fmt } from "./format";
 import { recalcNote } from "./recalc-note";
 
 interface Row {
@@ -99,9 +100,6 @@ function versus(r: Row): string {
     return `${r.syncs} syncs vs ${fmt(r.naiveSyncs as number)} row by row; est. ${fmt((r.estimatedMs as number) / 1000, 1)} s vs ${fmt((r.naiveEstimatedMs as number) / 1000)} s at ${r.roundTripMs} ms a round trip: ×${fmt(r.ratio as number)}`;
   return `${fmt(r.rows as number)} single-cell calls ${fmt(r.perCellMs as number, 1)} ms: ×${fmt(r.ratio as number, 1)}`;
 }
-
-const fmt = (n: number, digits = 0) =>
-  n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 async function main(): Promise<void> {
   const rows: Row[] = [];

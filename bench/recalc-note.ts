@@ -1,9 +1,5 @@
 /** The `recalc` row's notes, the same in the bench's output and the README's table. */
-const fmt = (n: unknown, digits = 0) =>
-  Number(n).toLocaleString("en-US", {
-    maximumFractionDigits: digits,
-    minimumFractionDigits: digits,
-  });
+import { fmt } from "./format";
 
 export function recalcNote(r: Record<string, unknown>): string {
   const preLive =

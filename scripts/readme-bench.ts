@@ -5,6 +5,7 @@
  */
 import { readFileSync, writeFileSync } from "fs";
 import * as path from "path";
+import { fmt } from "../bench/format";
 import { recalcNote } from "../bench/recalc-note";
 
 type Row = Record<string, unknown> & { name: string; medianMs: number };
@@ -12,11 +13,6 @@ type Row = Record<string, unknown> & { name: string; medianMs: number };
 const START = "<!-- bench:start -->";
 const END = "<!-- bench:end -->";
 
-const fmt = (n: unknown, digits = 0) =>
-  Number(n).toLocaleString("en-US", {
-    maximumFractionDigits: digits,
-    minimumFractionDigits: digits,
-  });
 const ms = (n: unknown) => `${fmt(n, Number(n) < 100 ? 1 : 0)} ms`;
 
 function size(r: Row): string {
