@@ -110,7 +110,6 @@ function scoresAt(
 
 const cache = new WeakMap<Analysis, History | null>();
 
-/** The history of an analysis, computed once however many readers (report, planner) ask. */
 /**
  * Whether there is a history to tell (`historyOf` is not null), without working it out: the
  * planner names the sheets up front, and works the history out only when it reaches the trends
@@ -123,6 +122,7 @@ export function hasHistory(analysis: Analysis): boolean {
   return false;
 }
 
+/** The history of an analysis, computed once however many readers (report, planner) ask. */
 export function historyOf(analysis: Analysis): History | null {
   if (!cache.has(analysis)) cache.set(analysis, computeHistory(analysis));
   return cache.get(analysis) as History | null;

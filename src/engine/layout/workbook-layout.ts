@@ -8,7 +8,7 @@
 import { a1, columnLetters } from "../address";
 import { appendAll } from "../collections";
 import { isoFromDay } from "../dates";
-import { isLastBuildSheet } from "../diff/signature";
+import { isGeneratedSheet } from "../generated-sheets";
 import { CellLocation, Findings } from "../findings";
 import { CellValue, SheetGrid, WorkbookGrids } from "../grid";
 import { Region } from "../read/region";
@@ -68,9 +68,6 @@ export interface LayoutInput {
   findings: Findings;
 }
 
-const GENERATED =
-  /^kpi ?(scorecard|cascade|findings|dashboard|trends|chase list|last build|periods)( \d+)?$/i;
-
 function usable(region: Region | undefined, ...keys: string[]): region is Region {
   return region !== undefined && keys.every((k) => region.columns[k] !== undefined);
 }
@@ -114,8 +111,7 @@ function claimedSheets(input: LayoutInput): Set<SheetGrid> {
   }
   if (usable(regions.kras, "id")) claimed.add(regions.kras.grid);
   if (usable(regions.actuals, "kpi", "period", "actual")) claimed.add(regions.actuals.grid);
-  for (const s of input.workbook.sheets)
-    if (GENERATED.test(s.name) || isLastBuildSheet(s)) claimed.add(s);
+  for (const s of input.workbook.sheets) if (isGeneratedSheet(s)) claimed.add(s);
   return claimed;
 }
 

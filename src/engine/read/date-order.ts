@@ -3,6 +3,7 @@
  * text that only one order can read (`31/03/2026` is day-first, `3/31/2026` month-first) settle
  * the ones that read both ways. A workbook that shows both orders settles nothing.
  */
+import { isGeneratedSheet } from "../generated-sheets";
 import { WorkbookGrids } from "../grid";
 import { DateOrder } from "../settings";
 import { orderOnlyReadable } from "../values";
@@ -12,6 +13,8 @@ export function inferDateOrder(workbook: WorkbookGrids): DateOrder | null {
   let dmy = false;
   let mdy = false;
   for (const sheet of workbook.sheets) {
+    // The tool's own sheets say nothing of how the user types dates.
+    if (isGeneratedSheet(sheet)) continue;
     for (const row of sheet.rows) {
       if (!row) continue;
       for (let c = 0; c < row.length; c++) {

@@ -74,8 +74,8 @@ export async function readGrids(bytes: Uint8Array, fileName?: string): Promise<W
 }
 
 /**
- * The kinds of output sheet the engine passes over by name (engine/layout/workbook-layout.ts,
- * GENERATED), whatever they hold. Not the last build's figures, which What changed reads, nor
+ * The kinds of output sheet the engine passes over by name (engine/generated-sheets.ts),
+ * whatever they hold. Not the last build's figures, which What changed reads, nor
  * template sheets, which are the user's to fill in.
  */
 const PASSED_OVER = new Set<SheetPlan["kind"]>([

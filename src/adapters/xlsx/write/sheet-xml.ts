@@ -77,20 +77,20 @@ function writeCell(
     out.raw("><f>");
     out.content(fileFormula(cell.formula));
     out.raw("</f></c>");
-    sum?.addCell(column, row, { formula: true });
+    sum?.addFormula(column, row);
   } else if (error !== null) {
     out.raw(' t="e"><v>');
     out.raw(error);
     out.raw("</v></c>");
-    sum?.addCell(column, row, { value: `#error ${error}` });
+    sum?.addValue(column, row, `#error ${error}`);
   } else if (finite) {
     out.raw("><v>");
     out.raw(String(v));
     out.raw("</v></c>");
-    sum?.addCell(column, row, { value: v });
+    sum?.addValue(column, row, v);
   } else if (typeof v === "boolean") {
     out.raw(v ? ' t="b"><v>1</v></c>' : ' t="b"><v>0</v></c>');
-    sum?.addCell(column, row, { value: v });
+    sum?.addValue(column, row, v);
   } else if (text !== null) {
     // Excel's own rule: xml:space only where the text starts or ends with white space, which an
     // XML reader could otherwise drop (a third of a generated sheet's text cells said it before).
@@ -100,7 +100,7 @@ function writeCell(
     if (needsXstring(text)) out.raw(escapeCellText(text));
     else out.content(text);
     out.raw("</t></is></c>");
-    sum?.addCell(column, row, { value: text });
+    sum?.addValue(column, row, text);
   } else out.raw("/>");
 }
 
