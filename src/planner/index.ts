@@ -6,8 +6,9 @@ import { planDashboard } from "./dashboard";
 import { planFindings } from "./findings-sheet";
 import { LAST_BUILD_SHEET, planLastBuild } from "./last-build";
 import { PERIODS_SHEET, planPeriods } from "./periods-sheet";
-import { SheetPlan, SheetToPlan, WorkbookPlan } from "./plan";
-import { ScorecardIndex, buildScorecard, scorecardAsOf } from "./scorecard";
+import { SheetInBlocks, SheetPlan, SheetToPlan, WorkbookPlan } from "./plan";
+import { ScorecardIndex, buildScorecard, scorecardAsOf, scorecardInBlocks } from "./scorecard";
+import { wholeSheet } from "./sheet-blocks";
 import { planTrends } from "./trends";
 
 const SCORECARD = "KPI Scorecard";
@@ -22,20 +23,25 @@ export function planWorkbookSheets(analysis: Analysis): SheetToPlan[] {
   // sheet's rows are known before its cells, so it is planned last, when it is written.
   const periods = planPeriods(analysis, { sheet: PERIODS_SHEET, asOf: scorecardAsOf(SCORECARD) });
   let scorecardIndex: ScorecardIndex | null = null;
-  const scorecard = () => buildScorecard(analysis, SCORECARD, periods?.index ?? null);
+  /** The scorecard's blocks; where its rows are is kept once they are all made. */
+  const scorecard = (): SheetInBlocks => {
+    const made = scorecardInBlocks(analysis, SCORECARD, periods?.index ?? null);
+    const blocks = (function* () {
+      yield* made.sheet.blocks;
+      scorecardIndex = made.index;
+    })();
+    return { ...made.sheet, blocks };
+  };
   /** Where the scorecard's rows are: kept from planning it, else worked out again. */
-  const index = () => (scorecardIndex ??= scorecard().index);
+  const index = () =>
+    (scorecardIndex ??= buildScorecard(analysis, SCORECARD, periods?.index ?? null).index);
   const sheet = (kind: SheetToPlan["kind"], name: string, plan: SheetToPlan["plan"]) => ({
     kind,
     name,
     plan,
   });
   return [
-    sheet("scorecard", SCORECARD, () => {
-      const made = scorecard();
-      scorecardIndex = made.index;
-      return made.plan;
-    }),
+    { ...sheet("scorecard", SCORECARD, () => wholeSheet(scorecard())), inBlocks: scorecard },
     sheet("cascade", "KPI Cascade", () => planCascade(analysis, "KPI Cascade", index())),
     sheet("findings", "KPI Findings", () => planFindings(analysis)),
     sheet("dashboard", "KPI Dashboard", () => planDashboard(analysis, "KPI Dashboard", index())),

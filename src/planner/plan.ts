@@ -151,6 +151,9 @@ export interface SheetPlan {
   hidden?: "hidden" | "veryHidden";
 }
 
+/** A sheet's plan but its rows and table: what a worksheet part says beside its cells. */
+export type SheetFields = Omit<SheetPlan, "rows" | "table">;
+
 /**
  * Rows added below the data of an existing sheet of the workbook (`collect` appends check-ins),
  * leaving every existing row as it is but the header row, which may gain cells to the right of
@@ -225,6 +228,25 @@ export interface SheetToPlan {
   name: string;
   hidden?: SheetPlan["hidden"];
   plan: () => SheetPlan;
+  /** The same sheet a block of rows at a time, for a writer that writes each block as it comes. */
+  inBlocks?: () => SheetInBlocks;
+}
+
+/**
+ * A sheet whose rows are made a block at a time as a writer takes them, each block let go once
+ * written: at 5,000 people the scorecard's 1.3 million cells then die young, instead of being
+ * kept, and copied by every garbage collection, until the whole sheet is planned and written.
+ * Everything else is known first (a worksheet part states its extent, page setup and views
+ * before its rows). `wholeSheet` (sheet-blocks.ts) makes it a plain plan.
+ */
+export interface SheetInBlocks {
+  /** The sheet without its rows (and without a table, whose part is written from them). */
+  head: SheetFields;
+  /** How many rows the blocks make, and the widest. */
+  rowCount: number;
+  width: number;
+  /** The rows in order, a block at a time; taken once. */
+  blocks: Iterable<(CellPlan | null)[][]>;
 }
 
 /** A workbook plan whose sheets may be planned as they are written (the package writer's input). */

@@ -19,7 +19,8 @@ import { KpiScore } from "../engine/scoring/scores";
 import { checkInComment } from "../engine/history/latest-check-ins";
 import { OwnerBlock, ownerBlocks, unassignedKpis } from "./owners";
 import { withFlatFormula, withFlatFormulas } from "./flat-formulas";
-import { CellPlan, ConditionalFormatPlan, SheetPlan } from "./plan";
+import { CellPlan, ConditionalFormatPlan, SheetInBlocks, SheetPlan } from "./plan";
+import { wholeSheet } from "./sheet-blocks";
 import { PERIODS_SHEET, PeriodsIndex, planPeriods } from "./periods-sheet";
 import {
   LiveCells,
@@ -151,16 +152,29 @@ export function ratingFormula(scoreCell: string): string {
   return `IF(${scoreCell}="","",IF(${scoreCell}>=${b5}-1E-9,5,IF(${scoreCell}>=${b4}-1E-9,4,IF(${scoreCell}>=${b3}-1E-9,3,IF(${scoreCell}>=${b2}-1E-9,2,1)))))`;
 }
 
+/**
+ * The rows as they are made, a block at a time: an owner's block is handed to the writer once
+ * its owner row is complete (its formulas sum the rows below it), and kept no longer.
+ */
 class Rows {
-  readonly rows: (CellPlan | null)[][] = [];
+  /** Rows made so far, handed over or not: the last one's 1-based number. */
+  count = 0;
+  private block: (CellPlan | null)[][] = [];
   add(cells: Partial<Record<number, CellPlan>>): number {
     const line: (CellPlan | null)[] = new Array(WIDTH).fill(null);
     for (const [c, cell] of Object.entries(cells)) if (cell) line[Number(c)] = cell;
-    this.rows.push(withFlatFormulas(line));
-    return this.rows.length; // 1-based row number
+    this.block.push(withFlatFormulas(line));
+    return ++this.count; // 1-based row number
   }
+  /** A cell of a row of the block being made. */
   set(row: number, c: number, cell: CellPlan): void {
-    this.rows[row - 1][c] = withFlatFormula(cell);
+    this.block[row - (this.count - this.block.length) - 1][c] = withFlatFormula(cell);
+  }
+  /** The block made since the last one was taken. */
+  take(): (CellPlan | null)[][] {
+    const block = this.block;
+    this.block = [];
+    return block;
   }
 }
 
@@ -293,7 +307,7 @@ function kpiRow(
 ): number {
   const { analysis, live, periods } = ctx;
   const def = analysis.definitions.get(kpi.id);
-  const n = rows.rows.length + 1;
+  const n = rows.count + 1;
   const [I, K, M, N] = [
     ref(SC.attainment, n),
     ref(SC.weight, n),
@@ -473,7 +487,7 @@ function ownerBlock(rows: Rows, block: OwnerBlock, ctx: Context, index: Scorecar
   block.kras.forEach(({ kra, kpis }, i) =>
     kraBlock(rows, { kra, kpis, weight: kraWeights[i], ownerRow }, ctx, index)
   );
-  const end = rows.rows.length;
+  const end = rows.count;
   const P = ref(SC.kraWeightUsed, ownerRow);
   const I = ref(SC.attainment, ownerRow);
   rows.set(
@@ -511,23 +525,14 @@ function ownerBlock(rows: Rows, block: OwnerBlock, ctx: Context, index: Scorecar
   return ownerRow;
 }
 
-/**
- * SPEC 8: KPIs with no KRA or owner get a block of their own, never nowhere; it has no score. A
- * KRA that exists but has no owner (a workbook that names no owners) keeps its row and score.
- */
-function unassignedBlock(
-  rows: Rows,
-  kpis: readonly Kpi[],
-  ctx: Context,
-  index: ScorecardIndex
-): void {
-  if (kpis.length === 0) return;
-  const { analysis } = ctx;
+/** The KPIs no owner block shows, under their KRA where it exists, else loose. */
+interface Unassigned {
+  ofKra: Map<Kra, Kpi[]>;
+  loose: Kpi[];
+}
+
+function unassignedGroups(analysis: Analysis, kpis: readonly Kpi[]): Unassigned {
   const { model, broken } = analysis;
-  const head = rows.add({
-    [SC.label]: { value: "Unassigned KPIs (no KRA or owner)", style: "owner" },
-    [SC.kind]: { value: "unassigned" },
-  });
   const ofKra = new Map<Kra, Kpi[]>();
   const loose: Kpi[] = [];
   for (const kpi of kpis) {
@@ -535,16 +540,48 @@ function unassignedBlock(
     if (kra) ofKra.set(kra, [...(ofKra.get(kra) ?? []), kpi]);
     else loose.push(kpi);
   }
+  return { ofKra, loose };
+}
+
+/** Rows of an owner's block: its row, and each KRA's row with its KPIs' rows. */
+function ownerBlockRows(block: OwnerBlock): number {
+  return block.kras.reduce((n, k) => n + 1 + k.kpis.length, 1);
+}
+
+/** Rows of the unassigned block: its head row, a row per KRA and one per KPI; none without KPIs. */
+function unassignedRows({ ofKra, loose }: Unassigned): number {
+  if (ofKra.size === 0 && loose.length === 0) return 0;
+  let n = 1 + ofKra.size + loose.length;
+  for (const list of ofKra.values()) n += list.length;
+  return n;
+}
+
+/**
+ * SPEC 8: KPIs with no KRA or owner get a block of their own, never nowhere; it has no score. A
+ * KRA that exists but has no owner (a workbook that names no owners) keeps its row and score.
+ */
+function unassignedBlock(
+  rows: Rows,
+  { ofKra, loose }: Unassigned,
+  ctx: Context,
+  index: ScorecardIndex
+): void {
+  if (ofKra.size === 0 && loose.length === 0) return;
+  const { analysis } = ctx;
+  const head = rows.add({
+    [SC.label]: { value: "Unassigned KPIs (no KRA or owner)", style: "owner" },
+    [SC.kind]: { value: "unassigned" },
+  });
   for (const [kra, list] of ofKra)
     kraBlock(rows, { kra, kpis: list, weight: kra.weight, ownerRow: head }, ctx, index);
   if (loose.length === 0) return;
-  const first = rows.rows.length + 1;
+  const first = rows.count + 1;
   for (const kpi of loose)
     index.kpis.set(
       kpi.id,
       kpiRow(rows, kpi, analysis.scores.kpis.get(kpi.id) as KpiScore, kpi.weight, head, ctx)
     );
-  const last = rows.rows.length;
+  const last = rows.count;
   rows.set(head, SC.kpiWeightUsed, {
     formula: `SUM(${ref(SC.kpiWeightUsed, first)}:${ref(SC.kpiWeightUsed, last)})`,
   });
@@ -602,7 +639,21 @@ export function buildScorecard(
   name: string,
   periods: PeriodsIndex | null
 ): { plan: SheetPlan; index: ScorecardIndex } {
-  const rows = new Rows();
+  const made = scorecardInBlocks(analysis, name, periods);
+  return { plan: wholeSheet(made.sheet), index: made.index };
+}
+
+/**
+ * The scorecard a block at a time: the rows of the top, then each owner's block. Where every
+ * block starts is counted first, so all that is not rows (page breaks before each block,
+ * conditional formats down to the last row) is known before any row is made. `index` is complete
+ * once the blocks are.
+ */
+export function scorecardInBlocks(
+  analysis: Analysis,
+  name: string,
+  periods: PeriodsIndex | null
+): { sheet: SheetInBlocks; index: ScorecardIndex } {
   const strip = asOfStrip(analysis);
   const ctx: Context = { analysis, live: strip.live, periods };
   const index: ScorecardIndex = {
@@ -611,22 +662,41 @@ export function buildScorecard(
     kras: new Map(),
     owners: new Map(),
   };
-  rows.add(strip.cells);
-  rows.add(settingsStrip(analysis));
-  rows.add({
-    0: {
-      value:
-        "Linked to your cells: change a check-in, a target, a weight or the as-of date in B1 and all follows. Cap, floor, thresholds, bands: the cells above.",
-      style: "note",
-    },
-  });
-  rows.add(
-    Object.fromEntries(HEADERS.map((h, c) => [c, { value: h, style: "header" } as CellPlan]))
-  );
   const blocks = ownerBlocks(analysis);
-  const ownerRows = blocks.map((block) => ownerBlock(rows, block, ctx, index));
-  unassignedBlock(rows, unassignedKpis(analysis, blocks), ctx, index);
-  const last = Math.max(rows.rows.length, HEADER_ROW + 1);
+  const unassigned = unassignedGroups(analysis, unassignedKpis(analysis, blocks));
+  const ownerRows: number[] = [];
+  let rowCount = HEADER_ROW;
+  for (const block of blocks) {
+    ownerRows.push(rowCount + 1);
+    rowCount += ownerBlockRows(block);
+  }
+  rowCount += unassignedRows(unassigned);
+
+  function* rowBlocks(): Generator<(CellPlan | null)[][]> {
+    const rows = new Rows();
+    rows.add(strip.cells);
+    rows.add(settingsStrip(analysis));
+    rows.add({
+      0: {
+        value:
+          "Linked to your cells: change a check-in, a target, a weight or the as-of date in B1 and all follows. Cap, floor, thresholds, bands: the cells above.",
+        style: "note",
+      },
+    });
+    rows.add(
+      Object.fromEntries(HEADERS.map((h, c) => [c, { value: h, style: "header" } as CellPlan]))
+    );
+    yield rows.take();
+    for (const [i, block] of blocks.entries()) {
+      if (ownerBlock(rows, block, ctx, index) !== ownerRows[i])
+        throw new Error(`${name}: the block of ${block.id} is not where it was counted`);
+      yield rows.take();
+    }
+    unassignedBlock(rows, unassigned, ctx, index);
+    yield rows.take();
+  }
+
+  const last = Math.max(rowCount, HEADER_ROW + 1);
   const attainments = `${col(SC.attainment)}${HEADER_ROW + 1}:${col(SC.attainment)}${last}`;
   const statuses = `${col(SC.status)}${HEADER_ROW + 1}:${col(SC.status)}${last}`;
   const s = analysis.model.settings;
@@ -656,10 +726,9 @@ export function buildScorecard(
   const hidden = [...HIDDEN, ...(strip.live.share === null ? [SC.pace, SC.forecast] : [])].sort(
     (a, b) => a - b
   );
-  const plan: SheetPlan = {
+  const head: SheetInBlocks["head"] = {
     kind: "scorecard",
     name,
-    rows: rows.rows,
     columnWidths: WIDTHS,
     hiddenColumns: hidden,
     frozen: { rows: HEADER_ROW, columns: 1 },
@@ -673,5 +742,5 @@ export function buildScorecard(
     }),
     tabColor: "FF107C10",
   };
-  return { plan, index };
+  return { sheet: { head, rowCount, width: WIDTH, blocks: rowBlocks() }, index };
 }

@@ -48,8 +48,24 @@ function seriesOf<T>(ids: Iterable<string>, length: number): Map<string, T[]> {
   return out;
 }
 
-function record<T>(map: Map<string, T[]>, p: number, values: Iterable<[string, T]>): void {
-  for (const [id, v] of values) (map.get(id) as T[])[p] = v;
+/**
+ * Writes period `p` of each series from the scores of that period. Every period's scores list
+ * their IDs in the order the series were made from (the as-of scores'), so the series are taken
+ * in turn, not looked up: at 5,000 people that is 1.7 million lookups fewer.
+ */
+function recorder<T>(
+  map: Map<string, T[]>
+): <S>(p: number, scores: Map<string, S>, pick: (s: S) => T) => void {
+  const ids = [...map.keys()];
+  const lines = [...map.values()];
+  return (p, scores, pick) => {
+    let i = 0;
+    for (const [id, s] of scores) {
+      const line = ids[i] === id ? lines[i] : (map.get(id) as T[]);
+      line[p] = pick(s);
+      i++;
+    }
+  };
 }
 
 /** Null when the workbook has no usable check-in: then there is nothing to tell over time. */
@@ -74,21 +90,27 @@ export function computeHistory(analysis: Analysis): History | null {
     goals: seriesOf(scores.goals.keys(), n),
   };
   const running = new RunningActuals(model, byKpi, model.checkIns);
+  const kpis = recorder(history.kpis);
+  const statuses = recorder(history.kpiStatuses);
+  const kras = recorder(history.kras);
+  const owners = recorder(history.owners);
+  const units = recorder(history.units);
+  const objectives = recorder(history.objectives);
+  const goals = recorder(history.goals);
+  const same = <T>(v: T) => v;
   periods.forEach((end, p) => {
     running.advance(end);
     const at: Scores =
       end === model.asOf
         ? scores
         : scoresAt({ ...model, asOf: end }, broken, definitions, running.actuals);
-    for (const [id, k] of at.kpis) {
-      (history.kpis.get(id) as Series)[p] = k.attainment;
-      (history.kpiStatuses.get(id) as (Status | null)[])[p] = k.status;
-    }
-    for (const [id, k] of at.kras) (history.kras.get(id) as Series)[p] = k.score;
-    for (const [id, o] of at.owners) (history.owners.get(id) as Series)[p] = o.score;
-    record(history.units, p, at.units);
-    record(history.objectives, p, at.objectives);
-    record(history.goals, p, at.goals);
+    kpis(p, at.kpis, (k) => k.attainment);
+    statuses(p, at.kpis, (k) => k.status);
+    kras(p, at.kras, (k) => k.score);
+    owners(p, at.owners, (o) => o.score);
+    units(p, at.units, same);
+    objectives(p, at.objectives, same);
+    goals(p, at.goals, same);
   });
   return history;
 }
@@ -122,6 +144,7 @@ export function hasHistory(analysis: Analysis): boolean {
   return false;
 }
 
+/** The history of an analysis, computed once however many readers (report, planner) ask. */
 /** The history of an analysis, computed once however many readers (report, planner) ask. */
 export function historyOf(analysis: Analysis): History | null {
   if (!cache.has(analysis)) cache.set(analysis, computeHistory(analysis));

@@ -4,7 +4,6 @@
  * as ECMA-376 part 1, 18.7, and Excel itself write them.
  */
 import { a1 } from "../../../engine/address";
-import { SheetPlan } from "../../../planner/plan";
 import { MAIN_NS } from "./sheet-xml";
 import { escapeCellText, escapeXml } from "../xml/escape";
 
@@ -16,20 +15,11 @@ export const COMMENTS_REL_TYPE =
 export const VML_REL_TYPE =
   "http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing";
 
-interface Note {
+/** A cell note: its 0-based row and column, and its text. */
+export interface Note {
   row: number;
   col: number;
   text: string;
-}
-
-export function notesOf(plan: SheetPlan): Note[] {
-  const notes: Note[] = [];
-  plan.rows.forEach((line, row) =>
-    line.forEach((cell, col) => {
-      if (cell?.comment) notes.push({ row, col, text: cell.comment });
-    })
-  );
-  return notes;
 }
 
 export function commentsXml(notes: readonly Note[]): string {

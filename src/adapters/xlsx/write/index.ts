@@ -15,7 +15,7 @@ import {
   sheetAnchor,
 } from "../../../planner/generated";
 import { SheetPlan, WorkbookPlan, WorkbookToWrite } from "../../../planner/plan";
-import { sheetRenamer } from "../../../planner/sheet-names";
+import { blocksRenamer, sheetRenamer } from "../../../planner/sheet-names";
 import { PackageReading, readPackage } from "../read";
 import { Package, relType, relsPartOf } from "../package/opc";
 import { DeflatedPart, PartDeflater, PartSink } from "../package/codec";
@@ -46,7 +46,7 @@ import {
   VML_CONTENT_TYPE,
   VML_REL_TYPE,
   commentsXml,
-  notesOf,
+  Note,
   vmlXml,
 } from "./comments";
 import { editCells } from "./cell-edits";
@@ -293,14 +293,18 @@ function* assemble<Part extends DeflatedPart | Promise<DeflatedPart>>(
     taken.push(name);
     return name;
   });
-  const named = sheetRenamer(
-    plan.sheets.map((s) => s.name),
-    finalNames
-  );
+  const plannedNames = plan.sheets.map((s) => s.name);
+  const named = sheetRenamer(plannedNames, finalNames);
+  const namedBlocks = blocksRenamer(plannedNames, finalNames);
   for (const [i, planned] of plan.sheets.entries()) {
-    // Planned now, if not yet: this sheet's cells are let go before the next sheet's are made.
-    const sheet = named("plan" in planned ? planned.plan() : planned, i);
     const name = finalNames[i];
+    // Planned now, if not yet: this sheet's cells are let go before the next sheet's are made;
+    // a sheet in blocks is planned as it is written, a block at a time.
+    const sheet =
+      "inBlocks" in planned && planned.inBlocks
+        ? namedBlocks(planned.inBlocks(), i)
+        : named("plan" in planned ? planned.plan() : planned, i);
+    const fields = "blocks" in sheet ? sheet.head : sheet;
     const part = freePartName(pkg, takenParts, removedParts, `${folder}worksheets/`, "sheet");
     const relId = freeRelId(relIds);
     // The sheet's own relationships: its table, its charts' drawing, its notes.
@@ -315,7 +319,7 @@ function* assemble<Part extends DeflatedPart | Promise<DeflatedPart>>(
       if (type) newTypes.push({ part: path, type });
     };
     let tableRelId: string | undefined;
-    if (sheet.table) {
+    if ("rows" in sheet && sheet.table) {
       const tablePart = freePartName(pkg, takenParts, removedParts, `${folder}tables/`, "table");
       const tableName = freeTableName(sheet.table.name, tableNames);
       tableNames.push(tableName);
@@ -323,7 +327,7 @@ function* assemble<Part extends DeflatedPart | Promise<DeflatedPart>>(
       tableRelId = sheetRel(REL_TYPES.table, tablePart);
     }
     let drawingRelId: string | undefined;
-    if (sheet.charts?.length) {
+    if (fields.charts?.length) {
       const drawing = freePartName(pkg, takenParts, removedParts, "xl/drawings/", "drawing");
       const firstChart = freeNumber(
         pkg,
@@ -331,48 +335,47 @@ function* assemble<Part extends DeflatedPart | Promise<DeflatedPart>>(
         removedParts,
         "xl/charts/",
         "chart",
-        sheet.charts.length
+        fields.charts.length
       );
-      const made = chartParts(name, sheet.charts, { drawing: partNumber(drawing), firstChart });
+      const made = chartParts(name, fields.charts, { drawing: partNumber(drawing), firstChart });
       for (const p of made.parts) {
         takenParts.add(p.path.toLowerCase());
         addPart(p.path, p.xml, p.contentType);
       }
       drawingRelId = sheetRel(made.drawingRelType, drawing);
     }
-    let legacyDrawingRelId: string | undefined;
-    const notes = notesOf(sheet);
-    if (notes.length > 0) {
+    // The cells' notes are found as the rows are written.
+    const notes = (found: Note[]) => {
       const comments = freePartName(pkg, takenParts, removedParts, `${folder}`, "comments");
       const vml = freePartName(pkg, takenParts, removedParts, "xl/drawings/", "vmlDrawing", "vml");
-      addPart(comments, commentsXml(notes), COMMENTS_CONTENT_TYPE);
+      addPart(comments, commentsXml(found), COMMENTS_CONTENT_TYPE);
       // Shape ids are unique per workbook: idmap blocks far above what a user's notes take.
-      addPart(vml, vmlXml(notes, 1000 + partNumber(vml)), VML_CONTENT_TYPE);
+      addPart(vml, vmlXml(found, 1000 + partNumber(vml)), VML_CONTENT_TYPE);
       sheetRel(COMMENTS_REL_TYPE, comments);
-      legacyDrawingRelId = sheetRel(VML_REL_TYPE, vml);
-    }
-    if (sheetRels.length > 0)
-      addPart(relsPartOf(part), editRels(EMPTY_RELS, new Set(), sheetRels), null);
+      return sheetRel(VML_REL_TYPE, vml);
+    };
     // Deflated now, as it is written: the next sheet's XML never sits beside this one's.
     const sheetOut = yield* sheetPart(
       sheet,
       styles,
-      { tableRelId, drawingRelId, legacyDrawingRelId },
+      { tableRelId, drawingRelId, notes },
       deflater()
     );
+    if (sheetRels.length > 0)
+      addPart(relsPartOf(part), editRels(EMPTY_RELS, new Set(), sheetRels), null);
     newParts.push([part, sheetOut.part]);
     newTypes.push({ part, type: CONTENT_TYPES.worksheet });
     newRels.push({ id: relId, type: REL_TYPES.worksheet, target: relativeTarget(info.part, part) });
-    newSheets.push({ name, sheetId: ++sheetId, relId, state: sheet.hidden });
+    newSheets.push({ name, sheetId: ++sheetId, relId, state: fields.hidden });
     const index = kept.length + newSheets.length - 1;
     // Template sheets become the user's to fill in: no marker, so no build ever replaces them.
-    if (sheet.kind !== "template") {
-      const marker = checkedMarkerName(sheet.kind, sheetOut.checksum);
+    if (fields.kind !== "template") {
+      const marker = checkedMarkerName(fields.kind, sheetOut.checksum);
       names.push({ name: marker, text: sheetAnchor(name), hidden: true });
       checksums.set(name, sheetOut.checksum);
     }
-    if (sheet.print?.repeatRows) {
-      const [a, b] = sheet.print.repeatRows.split(":");
+    if (fields.print?.repeatRows) {
+      const [a, b] = fields.print.repeatRows.split(":");
       names.push({
         name: "_xlnm.Print_Titles",
         localSheet: index,

@@ -7,7 +7,13 @@
  */
 import { a1, columnLetters } from "../../../engine/address";
 import { CELL_ERROR_VALUES, fitCell } from "../../../planner/cell-text";
-import { CellPlan, ConditionalFormatPlan, SheetPlan } from "../../../planner/plan";
+import {
+  CellPlan,
+  ConditionalFormatPlan,
+  SheetFields,
+  SheetInBlocks,
+  SheetPlan,
+} from "../../../planner/plan";
 import { headerFooterCode } from "../../../planner/plan-print";
 import { ContentChecksum } from "../../../planner/generated";
 import { DeflatedPart, PartSink } from "../package/codec";
@@ -16,6 +22,7 @@ import { escapeCellText, escapeXml, needsXstring } from "../xml/escape";
 import { XmlOut, XmlSink, XmlText } from "../xml/xml-sink";
 import { fileFormula } from "./future-functions";
 import { StyleBook } from "./style-book";
+import type { Note } from "./comments";
 
 export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -170,7 +177,7 @@ function messageAttributes(kind: "error" | "prompt", text: string | undefined): 
   return `${show} ${kind}="${escapeXml(text.slice(0, 255))}"`;
 }
 
-function validationsXml(plan: SheetPlan): string {
+function validationsXml(plan: SheetFields): string {
   const validations = plan.validations ?? [];
   if (validations.length === 0) return "";
   const items = validations.map((v) => {
@@ -197,7 +204,7 @@ function validationsXml(plan: SheetPlan): string {
 const SHEET_PROTECTION =
   '<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" formatRows="0"/>';
 
-function viewXml(plan: SheetPlan, selected: boolean): string {
+function viewXml(plan: SheetFields, selected: boolean): string {
   const f = plan.frozen;
   const sel = selected ? ' tabSelected="1"' : "";
   if (!f || (f.rows === 0 && f.columns === 0))
@@ -210,7 +217,7 @@ function viewXml(plan: SheetPlan, selected: boolean): string {
   );
 }
 
-function colsXml(plan: SheetPlan): string {
+function colsXml(plan: SheetFields): string {
   const hidden = new Set(plan.hiddenColumns ?? []);
   const count = Math.max(plan.columnWidths.length, ...[...hidden].map((c) => c + 1), 0);
   const cols: string[] = [];
@@ -248,21 +255,35 @@ export interface SheetXmlOptions {
   tableRelId?: string;
   /** The relationship id of the sheet's drawing (charts), when the plan has charts. */
   drawingRelId?: string;
-  /** The relationship id of the VML drawing of its cell notes, when it has notes. */
-  legacyDrawingRelId?: string;
+  /**
+   * The cell notes found as the rows were written, given their parts; returns the relationship
+   * id of their VML drawing (none without notes).
+   */
+  notes?: (notes: Note[]) => string | undefined;
   selected?: boolean;
+}
+
+/** A plain plan as one block, its extent as the rows give it. */
+function inOneBlock(plan: SheetPlan): SheetInBlocks {
+  return {
+    head: plan,
+    rowCount: plan.rows.length,
+    width: plan.rows.reduce((m, r) => Math.max(m, r.length), 1),
+    blocks: [plan.rows],
+  };
 }
 
 /**
  * A planned sheet as its worksheet part, deflated as it is written, with the checksum of its
- * content that the sheet's marker carries.
+ * content that the sheet's marker carries. A sheet in blocks is written a block at a time.
  */
 export function* sheetPart<Part extends DeflatedPart | Promise<DeflatedPart>>(
-  plan: SheetPlan,
+  sheet: SheetPlan | SheetInBlocks,
   styles: StyleBook,
   options: SheetXmlOptions,
   deflater: PartSink<Part>
 ): Backlogs<{ part: Part; checksum: string }> {
+  const { head: plan, rowCount, width, blocks } = "blocks" in sheet ? sheet : inOneBlock(sheet);
   const out = new XmlSink(deflater);
   const sum = new ContentChecksum();
   out.raw(
@@ -273,30 +294,39 @@ export function* sheetPart<Part extends DeflatedPart | Promise<DeflatedPart>>(
     out.raw(
       `<sheetPr>${plan.tabColor ? `<tabColor rgb="${plan.tabColor}"/>` : ""}${fit ? '<pageSetUpPr fitToPage="1"/>' : ""}</sheetPr>`
     );
-  const width = plan.rows.reduce((m, r) => Math.max(m, r.length), 1);
-  out.raw(`<dimension ref="A1:${columnLetters(width - 1)}${Math.max(plan.rows.length, 1)}"/>`);
+  out.raw(`<dimension ref="A1:${columnLetters(width - 1)}${Math.max(rowCount, 1)}"/>`);
   out.raw(viewXml(plan, options.selected ?? false));
   out.raw('<sheetFormatPr defaultRowHeight="15"/>');
   out.raw(colsXml(plan));
   out.raw("<sheetData>");
   const heights = new Map((plan.rowHeights ?? []).map((h) => [h.row, h.height]));
-  // A loop, not Math.max(...keys): a findings sheet has a height for each of its rows.
-  let rowCount = plan.rows.length;
-  for (const row of heights.keys()) rowCount = Math.max(rowCount, row);
-  for (let r = 0; r < rowCount; r++) {
-    const line = plan.rows[r] ?? [];
+  const notes: Note[] = [];
+  let r = 0;
+  const writeRow = (line: readonly (CellPlan | null)[]) => {
     const height = heights.get(r + 1);
-    if (height === undefined && !line.some((cell) => cell)) continue;
+    if (height === undefined && !line.some((cell) => cell)) return;
     const row = String(r + 1);
     out.raw(`<row r="${row}"${height === undefined ? "" : ` ht="${height}" customHeight="1"`}>`);
     for (let c = 0; c < line.length; c++) {
       const cell = line[c];
-      if (cell) writeCell(out, columnName(c), row, cell, styles, sum);
+      if (!cell) continue;
+      writeCell(out, columnName(c), row, cell, styles, sum);
+      if (cell.comment) notes.push({ row: r, col: c, text: cell.comment });
     }
     out.raw("</row>");
-    const backlog = out.backlog();
-    if (backlog) yield backlog;
-  }
+  };
+  for (const block of blocks)
+    for (const line of block) {
+      writeRow(line);
+      r++;
+      const backlog = out.backlog();
+      if (backlog) yield backlog;
+    }
+  if (r !== rowCount) throw new Error(`${plan.name}: ${r} rows written, ${rowCount} stated`);
+  // A loop, not Math.max(...keys): a findings sheet has a height for each of its rows.
+  let last = r;
+  for (const row of heights.keys()) last = Math.max(last, row);
+  for (; r < last; r++) writeRow([]);
   out.raw("</sheetData>");
   if (plan.protect) out.raw(SHEET_PROTECTION);
   const merges = plan.merges ?? [];
@@ -313,7 +343,8 @@ export function* sheetPart<Part extends DeflatedPart | Promise<DeflatedPart>>(
   );
   if (plan.print) out.raw(printXml(plan.print));
   if (options.drawingRelId) out.raw(`<drawing r:id="${options.drawingRelId}"/>`);
-  if (options.legacyDrawingRelId) out.raw(`<legacyDrawing r:id="${options.legacyDrawingRelId}"/>`);
+  const notesRelId = notes.length > 0 ? options.notes?.(notes) : undefined;
+  if (notesRelId) out.raw(`<legacyDrawing r:id="${notesRelId}"/>`);
   if (options.tableRelId)
     out.raw(`<tableParts count="1"><tablePart r:id="${options.tableRelId}"/></tableParts>`);
   out.raw("</worksheet>");
