@@ -8,7 +8,8 @@ import { Analysis } from "../engine/analyze";
 import { live } from "../engine/links";
 import { CascadeLevel, CascadeNode, cascadeTree } from "./cascade-tree";
 import { withFlatFormulas } from "./flat-formulas";
-import { CellPlan, SheetPlan } from "./plan";
+import { CellPlan, SheetFields, SheetInBlocks, SheetPlan } from "./plan";
+import { wholeSheet } from "./sheet-blocks";
 import { documentPrint } from "./plan-print";
 import { isoFromDay } from "../engine/dates";
 import { SC, ScorecardIndex, scorecardRef } from "./scorecard";
@@ -39,6 +40,18 @@ export function planCascade(
   name: string,
   scorecard: ScorecardIndex
 ): SheetPlan {
+  return wholeSheet(cascadeInBlocks(analysis, name, scorecard));
+}
+
+/** Tree rows per block handed to a writer. */
+const ROWS_PER_BLOCK = 1000;
+
+/** The Cascade sheet a block of rows at a time (80,000 rows at 5,000 people). */
+export function cascadeInBlocks(
+  analysis: Analysis,
+  name: string,
+  scorecard: ScorecardIndex
+): SheetInBlocks {
   // Depth first without recursion: a cascade of KRAs may be thousands of levels deep.
   const placed: Placed[] = [];
   const stack: Placed[] = cascadeTree(analysis)
@@ -100,47 +113,45 @@ export function planCascade(
     return { value: node.status ? STATUS_LABEL[node.status] : null };
   };
 
-  const rows: (CellPlan | null)[][] = [
-    [{ value: "Cascade — goals to KPIs", style: "title" }],
-    [],
-    HEADERS.map((h) => ({ value: h, style: "header" })),
-  ];
-  placed.forEach((p, i) => {
+  const line = (p: Placed, i: number): (CellPlan | null)[] => {
     const { node } = p;
-    const row = FIRST_ROW + i;
-    if (node.level === "Unlinked") {
-      rows.push([{ value: node.label, style: "owner" }]);
-      return;
-    }
-    rows.push(
-      withFlatFormulas([
-        {
-          value: node.label,
-          indent: Math.min(p.indent, MAX_INDENT),
-          style: LEVEL_STYLE[node.level],
-        },
-        { value: node.level },
-        { value: node.id },
-        { value: node.owner },
-        scoreCell(node, row),
-        statusCell(node),
-        toward[i] === null ? null : { value: toward[i] },
-      ])
-    );
-  });
-  return {
+    if (node.level === "Unlinked") return [{ value: node.label, style: "owner" }];
+    return withFlatFormulas([
+      {
+        value: node.label,
+        indent: Math.min(p.indent, MAX_INDENT),
+        style: LEVEL_STYLE[node.level],
+      },
+      { value: node.level },
+      { value: node.id },
+      { value: node.owner },
+      scoreCell(node, FIRST_ROW + i),
+      statusCell(node),
+      toward[i] === null ? null : { value: toward[i] },
+    ]);
+  };
+  function* rowBlocks(): Generator<(CellPlan | null)[][]> {
+    yield [
+      [{ value: "Cascade — goals to KPIs", style: "title" }],
+      [],
+      HEADERS.map((h) => ({ value: h, style: "header" })),
+    ];
+    for (let from = 0; from < placed.length; from += ROWS_PER_BLOCK)
+      yield placed.slice(from, from + ROWS_PER_BLOCK).map((p, j) => line(p, from + j));
+  }
+  const rowCount = FIRST_ROW - 1 + placed.length;
+  const head: SheetFields = {
     kind: "cascade",
     name,
-    rows,
     columnWidths: [60, 10, 12, 26, 10, 10, 8],
     hiddenColumns: [6],
     frozen: { rows: 3, columns: 0 },
     conditionalFormats:
-      rows.length > 3
+      rowCount > 3
         ? [
             {
               kind: "dataBar",
-              range: `E4:E${rows.length}`,
+              range: `E4:E${rowCount}`,
               min: 0,
               max: analysis.model.settings.cap,
               color: "FF5B9BD5",
@@ -150,4 +161,5 @@ export function planCascade(
     print: documentPrint("Cascade", isoFromDay(analysis.model.asOf), 3),
     tabColor: "FF2F5597",
   };
+  return { head, rowCount, width: HEADERS.length, blocks: rowBlocks() };
 }

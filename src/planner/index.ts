@@ -1,7 +1,7 @@
 /** The planner's entry point: from an analysis to the sheets a build writes (SPEC section 8). */
 import { Analysis } from "../engine/analyze";
 import { hasHistory } from "../engine/history/history";
-import { planCascade } from "./cascade";
+import { cascadeInBlocks, planCascade } from "./cascade";
 import { planDashboard } from "./dashboard";
 import { planFindings } from "./findings-sheet";
 import { LAST_BUILD_SHEET, planLastBuild } from "./last-build";
@@ -9,7 +9,7 @@ import { PERIODS_SHEET, planPeriods } from "./periods-sheet";
 import { SheetInBlocks, SheetPlan, SheetToPlan, WorkbookPlan } from "./plan";
 import { ScorecardIndex, buildScorecard, scorecardAsOf, scorecardInBlocks } from "./scorecard";
 import { wholeSheet } from "./sheet-blocks";
-import { planTrends } from "./trends";
+import { planTrends, trendsInBlocks } from "./trends";
 
 const SCORECARD = "KPI Scorecard";
 
@@ -42,12 +42,20 @@ export function planWorkbookSheets(analysis: Analysis): SheetToPlan[] {
   });
   return [
     { ...sheet("scorecard", SCORECARD, () => wholeSheet(scorecard())), inBlocks: scorecard },
-    sheet("cascade", "KPI Cascade", () => planCascade(analysis, "KPI Cascade", index())),
+    {
+      ...sheet("cascade", "KPI Cascade", () => planCascade(analysis, "KPI Cascade", index())),
+      inBlocks: () => cascadeInBlocks(analysis, "KPI Cascade", index()),
+    },
     sheet("findings", "KPI Findings", () => planFindings(analysis)),
     sheet("dashboard", "KPI Dashboard", () => planDashboard(analysis, "KPI Dashboard", index())),
     // planTrends gives a sheet whenever there is a history to show.
     ...(hasHistory(analysis)
-      ? [sheet("trends", "KPI Trends", () => planTrends(analysis) as SheetPlan)]
+      ? [
+          {
+            ...sheet("trends", "KPI Trends", () => planTrends(analysis) as SheetPlan),
+            inBlocks: () => trendsInBlocks(analysis) as SheetInBlocks,
+          },
+        ]
       : []),
     { ...sheet("lastbuild", LAST_BUILD_SHEET, () => planLastBuild(analysis)), hidden: "hidden" },
     ...(periods

@@ -10,7 +10,8 @@ import { History, Series, historyOf } from "../engine/history/history";
 import { PeriodLength } from "../engine/history/periods";
 import { statusSeries } from "./charts";
 import { ownerBlocks, unitsTopDown } from "./owners";
-import { CellPlan, ChartPlan, SheetPlan } from "./plan";
+import { CellPlan, ChartPlan, SheetFields, SheetInBlocks, SheetPlan } from "./plan";
+import { wholeSheet } from "./sheet-blocks";
 
 const PCT = "0.0%";
 /** The table starts below the charts, so the sheet opens on the pictures. */
@@ -87,6 +88,18 @@ interface Line {
 }
 
 export function planTrends(analysis: Analysis, name = "KPI Trends"): SheetPlan | null {
+  const sheet = trendsInBlocks(analysis, name);
+  return sheet && wholeSheet(sheet);
+}
+
+/** Lines of the table per block of rows handed to a writer. */
+const LINES_PER_BLOCK = 1000;
+
+/**
+ * The Trends sheet a block of rows at a time: at 5,000 people its table holds 85,000 lines of a
+ * dozen numbers, each made as it is written.
+ */
+export function trendsInBlocks(analysis: Analysis, name = "KPI Trends"): SheetInBlocks | null {
   const history = historyOf(analysis);
   if (history === null) return null;
   const { model } = analysis;
@@ -125,7 +138,7 @@ export function planTrends(analysis: Analysis, name = "KPI Trends"): SheetPlan |
         lines.push(score("KPI", kpi.id, kpi.name ?? kpi.id, history.kpis.get(kpi.id) ?? []));
 
   const trendColumn = FIRST_PERIOD_COLUMN + n;
-  const rows: (CellPlan | null)[][] = [
+  const top: (CellPlan | null)[][] = [
     [{ value: `Trends — scores by period, as of ${isoFromDay(model.asOf)}`, style: "title" }],
     [
       {
@@ -135,8 +148,8 @@ export function planTrends(analysis: Analysis, name = "KPI Trends"): SheetPlan |
       },
     ],
   ];
-  while (rows.length < TRENDS_HEADER_ROW - 1) rows.push([]);
-  rows.push([
+  while (top.length < TRENDS_HEADER_ROW - 1) top.push([]);
+  top.push([
     { value: "Kind", style: "header" },
     { value: "ID", style: "header" },
     { value: "Name", style: "header" },
@@ -146,15 +159,20 @@ export function planTrends(analysis: Analysis, name = "KPI Trends"): SheetPlan |
     })),
     { value: "Trend", style: "header" },
   ]);
-  for (const line of lines) {
+  const lineRow = (line: Line): CellPlan[] => {
     const trend = line.trend ? trendOf(line.values) : null;
-    rows.push([
+    return [
       { value: line.kind },
       { value: line.id },
       { value: line.name },
       ...line.values.map((v): CellPlan => ({ value: v, format: line.format })),
       { value: trend === null ? null : TREND_TEXT[trend] },
-    ]);
+    ];
+  };
+  function* rowBlocks(): Generator<(CellPlan | null)[][]> {
+    yield top;
+    for (let from = 0; from < lines.length; from += LINES_PER_BLOCK)
+      yield lines.slice(from, from + LINES_PER_BLOCK).map(lineRow);
   }
 
   const rowOf = (index: number) => TRENDS_HEADER_ROW + 1 + index;
@@ -184,10 +202,9 @@ export function planTrends(analysis: Analysis, name = "KPI Trends"): SheetPlan |
     },
   ];
   const trendValues = `${columnLetters(trendColumn)}${TRENDS_HEADER_ROW + 1}:${columnLetters(trendColumn)}${rowOf(lines.length - 1)}`;
-  return {
+  const head: SheetFields = {
     kind: "trends",
     name,
-    rows,
     columnWidths: [12, 14, 40, ...history.periods.map(() => 11), 10],
     conditionalFormats: [
       { kind: "textEquals", range: trendValues, text: TREND_TEXT.up, style: "green" },
@@ -201,4 +218,6 @@ export function planTrends(analysis: Analysis, name = "KPI Trends"): SheetPlan |
     tabColor: "FF2F75B5",
     charts,
   };
+  const rowCount = TRENDS_HEADER_ROW + lines.length;
+  return { head, rowCount, width: trendColumn + 1, blocks: rowBlocks() };
 }

@@ -1,5 +1,5 @@
 /**
- * Sheets planned a block of rows at a time (the scorecard) are written as they are made: the
+ * Sheets planned a block of rows at a time (the scorecard, the cascade, the trends) are written as they are made: the
  * package is part for part the one written from the whole plans, also when a sheet of the user's
  * takes a generated sheet's name and the formulas that refer to it are renamed block by block.
  */
@@ -31,7 +31,11 @@ it.each([
   const reading = read();
   const analysis = analyzeWorkbook(reading.grids);
   const sheets = planWorkbookSheets(analysis);
-  expect(sheets.find((s) => s.kind === "scorecard")?.inBlocks).toBeDefined();
+  expect(sheets.filter((s) => s.inBlocks).map((s) => s.kind)).toEqual([
+    "scorecard",
+    "cascade",
+    "trends",
+  ]);
   const inBlocks = writePlan(reading, { sheets });
   const whole = writePlan(reading, planWorkbook(analysis));
   expect(inBlocks.sheets).toEqual(whole.sheets);
