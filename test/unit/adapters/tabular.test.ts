@@ -1,4 +1,5 @@
 /** .csv and .ods inputs: read into grids, and `build` writes a new .xlsx with their data. */
+import * as fc from "fast-check";
 import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -36,7 +37,51 @@ describe("CSV", () => {
       ["K2", "Churn", "5%"],
     ]);
   });
+
+  it("reads any text as reading it a character at a time does (stray quotes, an open quote, CRs)", () => {
+    const pieces = ['"', '""', ",", ";", "\t", "\n", "\r", "\r\n", "a", "bc", " ", "\ufeff"];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
+        const text = parts.join("");
+        expect(readCsv(text, "S").rows).toEqual(csvByCharacter(text));
+      }),
+      { numRuns: 3000 }
+    );
+  });
 });
+
+/** The reading readCsv replaced, a character at a time, written again as its specification. */
+function csvByCharacter(text: string): (string | null)[][] {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const firstLine = body.slice(0, Math.max(0, body.indexOf("\n")) || body.length);
+  const sep = [",", ";", "\t"]
+    .map((s) => [s, firstLine.split(s).length] as const)
+    .reduce((best, c) => (c[1] > best[1] ? c : best))[0];
+  const rows: (string | null)[][] = [];
+  let cells: (string | null)[] = [];
+  let chars: string[] = [];
+  let quoted = false;
+  const cell = () => {
+    cells.push(chars.length === 0 ? null : chars.join(""));
+    chars = [];
+  };
+  const line = () => {
+    cell();
+    rows.push(cells.every((v) => v === null) ? [] : cells);
+    cells = [];
+  };
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (quoted && ch === '"' && body[i + 1] === '"') chars.push(body[i++]);
+    else if (quoted) ch === '"' ? (quoted = false) : chars.push(ch);
+    else if (ch === '"' && chars.length === 0) quoted = true;
+    else if (ch === sep) cell();
+    else if (ch === "\n") line();
+    else if (ch !== "\r") chars.push(ch);
+  }
+  if (chars.length > 0 || cells.length > 0) line();
+  return rows;
+}
 
 describe("OpenDocument spreadsheets", () => {
   it("reads values by type, text with spaces, spans as merges, and repeated empty rows without allocating them", () => {
