@@ -145,7 +145,6 @@ export function hasHistory(analysis: Analysis): boolean {
 }
 
 /** The history of an analysis, computed once however many readers (report, planner) ask. */
-/** The history of an analysis, computed once however many readers (report, planner) ask. */
 export function historyOf(analysis: Analysis): History | null {
   if (!cache.has(analysis)) cache.set(analysis, computeHistory(analysis));
   return cache.get(analysis) as History | null;
