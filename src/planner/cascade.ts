@@ -9,7 +9,7 @@ import { live } from "../engine/links";
 import { CascadeLevel, CascadeNode, cascadeTree } from "./cascade-tree";
 import { withFlatFormulas } from "./flat-formulas";
 import { CellPlan, SheetFields, SheetInBlocks, SheetPlan } from "./plan";
-import { wholeSheet } from "./sheet-blocks";
+import { rowsInBlocks, wholeSheet } from "./sheet-blocks";
 import { documentPrint } from "./plan-print";
 import { isoFromDay } from "../engine/dates";
 import { SC, ScorecardIndex, scorecardRef } from "./scorecard";
@@ -42,9 +42,6 @@ export function planCascade(
 ): SheetPlan {
   return wholeSheet(cascadeInBlocks(analysis, name, scorecard));
 }
-
-/** Tree rows per block handed to a writer. */
-const ROWS_PER_BLOCK = 1000;
 
 /** The Cascade sheet a block of rows at a time (80,000 rows at 5,000 people). */
 export function cascadeInBlocks(
@@ -136,8 +133,7 @@ export function cascadeInBlocks(
       [],
       HEADERS.map((h) => ({ value: h, style: "header" })),
     ];
-    for (let from = 0; from < placed.length; from += ROWS_PER_BLOCK)
-      yield placed.slice(from, from + ROWS_PER_BLOCK).map((p, j) => line(p, from + j));
+    yield* rowsInBlocks(placed, line);
   }
   const rowCount = FIRST_ROW - 1 + placed.length;
   const head: SheetFields = {

@@ -11,7 +11,7 @@ import { PeriodLength } from "../engine/history/periods";
 import { statusSeries } from "./charts";
 import { ownerBlocks, unitsTopDown } from "./owners";
 import { CellPlan, ChartPlan, SheetFields, SheetInBlocks, SheetPlan } from "./plan";
-import { wholeSheet } from "./sheet-blocks";
+import { rowsInBlocks, wholeSheet } from "./sheet-blocks";
 
 const PCT = "0.0%";
 /** The table starts below the charts, so the sheet opens on the pictures. */
@@ -92,9 +92,6 @@ export function planTrends(analysis: Analysis, name = "KPI Trends"): SheetPlan |
   return sheet && wholeSheet(sheet);
 }
 
-/** Lines of the table per block of rows handed to a writer. */
-const LINES_PER_BLOCK = 1000;
-
 /**
  * The Trends sheet a block of rows at a time: at 5,000 people its table holds 85,000 lines of a
  * dozen numbers, each made as it is written.
@@ -171,8 +168,7 @@ export function trendsInBlocks(analysis: Analysis, name = "KPI Trends"): SheetIn
   };
   function* rowBlocks(): Generator<(CellPlan | null)[][]> {
     yield top;
-    for (let from = 0; from < lines.length; from += LINES_PER_BLOCK)
-      yield lines.slice(from, from + LINES_PER_BLOCK).map(lineRow);
+    yield* rowsInBlocks(lines, lineRow);
   }
 
   const rowOf = (index: number) => TRENDS_HEADER_ROW + 1 + index;

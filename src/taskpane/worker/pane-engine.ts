@@ -133,6 +133,13 @@ export function createPaneEngine(
     return { ...view, roots: index.rootRows() };
   };
 
+  /**
+   * Reads the bytes and analyses them; `from` is where the progress bar stands. A reading whose
+   * sheets of the user's are the very grids analysed before (the reader carries a copied part's
+   * reading over; the engine reads none of the sheets a build writes), as after a build, keeps the
+   * analysis and the cascade's index: at 5,000 people analysing again cost a second of the
+   * build. What changed is worked out afresh, since the last build may have changed.
+   */
   const read = async (
     next: Uint8Array,
     onProgress: OnProgress,
@@ -142,23 +149,9 @@ export function createPaneEngine(
     onProgress({ stage: "Reading the workbook", percent: from });
     const grids = await (await loadIo()).readGrids(next, fileName);
     bytes = next;
-    return analyse(grids, onProgress, from + (100 - from) * 0.6);
-  };
-
-  /**
-   * The workbook just built, read again. Its own sheets are the very grids analysed before (the
-   * reader carries a copied part's reading over) and the engine reads none of the sheets a build
-   * writes, so the analysis and the cascade's index still hold: at 5,000 people analysing again
-   * cost a second of the build. What changed is worked out afresh, since the last build changed.
-   */
-  const readBuilt = async (next: Uint8Array, onProgress: OnProgress, from: number) => {
-    const before = current();
-    onProgress({ stage: "Reading the workbook", percent: from });
-    const grids = await (await loadIo()).readGrids(next);
-    bytes = next;
-    if (!sameUserSheets(before.grids, grids))
+    if (!state || !sameUserSheets(state.grids, grids))
       return analyse(grids, onProgress, from + (100 - from) * 0.6);
-    const { analysis, index } = before;
+    const { analysis, index } = state;
     state = { grids, analysis, index };
     collected = null;
     return paneView(analysis, grids, index.rootRows());
@@ -178,7 +171,7 @@ export function createPaneEngine(
       const plan = what === "build" ? { sheets: planWorkbookSheets(current().analysis) } : what;
       onProgress({ stage: "Writing the workbook", percent: 15 });
       const written = await (await loadIo()).writePlan(file(), plan);
-      const view = await readBuilt(written.bytes, onProgress, 55);
+      const view = await read(written.bytes, onProgress, 55);
       // The names come in the plan's order; the hidden sheet of the build's figures is not news.
       const shown = written.sheets.filter((_, i) => !plan.sheets[i]?.hidden);
       return { sheets: shown, kept: written.kept, view };
