@@ -562,11 +562,12 @@ function unassignedRows({ ofKra, loose }: Unassigned): number {
  */
 function unassignedBlock(
   rows: Rows,
-  { ofKra, loose }: Unassigned,
+  groups: Unassigned,
   ctx: Context,
   index: ScorecardIndex
 ): void {
-  if (ofKra.size === 0 && loose.length === 0) return;
+  if (unassignedRows(groups) === 0) return;
+  const { ofKra, loose } = groups;
   const { analysis } = ctx;
   const head = rows.add({
     [SC.label]: { value: "Unassigned KPIs (no KRA or owner)", style: "owner" },
