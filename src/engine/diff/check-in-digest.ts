@@ -140,15 +140,28 @@ function align(pattern: readonly number[], now: KpiCheckIns): Aligned {
 
 /**
  * The value then: the value now plus the difference of the value sums, which rounding leaves a
- * little off (the sum then is kept to SUM_DIGITS). The value is the one, among the nearest short
- * numbers within that rounding, whose hash is the one the sums point at; null when none is.
+ * little off: the sum then is kept to SUM_DIGITS, and each sum carries the rounding of adding
+ * its values, which grows with their size, not the sum's (-9999599.87, 0.03 and 9999701.7 sum to
+ * 101.86 a few billionths off). The value is the one, among the nearest short numbers within that
+ * rounding, whose hash is the one the sums point at; null when none is. `values` are the values
+ * now, of which `now` is the one that changed.
  */
-function valueThen(now: number, sumThen: number | null, sumNow: number, hash: number) {
+function valueThen(
+  now: number,
+  sumThen: number | null,
+  sumNow: number,
+  hash: number,
+  values: readonly (number | null)[]
+) {
   if (sumThen === null) return null;
   const raw = now + (sumThen - sumNow);
   if (!Number.isFinite(raw)) return null;
+  // Adding n values rounds by at most n·ε·Σ|v| (the values then are these, `raw` for `now`).
+  let magnitude = Math.abs(raw);
+  for (const v of values) if (v !== null) magnitude += Math.abs(v);
   const bound =
-    10 ** (1 - SUM_DIGITS) * Math.max(Math.abs(sumThen), Math.abs(sumNow), Math.abs(raw));
+    10 ** (1 - SUM_DIGITS) * Math.max(Math.abs(sumThen), Math.abs(sumNow), Math.abs(raw)) +
+    (values.length + 1) * Number.EPSILON * magnitude;
   const candidates = [
     raw,
     ...[15, 12].map((p) => Number(raw.toPrecision(p))),
@@ -207,7 +220,8 @@ function kpiChanges(
             values[at] ?? 0,
             then.sum,
             sums.sum,
-            mod(valueHash(values[at]) + then.s1 - sums.s1)
+            mod(valueHash(values[at]) + then.s1 - sums.s1),
+            values
           );
     if (value !== null) {
       const end = pattern[at];
