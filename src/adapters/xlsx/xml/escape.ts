@@ -2,6 +2,9 @@
 
 const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
 
+/** A high surrogate not followed by a low one, or a low one not after a high one. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 /** A C0 control character that XML 1.0 cannot carry (all but tab, line feed and carriage return). */
 function illegalInXml(c: number): boolean {
   return c < 32 && c !== 9 && c !== 10 && c !== 13;
@@ -19,6 +22,10 @@ export function escapeXml(text: string): string {
     if (c === 38 || c === 60 || c === 62 || c === 34 || illegalInXml(c))
       return (
         text
+          // Lone surrogates first become U+FFFD, as UTF-8 writes them: dropping a control
+          // character between two would otherwise join them into a character the text never had
+          // (and that the byte writer, xml-sink.ts, does not write).
+          .replace(LONE_SURROGATE, "\ufffd")
           // eslint-disable-next-line no-control-regex -- these are exactly the characters XML refuses
           .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, "")
           .replace(/[&<>"]/g, (ch) => ENTITIES[ch])
